@@ -1,0 +1,53 @@
+# Two commands on a fresh machine: `make run` serves the portal, `make test` checks it.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: help setup run test lint db-start db-stop messages
+
+help:
+	@echo "make run      set everything up and serve the portal on http://127.0.0.1:$(PORT)"
+	@echo "make test     set everything up and run ruff, the migration check and the tests"
+	@echo "make setup    the set-up alone (virtualenv, database, migrations, demo data)"
+	@echo "make db-stop  stop the checkout's local PostgreSQL"
+
+$(VENV)/.installed: pyproject.toml
+	@python_bin=$$(scripts/find-python); \
+	  if [ ! -x $(PY) ]; then echo "Creating $(VENV) with $$python_bin"; "$$python_bin" -m venv $(VENV); fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $@
+
+db-start: $(VENV)/.installed
+	@if [ -n "$${DATABASE_URL:-}" ]; then \
+	  echo "DATABASE_URL is set: using that server, starting nothing."; \
+	else \
+	  $(PY) scripts/localdb.py start; \
+	fi
+
+db-stop:
+	@if [ -x $(PY) ]; then $(PY) scripts/localdb.py stop; else python3 scripts/localdb.py stop; fi
+
+messages: $(VENV)/.installed
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+setup: $(VENV)/.installed db-start messages
+	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py load_demo
+
+run: setup
+	@trap '$(PY) scripts/localdb.py stop' EXIT INT TERM; \
+	  echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the portal and its database)"; \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+
+test: setup lint
+	$(PY) manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest

@@ -1,0 +1,11 @@
+"""Development on a laptop: debug on, e-mails printed or written to files."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_list, mailers_from_environment
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY") or "local-development-only-not-secret"
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+MAILERS = mailers_from_environment("django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,65 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "cluster_portal.settings.production",
+    "SECRET_KEY": "k3v!x9#tq7p2m8w4z6r1y5u0o3i8e7a2s9d4f6g1h5j0k2l7-Qm4Zr8Tn2Yw6",
+    "DEBUG": "0",
+    "ALLOWED_HOSTS": "portal.example.org",
+    "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
+    "DATABASE_URL": "postgres://portal:secret@db.example.org:5432/portal",
+}
+
+
+def run_manage(*args, env):
+    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    clean_env.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_deploy_check_is_clean_with_production_values():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+def test_production_refuses_to_start_without_a_required_value(missing):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
+    result = run_manage("check", env=env)
+    assert result.returncode != 0
+    assert missing in result.stderr
+
+
+def test_database_url_points_the_portal_at_another_server():
+    env = {"DATABASE_URL": "postgres://someone:pw@db.example.org:6543/elsewhere"}
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['HOST'], d['PORT'], d['NAME'])",
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["db.example.org", "6543", "elsewhere"]
+
+
+def test_without_database_url_the_checkouts_own_cluster_is_used(settings):
+    assert "DATABASE_URL" not in os.environ or settings.DATABASES["default"]["HOST"]
+    if "DATABASE_URL" not in os.environ:
+        assert settings.DATABASES["default"]["HOST"] == str(ROOT / ".pgdata" / "run")
+        assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
