@@ -68,6 +68,13 @@ class Organisation(models.Model):
         FORMER_MEMBER = "former", _("Former member")
         NON_MEMBER = "none", _("Not a member")
 
+    class PartnerCategory(models.TextChoices):
+        CLUSTER = "cluster", _("State cluster")
+        STATE_AGENCY = "agency", _("State agency")
+        ASSOCIATION = "association", _("Association")
+        NETWORK = "network", _("Network")
+        ABROAD = "abroad", _("Partner abroad")
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -78,6 +85,13 @@ class Organisation(models.Model):
         _("cooperation partner"),
         default=False,
         help_text=_("Listed among the network's partners, whether or not it is a member."),
+    )
+    partner_category = models.CharField(
+        _("partner category"),
+        max_length=20,
+        choices=PartnerCategory.choices,
+        blank=True,
+        help_text=_("How the partners overview groups this organisation."),
     )
     region = models.ForeignKey(
         "regions.Region",
