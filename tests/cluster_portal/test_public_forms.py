@@ -1,5 +1,6 @@
 import pytest
 from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 
 from cluster_portal.forms import HONEYPOT_FIELD, PublicFormMixin
@@ -43,7 +44,8 @@ def test_a_filled_honeypot_is_refused_with_a_neutral_message(privacy_notice):
         data={"email": "a@example.org", "privacy_consent": "on", HONEYPOT_FIELD: "http://spam"}
     )
     assert not form.is_valid()
-    assert "could not be accepted" in str(form.non_field_errors())
+    assert form.has_error(NON_FIELD_ERRORS, "honeypot")
+    assert "konnte nicht angenommen werden" in str(form.non_field_errors())
 
 
 def test_consent_label_links_the_privacy_notice(privacy_notice):
