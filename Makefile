@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help setup run test lint db-start db-stop messages
+.PHONY: help setup run test lint db-start db-stop messages browser
 
 help:
 	@echo "make run      set everything up and serve the portal on http://127.0.0.1:$(PORT)"
@@ -44,10 +44,21 @@ run: setup
 	  echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the portal and its database)"; \
 	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser itself).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+	  echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
+	fi
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: setup lint
+test: setup lint browser
 	$(PY) manage.py makemigrations --check --dry-run
-	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest
+	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest -m "not browser"
+	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest -m browser tests/browser

@@ -1,0 +1,78 @@
+"""Headless Chromium (Debian's package) driven by Playwright, against pytest-django's live server.
+
+These tests run in a pytest session of their own (`pytest -m browser tests/browser`): the demo
+data is loaded once per session and committed, which the rest of the suite must not see.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test
+# thread are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def demo_data(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", "--no-admin")
+
+
+@pytest.fixture
+def site(demo_data, live_server, db):
+    """The live server's base URL, with the demo data in its database."""
+    return live_server.url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(page, request):
+    """Save the story's last page under var/screenshots/ for anyone to look at."""
+
+    def take(name: str | None = None):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=SCREENSHOTS / f"{name or request.node.name}.png", full_page=True)
+
+    return take
