@@ -12,3 +12,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MANAGERS = [("Clustermanagement", "clustermanagement@example.org")]
+# Tests log in with client.login() and force_login(); the lockout has tests of its own.
+AXES_ENABLED = False

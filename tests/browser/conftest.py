@@ -59,10 +59,20 @@ def site(demo_data, live_server, db):
 
 
 @pytest.fixture
-def page(browser):
+def console_errors():
+    """Errors the browser reports (blocked by the Content-Security-Policy, failed loads)."""
+    return []
+
+
+@pytest.fixture
+def page(browser, console_errors):
     context = browser.new_context(locale="de-DE", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(15_000)
     page = context.new_page()
+    page.on(
+        "console",
+        lambda message: console_errors.append(message.text) if message.type == "error" else None,
+    )
     yield page
     context.close()
 

@@ -20,25 +20,27 @@ PAGE_TYPES = {
 axe = Axe()
 
 
-def assert_no_violations(page):
+def assert_no_violations(page, console_errors):
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()
+    blocked = [error for error in console_errors if "Content Security Policy" in error]
+    assert not blocked, blocked
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_german_page_has_no_accessibility_violations(site, page, page_type):
+def test_german_page_has_no_accessibility_violations(site, page, console_errors, page_type):
     page.goto(site + PAGE_TYPES[page_type])
     assert page.locator("html").get_attribute("lang") == "de"
-    assert_no_violations(page)
+    assert_no_violations(page, console_errors)
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_english_page_has_no_accessibility_violations(site, page, page_type):
+def test_english_page_has_no_accessibility_violations(site, page, console_errors, page_type):
     page.goto(site + PAGE_TYPES[page_type])
     english = page.locator('a[hreflang="en"]').first.get_attribute("href")
     page.goto(site + english)
     assert page.locator("html").get_attribute("lang") == "en"
-    assert_no_violations(page)
+    assert_no_violations(page, console_errors)
 
 
 def test_keyboard_user_can_skip_to_the_main_content(site, page):
