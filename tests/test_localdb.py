@@ -14,6 +14,7 @@ import signal
 import stat
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,6 +97,18 @@ class Cluster:
             os.kill(pid, signal.SIGKILL)
 
 
+@pytest.fixture
+def tmp_path() -> Iterator[Path]:
+    """A private folder outside pytest's own temp root.
+
+    pytest chmods its temp root at the start of every session (and parallel sessions share
+    it), which resets the ACL mask that lets the server user pass through.
+    """
+    path = Path(tempfile.mkdtemp(prefix="localdb-test-"))
+    yield path
+    shutil.rmtree(path, ignore_errors=True)
+
+
 def make_root(base: Path) -> Path:
     # Short names: the socket path must stay below 108 bytes.
     parent = base / "p"
@@ -114,12 +127,14 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
 
 
 @pytest.fixture(scope="module")
-def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+def running() -> Iterator[Cluster]:
     """One started cluster shared by the read-only tests, to keep them fast."""
-    c = Cluster(make_root(tmp_path_factory.mktemp("ldb")))
+    base = Path(tempfile.mkdtemp(prefix="localdb-test-"))
+    c = Cluster(make_root(base))
     c.ok("start")
     yield c
     c.teardown()
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def test_start_twice_is_idempotent(running: Cluster) -> None:

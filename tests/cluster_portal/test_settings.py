@@ -18,7 +18,12 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    clean_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    # Only what a deployment would have: nothing the test session itself set up.
+    clean_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PRODUCTION_ENV and k not in {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     clean_env.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
