@@ -12,3 +12,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MANAGERS = [("Clustermanagement", "clustermanagement@example.org")]
+
+# --- Production and scale-out (issue 12) --------------------------------------------------
+# Mail is sent the moment it is queued, so `mailoutbox` sees it synchronously; the tests of
+# the queue itself switch to the database backend (tests/cluster_portal/test_mail_queue.py).
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "mail"],
+    }
+}
