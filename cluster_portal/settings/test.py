@@ -22,3 +22,6 @@ TASKS = {
         "QUEUES": ["default", "mail"],
     }
 }
+# Static files come from the app folders; tests that need collectstatic set STATIC_ROOT.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
