@@ -1,6 +1,6 @@
 """The environment picks the shared services: Redis for the cache, object storage for uploads."""
 
-from tests.cluster_portal.test_settings import run_manage
+from tests.cluster_portal.test_settings import PRODUCTION_ENV, run_manage
 
 PRINT_SERVICES = (
     "from django.conf import settings; "
@@ -45,4 +45,20 @@ def test_bucket_name_moves_uploads_to_s3_compatible_storage():
         "storages.backends.s3.S3Storage",
         "portal-media",
         "https://objects.example.org",
+    ]
+
+
+def test_production_serves_compressed_hashed_static_files_through_whitenoise():
+
+    code = (
+        "from django.conf import settings; "
+        "print(settings.STORAGES['staticfiles']['BACKEND']); "
+        "print(settings.MIDDLEWARE[1])"
+    )
+    result = run_manage("shell", "--no-imports", "-c", code, env=PRODUCTION_ENV)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
     ]
