@@ -7,13 +7,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help setup run test lint db-start db-stop messages browser
+.PHONY: help setup run test lint db-start db-stop messages browser serve worker backup restore
 
 help:
 	@echo "make run      set everything up and serve the portal on http://127.0.0.1:$(PORT)"
 	@echo "make test     set everything up and run ruff, the migration check and the tests"
 	@echo "make setup    the set-up alone (virtualenv, database, migrations, demo data)"
 	@echo "make db-stop  stop the checkout's local PostgreSQL"
+	@echo "make serve    serve as in production: gunicorn, WhiteNoise (WEB_CONCURRENCY, PORT)"
+	@echo "make worker   send queued e-mails (and run other background tasks)"
+	@echo "make backup   database dump and media files into var/backups/<timestamp>/"
+	@echo "make restore BACKUP=var/backups/<timestamp>  restore into an empty database"
 
 $(VENV)/.installed: pyproject.toml
 	@python_bin=$$(scripts/find-python); \
@@ -37,6 +41,7 @@ messages: $(VENV)/.installed
 
 setup: $(VENV)/.installed db-start messages
 	$(PY) manage.py migrate --noinput -v 0
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 
 run: setup
@@ -62,3 +67,26 @@ test: setup lint browser
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest -m "not browser"
 	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest -m browser tests/browser
+
+# Production-like serving and background work; scripts/production-env explains the defaults.
+serve: setup
+	@source scripts/production-env; \
+	  $(PY) manage.py collectstatic --noinput -v 0; \
+	  trap '$(PY) scripts/localdb.py stop' EXIT INT TERM; \
+	  echo "gunicorn on http://127.0.0.1:$(PORT)/ with $${WEB_CONCURRENCY:-2} workers (Ctrl-C stops)"; \
+	  $(VENV)/bin/gunicorn cluster_portal.wsgi:application \
+	    --bind "$${BIND_ADDRESS:-127.0.0.1}:$(PORT)" \
+	    --workers "$${WEB_CONCURRENCY:-2}" --threads "$${GUNICORN_THREADS:-4}" \
+	    --timeout 30 --graceful-timeout 20 --max-requests 2000 --max-requests-jitter 200 \
+	    --access-logfile - --no-control-socket
+
+worker: setup
+	@source scripts/production-env; \
+	  exec $(PY) manage.py db_worker --queue-name '*' --no-reload
+
+backup: $(VENV)/.installed db-start
+	$(PY) manage.py backup
+
+restore: $(VENV)/.installed db-start
+	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=var/backups/<timestamp> [FORCE=1]"; exit 2; fi
+	$(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force,)

@@ -210,3 +210,70 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# --- Production and scale-out (issue 12) --------------------------------------------------
+# Every process of a deployment is interchangeable: anything two requests must share lives in
+# PostgreSQL, Redis or object storage, never in one process's memory or disk.
+
+INSTALLED_APPS += ["django_tasks_db"]
+# WhiteNoise right after SecurityMiddleware, so redirects to HTTPS still happen first.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+        }
+    }
+    # Session reads come from Redis; the database row keeps them across a Redis restart.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    # The table is created by `manage.py createcachetable` (`make setup`, deployment step).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+
+def storages_from_environment(staticfiles_backend: str) -> dict:
+    """Uploaded files on the local disk, or in S3-compatible object storage when configured."""
+    if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        options = {
+            "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("AWS_LOCATION", "media"),
+            # Uploads are private: links are signed and expire.
+            "default_acl": None,
+            "querystring_auth": True,
+            "file_overwrite": False,
+        }
+        default = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    else:
+        default = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    return {"default": default, "staticfiles": {"BACKEND": staticfiles_backend}}
+
+
+STORAGES = storages_from_environment("django.contrib.staticfiles.storage.StaticFilesStorage")
+# Files with a content hash in their name never change: browsers may keep them for a year.
+WHITENOISE_MAX_AGE = int(os.environ.get("WHITENOISE_MAX_AGE", "3600"))
+
+# E-mail goes through a queue in the database (cluster_portal/mail.py), sent by
+# `manage.py db_worker` (`make worker`), retried with exponential back-off.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail"]}}
+MAIL_QUEUE_NAME = "mail"
+MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "60"))
+MAIL_RETRY_MAX_SECONDS = int(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
+# 60 s doubling up to an hour: 15 attempts cover about eight hours of mail-server outage.
+MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "15"))

@@ -30,3 +30,10 @@ CSRF_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", True)
 DATABASES["default"]["CONN_MAX_AGE"] = int(os.environ.get("CONN_MAX_AGE", "60"))  # noqa: F405
+
+# --- Production and scale-out (issue 12) --------------------------------------------------
+# Compressed, content-hashed static files (`collectstatic`), served by WhiteNoise with
+# far-future cache headers.
+STORAGES = storages_from_environment(  # noqa: F405
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
+)

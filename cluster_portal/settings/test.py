@@ -14,3 +14,16 @@ STORAGES = {
 MANAGERS = [("Clustermanagement", "clustermanagement@example.org")]
 # Tests log in with client.login() and force_login(); the lockout has tests of its own.
 AXES_ENABLED = False
+
+# --- Production and scale-out (issue 12) --------------------------------------------------
+# Mail is sent the moment it is queued, so `mailoutbox` sees it synchronously; the tests of
+# the queue itself switch to the database backend (tests/cluster_portal/test_mail_queue.py).
+TASKS = {
+    "default": {
+        "BACKEND": "django.tasks.backends.immediate.ImmediateBackend",
+        "QUEUES": ["default", "mail"],
+    }
+}
+# Static files come from the app folders; tests that need collectstatic set STATIC_ROOT.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
