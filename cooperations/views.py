@@ -19,7 +19,11 @@ def cooperation_list(request):
     return render(
         request,
         "cooperations/cooperation_list.html",
-        {"filter": filterset, "page_obj": page, "is_filtered": filterset.is_bound},
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+        },
     )
 
 
