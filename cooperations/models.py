@@ -6,6 +6,7 @@ from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Country(models.TextChoices):
@@ -238,7 +239,7 @@ class CooperationPartner(models.Model):
         HOST = "host", _("Host")
         FUNDER = "funder", _("Funder")
         OPERATOR = "operator", _("Operator")
-        MEMBER = "member", _("Member")
+        MEMBER = "member", pgettext_lazy("role in a cooperation", "Member")
 
     cooperation = models.ForeignKey(
         Cooperation,

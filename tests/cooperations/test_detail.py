@@ -73,7 +73,7 @@ def test_partner_without_public_page_is_named_without_link(client, creative_heal
     )
     add_partner(creative_health, former, Role.MEMBER)
     html = client.get("/kooperationen/creative-health/").content.decode()
-    assert "<li>Früheres Mitglied GmbH – Mitglied</li>" in html
+    assert "<li>Früheres Mitglied GmbH – Mitwirkend</li>" in html
 
 
 def test_cooperation_page_links_its_published_events(client, creative_health):
