@@ -75,7 +75,7 @@ def test_filter_by_innovation_field_slug(client, creative_health, conhit_stand, 
 def test_filters_combine(client, creative_health, conhit_stand):
     response = client.get("/kooperationen/", {"kind": "joint_stand", "status": "finished"})
     assert titles(response) == set()
-    assert "Keine Kooperation passt zu diesen Filtern." in response.content.decode()
+    assert "Keine Kooperation passt zu dieser Auswahl." in response.content.decode()
 
 
 @pytest.mark.parametrize(
