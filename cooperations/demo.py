@@ -163,7 +163,7 @@ COOPERATIONS = [
         "outcomes": "Zwei Kongresse, CREATIVE.HEALTH I (2014) und II (2015).",
         "partners": [("creative-nrw", R.CO_ORGANISER), (LZG, R.CO_ORGANISER)],
         "fields": [],
-        "events": ["creative-health-2014", "creative-health-i-2014", "creative-health-ii-2015"],
+        "events": ["creativehealth-i-2014", "creativehealth-ii-2015"],
     },
     {
         "slug": "landesgemeinschaftsstand-conhit",
@@ -178,7 +178,7 @@ COOPERATIONS = [
         "outcomes": "Seit 2015 jedes Jahr ein Landesgemeinschaftsstand in Berlin.",
         "partners": [("ztg-zentrum-fur-telematik-und-telemedizin-gmbh", R.OPERATOR)],
         "fields": ["telemedizin", "digitalisierung-und-big-data"],
-        "events": ["conhit-2015", "conhit-2016", "conhit-2017", "conhit-2018"],
+        "events": [f"conhit-{year}-landesgemeinschaftsstand-nrw" for year in range(2015, 2019)],
     },
     {
         "slug": "gemeinschaftsstand-medtec-europe-2014",
@@ -194,7 +194,7 @@ COOPERATIONS = [
         "outcomes": "Ein Gemeinschaftsstand in Stuttgart 2014.",
         "partners": [("medizintechnik-nrw", R.CO_ORGANISER)],
         "fields": [],
-        "events": ["medtec-europe-2014"],
+        "events": ["medtec-europe-2014-gemeinschaftsstand"],
     },
     {
         "slug": "markterschliessungsreisen-nrw-international",
@@ -209,7 +209,7 @@ COOPERATIONS = [
         "outcomes": "",
         "partners": [("nrwinternational-gmbh", R.OPERATOR)],
         "fields": [],
-        "events": [],
+        "events": ["delegationsreise-gesundheitswirtschaft-niederlande"],
     },
     {
         "slug": "auslaendische-delegationen-nrw-invest",
