@@ -1,6 +1,97 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class Country(models.TextChoices):
+    """ISO 3166-1 alpha-2 codes of the countries the network's cooperations reach."""
+
+    GERMANY = "DE", _("Germany")
+    NETHERLANDS = "NL", _("Netherlands")
+    BELGIUM = "BE", _("Belgium")
+    LUXEMBOURG = "LU", _("Luxembourg")
+    FRANCE = "FR", _("France")
+    DENMARK = "DK", _("Denmark")
+    AUSTRIA = "AT", _("Austria")
+    SWITZERLAND = "CH", _("Switzerland")
+    POLAND = "PL", _("Poland")
+    ITALY = "IT", _("Italy")
+    SPAIN = "ES", _("Spain")
+    SWEDEN = "SE", _("Sweden")
+    UNITED_KINGDOM = "GB", _("United Kingdom")
+    UNITED_STATES = "US", _("United States")
+    BRAZIL = "BR", _("Brazil")
+    INDIA = "IN", _("India")
+    CHINA = "CN", _("China")
+    JAPAN = "JP", _("Japan")
+    SINGAPORE = "SG", _("Singapore")
+    UNITED_ARAB_EMIRATES = "AE", _("United Arab Emirates")
+
+
+class FundingProgramme(models.Model):
+    """A public programme that funds a cooperation (e.g. EFRE, ERP transatlantic programme)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    funder = models.CharField(
+        _("funder"), max_length=200, help_text=_("Who pays, e.g. a ministry or the EU.")
+    )
+    url = models.URLField(_("web address"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+
+    def __str__(self):
+        return self.name
+
+
+class CooperationQuerySet(models.QuerySet):
+    def ongoing(self):
+        """Without an end, or ending today or later."""
+        return self.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=timezone.localdate()))
+
+    def finished(self):
+        return self.filter(ended_on__lt=timezone.localdate())
+
+    def in_country(self, code):
+        return self.filter(countries__contains=[code])
+
+    def for_organisation(self, organisation):
+        """The cooperations an organisation takes part in, each once, with its roles.
+
+        Each cooperation gets `organisation_roles`: that organisation's roles in it.
+        """
+        return self.filter(
+            pk__in=CooperationPartner.objects.filter(organisation=organisation).values(
+                "cooperation_id"
+            )
+        ).prefetch_related(
+            Prefetch(
+                "partner_roles",
+                queryset=CooperationPartner.objects.filter(organisation=organisation),
+                to_attr="organisation_roles",
+            )
+        )
+
+    def for_event(self, event):
+        """The cooperations an event came out of."""
+        return self.filter(events=event)
+
+    def with_partners(self):
+        """Partners (with their organisations) fetched in one query, for lists and cards."""
+        return self.prefetch_related(
+            Prefetch(
+                "partner_roles",
+                queryset=CooperationPartner.objects.select_related("organisation"),
+            )
+        )
 
 
 class Cooperation(models.Model):
@@ -17,17 +108,180 @@ class Cooperation(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     summary = models.CharField(_("summary"), max_length=300, blank=True)
+    goals = models.TextField(_("goals"), blank=True)
     description = models.TextField(_("description"), blank=True)
-    started_on = models.DateField(_("start"), null=True, blank=True)
-    ended_on = models.DateField(_("end"), null=True, blank=True)
+    outcomes = models.TextField(_("outcomes"), blank=True)
+    started_on = models.DateField(
+        _("start"), null=True, blank=True, help_text=_("Leave empty if the start is not known.")
+    )
+    ended_on = models.DateField(
+        _("end"), null=True, blank=True, help_text=_("Leave empty while the cooperation goes on.")
+    )
+    countries = ArrayField(
+        models.CharField(max_length=2, choices=Country.choices),
+        verbose_name=_("countries involved"),
+        default=list,
+        blank=True,
+    )
+    funding_programme = models.ForeignKey(
+        FundingProgramme,
+        verbose_name=_("funding programme"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="cooperations",
+    )
+    partners = models.ManyToManyField(
+        "members.Organisation",
+        verbose_name=_("partners"),
+        through="CooperationPartner",
+        related_name="cooperations",
+        blank=True,
+    )
+    innovation_fields = models.ManyToManyField(
+        "members.InnovationField",
+        verbose_name=_("innovation fields"),
+        blank=True,
+        related_name="cooperations",
+    )
+    events = models.ManyToManyField(
+        "events.Event",
+        verbose_name=_("events"),
+        blank=True,
+        related_name="cooperations",
+        help_text=_("Events that came out of this cooperation."),
+    )
+
+    objects = CooperationQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-started_on", "title"]
+        ordering = [F("started_on").desc(nulls_last=True), "title"]
         verbose_name = _("cooperation")
         verbose_name_plural = _("cooperations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(started_on__isnull=True)
+                | Q(ended_on__isnull=True)
+                | Q(ended_on__gte=F("started_on")),
+                name="cooperation_end_not_before_start",
+                violation_error_message=_("The end cannot lie before the start."),
+            ),
+            models.CheckConstraint(
+                condition=Q(countries__contained_by=Country.values),
+                name="cooperation_known_countries",
+                violation_error_message=_("Choose countries from the list."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind"], name="cooperation_kind_idx"),
+            models.Index(fields=["started_on", "title"], name="cooperation_start_idx"),
+            models.Index(fields=["ended_on"], name="cooperation_end_idx"),
+            GinIndex(fields=["countries"], name="cooperation_countries_idx"),
+        ]
 
     def __str__(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("cooperations:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.started_on and self.ended_on and self.ended_on < self.started_on:
+            raise ValidationError({"ended_on": _("The end cannot lie before the start.")})
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": _("This address is taken by another page; choose another slug.")}
+            )
+
+    @property
+    def is_ongoing(self):
+        return self.ended_on is None or self.ended_on >= timezone.localdate()
+
+    @property
+    def period(self):
+        """The years, e.g. "2014–2015", "2017" or "since 2015"."""
+        start = self.started_on.year if self.started_on else None
+        end = self.ended_on.year if self.ended_on else None
+        if start and end:
+            return str(start) if start == end else f"{start}–{end}"
+        if start:
+            return _("since %(year)s") % {"year": start}
+        if end:
+            return _("until %(year)s") % {"year": end}
+        return ""
+
+    @property
+    def country_names(self):
+        """Translated country names; an unknown code shows as itself rather than failing."""
+        return [name for _code, name in self.country_pairs]
+
+    @property
+    def country_pairs(self):
+        """(code, translated name) for each country involved."""
+        return [(code, country_name(code)) for code in self.countries]
+
+
+def country_name(code):
+    labels = dict(Country.choices)
+    return labels.get(code, code)
+
+
+# Slugs whose cooperation page would be hidden behind another page of the section.
+RESERVED_SLUGS = {"partner", "partners"}
+
+
+class CooperationPartner(models.Model):
+    """One organisation in one role in a cooperation (an organisation may hold several)."""
+
+    class Role(models.TextChoices):
+        CO_ORGANISER = "co_organiser", _("Co-organiser")
+        HOST = "host", _("Host")
+        FUNDER = "funder", _("Funder")
+        OPERATOR = "operator", _("Operator")
+        MEMBER = "member", pgettext_lazy("role in a cooperation", "Member")
+
+    cooperation = models.ForeignKey(
+        Cooperation,
+        verbose_name=_("cooperation"),
+        on_delete=models.CASCADE,
+        related_name="partner_roles",
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation"),
+        # An organisation with cooperations on record is not deleted by accident.
+        on_delete=models.PROTECT,
+        related_name="cooperation_roles",
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Smaller numbers are listed first.")
+    )
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = _("partner role")
+        verbose_name_plural = _("partner roles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cooperation", "organisation", "role"],
+                name="cooperation_partner_role_unique",
+                violation_error_message=_("This organisation already has this role here."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} ({self.get_role_display()})"
+
+
+def organisation_page_url(organisation):
+    """Where a partner's name links to: members to their directory profile, other
+    partners to their partner page; "" for an organisation without a public page."""
+    from members.models import Organisation
+
+    if organisation.status == Organisation.Status.MEMBER:
+        return organisation.get_absolute_url()
+    if organisation.is_partner:
+        return reverse("cooperations:partner", kwargs={"slug": organisation.slug})
+    return ""

@@ -1,14 +1,85 @@
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
-from .models import Cooperation
+from events.models import Event
+from members.models import Organisation
+
+from .filters import CooperationFilter
+from .models import Cooperation, CooperationPartner, country_name
+
+PAGE_SIZE = 20
 
 
 def cooperation_list(request):
-    page = Paginator(Cooperation.objects.all(), 20).get_page(request.GET.get("page"))
-    return render(request, "cooperations/cooperation_list.html", {"page_obj": page})
+    cooperations = Cooperation.objects.select_related("funding_programme").with_partners()
+    filterset = CooperationFilter(request.GET or None, queryset=cooperations)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "cooperations/cooperation_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+        },
+    )
 
 
 def cooperation_detail(request, slug):
-    cooperation = get_object_or_404(Cooperation, slug=slug)
+    cooperation = get_object_or_404(
+        Cooperation.objects.select_related("funding_programme").prefetch_related(
+            Prefetch(
+                "partner_roles",
+                queryset=CooperationPartner.objects.select_related("organisation"),
+            ),
+            Prefetch(
+                "events",
+                queryset=Event.objects.published().order_by("start"),
+                to_attr="published_events",
+            ),
+            "innovation_fields",
+        ),
+        slug=slug,
+    )
     return render(request, "cooperations/cooperation_detail.html", {"cooperation": cooperation})
+
+
+def partner_list(request):
+    partners = Organisation.objects.partners().prefetch_related(
+        Prefetch(
+            "cooperations",
+            # distinct: an organisation in two roles of one cooperation lists it once.
+            queryset=Cooperation.objects.distinct(),
+            to_attr="partner_cooperations",
+        )
+    )
+    groups = {category: [] for category in Organisation.PartnerCategory.values}
+    others = []
+    for partner in partners:
+        groups.get(partner.partner_category, others).append(partner)
+    labels = dict(Organisation.PartnerCategory.choices)
+    partner_groups = [
+        {"label": labels[category], "partners": members}
+        for category, members in groups.items()
+        if members
+    ]
+    if others:
+        partner_groups.append({"label": _("Further partners"), "partners": others})
+    return render(request, "cooperations/partner_list.html", {"partner_groups": partner_groups})
+
+
+def partner_detail(request, slug):
+    partner = get_object_or_404(Organisation.objects.partners(), slug=slug)
+    cooperations = Cooperation.objects.for_organisation(partner).select_related("funding_programme")
+    return render(
+        request,
+        "cooperations/partner_detail.html",
+        {
+            "partner": partner,
+            "cooperations": cooperations,
+            "country_name": country_name(partner.country),
+            "is_member": partner.status == Organisation.Status.MEMBER,
+        },
+    )
