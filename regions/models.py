@@ -65,22 +65,26 @@ class RegionQuerySet(models.QuerySet):
         return self.filter(latitude__isnull=False, longitude__isnull=False)
 
     def grouped_by_state(self) -> list[tuple[str, list["Region"]]]:
-        """(state name, regions) in the order of FederalState, only states with regions.
+        return group_by_state(self)
 
-        A cross-state region appears under each of its states; within a state the state-wide
-        region comes first, then cross-state regions, then the health-economy regions.
-        """
-        rank = {Region.Kind.STATE: 0, Region.Kind.CROSS_STATE: 1, Region.Kind.HEALTH_REGION: 2}
-        groups: dict[str, list[Region]] = {code: [] for code in FederalState.values}
-        for region in self:
-            for code in region.states:
-                if code in groups:
-                    groups[code].append(region)
-        return [
-            (FederalState(code).label, sorted(members, key=lambda r: (rank[r.kind], r.name)))
-            for code, members in groups.items()
-            if members
-        ]
+
+def group_by_state(regions) -> list[tuple[str, list["Region"]]]:
+    """(state name, regions) in the order of FederalState, only states with regions.
+
+    A cross-state region appears under each of its states; within a state the state-wide
+    region comes first, then cross-state regions, then the health-economy regions.
+    """
+    rank = {"state": 0, "cross_state": 1, "health_region": 2}
+    groups: dict[str, list[Region]] = {code: [] for code in FederalState.values}
+    for region in regions:
+        for code in region.states:
+            if code in groups:
+                groups[code].append(region)
+    return [
+        (FederalState(code).label, sorted(members, key=lambda r: (rank.get(r.kind, 9), r.name)))
+        for code, members in groups.items()
+        if members
+    ]
 
 
 class Region(models.Model):
