@@ -72,17 +72,23 @@ def group_by_state(regions) -> list[tuple[str, list["Region"]]]:
     """(state name, regions) in the order of FederalState, only states with regions.
 
     A cross-state region appears under each of its states; within a state the state-wide
-    region comes first, then cross-state regions, then the health-economy regions.
+    region comes first, then cross-state regions, then the health-economy regions. Regions
+    without a federal state come last, so that no region is missing from the list.
     """
     rank = {"state": 0, "cross_state": 1, "health_region": 2}
     groups: dict[str, list[Region]] = {code: [] for code in FederalState.values}
+    others: list[Region] = []
     for region in regions:
-        for code in region.states:
-            if code in groups:
-                groups[code].append(region)
+        codes = [code for code in region.states if code in groups]
+        for code in codes:
+            groups[code].append(region)
+        if not codes:
+            others.append(region)
+    labelled = [(FederalState(code).label, members) for code, members in groups.items()]
+    labelled.append((_("Other regions"), others))
     return [
-        (FederalState(code).label, sorted(members, key=lambda r: (rank.get(r.kind, 9), r.name)))
-        for code, members in groups.items()
+        (label, sorted(members, key=lambda r: (rank.get(r.kind, 9), r.name)))
+        for label, members in labelled
         if members
     ]
 
