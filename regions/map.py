@@ -46,8 +46,9 @@ class Marker:
     @property
     def points(self) -> str:
         """Corner points of the diamond drawn for cross-state regions."""
-        r = self.radius
-        return f"{self.x},{self.y - r} {self.x + r},{self.y} {self.x},{self.y + r} {self.x - r},{self.y}"
+        x, y, r = self.x, self.y, self.radius
+        corners = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+        return " ".join(f"{round(cx, 1)},{round(cy, 1)}" for cx, cy in corners)
 
     @property
     def square(self) -> tuple[float, float, float]:
@@ -101,9 +102,12 @@ def layout(regions) -> list[Marker]:
         (m.x - m.radius - 1, m.y - m.radius - 1, m.x + m.radius + 1, m.y + m.radius + 1)
         for m in markers
     ]
+
     # Crowded markers first, so that they get the spots next to them.
     def crowding(marker):
-        return -sum(1 for other in markers if abs(other.x - marker.x) + abs(other.y - marker.y) < 60)
+        return -sum(
+            1 for other in markers if abs(other.x - marker.x) + abs(other.y - marker.y) < 60
+        )
 
     for marker in sorted(markers, key=lambda m: (crowding(m), m.region.name)):
         name = marker.region.name

@@ -102,9 +102,7 @@ def test_map_labels_of_neighbouring_regions_do_not_overlap(db):
     demo.load()
     markers = region_map.layout(Region.objects.all())
     assert len(markers) == Region.objects.count()
-    boxes = [
-        region_map._label_box(m.region.name, m.label_x, m.label_y, m.anchor) for m in markers
-    ]
+    boxes = [region_map._label_box(m.region.name, m.label_x, m.label_y, m.anchor) for m in markers]
     for index, box in enumerate(boxes):
         for other in boxes[index + 1 :]:
             assert not region_map._overlaps(box, other)
