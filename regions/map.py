@@ -42,6 +42,7 @@ class Marker:
     label_y: float = 0
     anchor: str = "start"
     leader: bool = False
+    box: tuple = (0, 0, 0, 0)
 
     @property
     def points(self) -> str:
@@ -124,6 +125,7 @@ def layout(regions) -> list[Marker]:
         else:
             dx, dy, anchor, leader, box = choice
         occupied.append(box)
+        marker.box = box
         marker.label_x = round(marker.x + dx, 1)
         marker.label_y = round(marker.y + dy, 1)
         marker.anchor = anchor
@@ -133,11 +135,14 @@ def layout(regions) -> list[Marker]:
 
 def map_context(regions, *, title_id: str = "region-map-title") -> dict:
     data = outline()
-    width, height = projection.WIDTH, projection.HEIGHT
+    markers = layout(regions)
+    # Crop the label margins to what the labels use, so that the country is drawn large.
+    left = min([0.0] + [m.box[0] for m in markers]) - GAP
+    right = max([float(projection.WIDTH)] + [m.box[2] for m in markers]) + GAP
     return {
         "outline_path": data["path"],
-        "view_box": f"{-MARGIN} 0 {width + 2 * MARGIN} {height}",
-        "markers": layout(regions),
+        "view_box": f"{round(left)} 0 {round(right - left)} {projection.HEIGHT}",
+        "markers": markers,
         "title_id": title_id,
         "font_size": FONT_SIZE,
         "map_title": _("Map of Germany with the network's regions"),
