@@ -25,7 +25,7 @@ class StateListFilter(admin.SimpleListFilter):
 class KeyFigureInline(admin.TabularInline):
     model = KeyFigure
     extra = 0
-    fields = ["position", "label", "qualifier", "value", "unit", "year", "source"]
+    fields = ["position", "label", "label_en", "qualifier", "value", "unit", "year", "source"]
 
 
 @admin.register(Region)
@@ -39,7 +39,19 @@ class RegionAdmin(admin.ModelAdmin):
     inlines = [KeyFigureInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "parent", "states"]}),
-        (_("Texts"), {"fields": ["summary", "description", "managing_body", "website"]}),
+        (
+            _("Texts"),
+            {
+                "fields": [
+                    "summary",
+                    "summary_en",
+                    "description",
+                    "description_en",
+                    "managing_body",
+                    "website",
+                ]
+            },
+        ),
         (
             _("Regional contact"),
             {

@@ -238,6 +238,101 @@ FIGURES = {
 }
 
 
+# English texts for the English pages: (short description, description) by slug.
+ENGLISH = {
+    "nordrhein-westfalen": (
+        "The health-economy cluster of North Rhine-Westphalia with six recognised "
+        "health-economy regions.",
+        "At the heart of the NRW health-economy cluster is inpatient and outpatient care. "
+        "Pharmacy, medical technology and research and development build on it, and further "
+        "out healthy nutrition, sport and leisure.\n\n"
+        "The cluster is managed by the health-economy department of the state health centre "
+        "LZG.NRW in Bochum. It draws on the six recognised health-economy regions and works "
+        "with NRW.International, NRW.INVEST, ZENIT GmbH and the Leitmarktagentur.NRW. With "
+        "111 million euros in 2015, most of North Rhine-Westphalia's medical-technology imports "
+        "came from the USA.",
+    ),
+    "aachen": (
+        "Medical technology, with companies, research and science closely linked around the "
+        "Uniklinik RWTH Aachen.",
+        "Within North Rhine-Westphalia, Aachen stands above all for medical technology. The "
+        "Uniklinik RWTH Aachen, RWTH Aachen University and the regional network MedLife e. V. "
+        "work closely with companies here.\n\n"
+        "In October 2017 the telemedicine centre of the Uniklinik hosted the workshop of the "
+        "Transatlantic Cluster Initiative: more than 30 experts from Germany and the USA "
+        "discussed medical technology, orthopaedic technology and telemedicine.",
+    ),
+    "koeln-bonn": (
+        "Health-economy region in the Rhineland between Cologne and Bonn.",
+        "The region between Cologne and Bonn is one of the six health-economy regions "
+        "recognised by the state. For project and development enquiries the LZG.NRW cluster "
+        "management draws on its networks and regional expertise.",
+    ),
+    "ostwestfalen-lippe": (
+        "Health-economy region in the north-east of North Rhine-Westphalia.",
+        "East Westphalia-Lippe is one of North Rhine-Westphalia's six recognised "
+        "health-economy regions and brings its networks into state-wide projects of the NRW "
+        "health-economy cluster.",
+    ),
+    "suedwestfalen": (
+        "Health-economy region in the south of Westphalia.",
+        "South Westphalia is one of the state's six recognised health-economy regions. Through "
+        "the NRW health-economy cluster its companies, clinics and institutions reach partners "
+        "across the state.",
+    ),
+    "muensterland": (
+        "Health-economy region around Münster, close to the Dutch border.",
+        "The Münsterland borders the Netherlands and keeps up exchange across the border: in "
+        "September 2015 Münster hosted the German-Dutch Symposium, whose programme networks "
+        "from the neighbouring country helped to shape.",
+    ),
+    "metropole-ruhr": (
+        "Health-economy region in the Ruhr area with the health campus in Bochum.",
+        "The NRW health-economy cluster management is based in the Ruhr metropolis: the "
+        "health-economy department of LZG.NRW works in Bochum. The region is one of the "
+        "state's six recognised health-economy regions.",
+    ),
+    "saarland": (
+        "The healthcare.saarland network connects Saarland's companies, clinics and research "
+        "institutes.",
+        "Medical technology and medical products have grown strongly in importance in "
+        "Saarland. About 400 companies in industry, trade and crafts provide more than 8,500 "
+        "jobs in medical technology, medical products, pharma and medical services.\n\n"
+        "healthcare.saarland is led by saar.is saarland.innovation&standort e. V. and "
+        "accompanied by the Fraunhofer Institute for Biomedical Engineering (IBMT). The network "
+        "builds contacts with clinics in the Greater Region and with research and sales "
+        "partners at home and abroad, defines future topics such as ambient assisted living, "
+        "in-vitro cultures and telemedicine, and has organised joint stands at trade fairs in "
+        "India, Brazil, Dubai and Singapore.",
+    ),
+    "mitteldeutschland": (
+        "Health economy across the borders of Saxony, Saxony-Anhalt and Thuringia.",
+        "Gesundheitswirtschaft Mitteldeutschland (GWMD) brings together companies and "
+        "institutions of the health economy in Saxony, Saxony-Anhalt and Thuringia across state "
+        "borders.\n\n"
+        "GWMD makes the sector more visible, speaks up for it with the economic policy of the "
+        "three states, promotes regional industry matching and holds the annual Central German "
+        "Health Economy Conference in changing places.",
+    ),
+}
+FIGURE_LABELS_EN = {
+    "Anerkannte Gesundheitswirtschaftsregionen": "Recognised health-economy regions",
+    "Medizintechnische Einfuhren aus den USA": "Medical-technology imports from the USA",
+    "Rang der USA unter den Zielländern medizintechnischer Exporte": (
+        "Rank of the USA among the destinations of medical-technology exports"
+    ),
+    "Fachleute beim Workshop der Transatlantischen Clusterinitiative": (
+        "Experts at the Transatlantic Cluster Initiative workshop"
+    ),
+    "Unternehmen aus Industrie, Handel und Handwerk": "Companies in industry, trade and crafts",
+    "Arbeitsplätze in Medizintechnik, Medizinprodukten, Pharma und medizinischen "
+    "Dienstleistungen": "Jobs in medical technology, medical products, pharma and medical services",
+    "Länder mit Gemeinschaftsständen auf Fachmessen": "Countries with joint trade-fair stands",
+    "Beteiligte Bundesländer": "Federal states involved",
+    "Zielgruppen des Netzwerks": "Target groups of the network",
+}
+
+
 def load():
     by_slug = {}
     for data in REGIONS:
@@ -245,6 +340,7 @@ def load():
         parent_slug = data.pop("parent", None)
         data["parent"] = by_slug.get(parent_slug)
         slug = data.pop("slug")
+        data["summary_en"], data["description_en"] = ENGLISH[slug]
         by_slug[slug] = upsert(Region, slug=slug, defaults=data)
     for slug, figures in FIGURES.items():
         region = by_slug[slug]
@@ -255,6 +351,7 @@ def load():
                 label=label,
                 year=year,
                 defaults={
+                    "label_en": FIGURE_LABELS_EN.get(label, ""),
                     "value": Decimal(value),
                     "unit": unit,
                     "qualifier": qualifier,

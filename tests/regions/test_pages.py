@@ -211,3 +211,23 @@ def test_region_page_query_count_does_not_grow_with_figures(client, saarland):
             )
 
     assert_constant_queries(client, "/regionen/saarland/", add_figures)
+
+
+def test_english_page_shows_the_english_texts_where_written(client, saarland):
+    saarland.summary = "Das Netzwerk im Saarland."
+    saarland.summary_en = "The network in Saarland."
+    saarland.save()
+    saarland.figures.update(label_en="Jobs in medical technology")
+    english = client.get("/en/regions/saarland/").content.decode()
+    assert '<p class="lead" lang="en">The network in Saarland.</p>' in english
+    assert '<p class="mb-1" lang="en">Jobs in medical technology</p>' in english
+    german = client.get("/regionen/saarland/").content.decode()
+    assert '<p class="lead" lang="de">Das Netzwerk im Saarland.</p>' in german
+    assert "Jobs in medical technology" not in german
+
+
+def test_english_page_marks_german_texts_as_german_where_no_translation_exists(client, nrw):
+    nrw.description = "Das Cluster hat sechs Regionen."
+    nrw.save()
+    english = client.get("/en/regions/nordrhein-westfalen/").content.decode()
+    assert '<div lang="de"><p>Das Cluster hat sechs Regionen.</p></div>' in english
