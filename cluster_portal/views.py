@@ -16,6 +16,7 @@ def home(request):
         "upcoming_count": Event.objects.upcoming().count(),
         "next_events": Event.objects.upcoming().select_related("region")[:4],
         "regions": Region.objects.exclude(kind=Region.Kind.STATE),
+        "map_regions": Region.objects.on_map(),
         "newest_members": members.select_related("region").order_by("-joined_on", "name")[:6],
     }
     return render(request, "home.html", context)

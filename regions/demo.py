@@ -9,6 +9,9 @@ from .models import FederalState, KeyFigure, Region
 NRW_BODY = (
     "Landeszentrum Gesundheit Nordrhein-Westfalen (LZG.NRW), Fachbereich Gesundheitswirtschaft"
 )
+LZG_SOURCE = "LZG.NRW, Fachbereich Gesundheitswirtschaft"
+SAAR_SOURCE = "healthcare.saarland / saar.is, Netzwerkporträt"
+GWMD_SOURCE = "Gesundheitswirtschaft Mitteldeutschland (GWMD), Netzwerkkonzept"
 
 REGIONS = [
     {
@@ -19,6 +22,22 @@ REGIONS = [
         "summary": "Das Cluster Gesundheitswirtschaft NRW mit sechs anerkannten "
         "Gesundheitswirtschaftsregionen.",
         "managing_body": NRW_BODY,
+        "contact_name": "Robert Schwanitz",
+        "contact_role": "Fachbereich Gesundheitswirtschaft, LZG.NRW",
+        "contact_public": False,
+        "description": (
+            "Im Mittelpunkt des Clusters Gesundheitswirtschaft NRW steht die ambulante und "
+            "stationäre Versorgung von Patientinnen und Patienten. Daran schließen Pharmazie, "
+            "Medizintechnik sowie Forschung und Entwicklung an, weiter außen Bereiche wie gesunde"
+            " Ernährung, Sport und Freizeit.\n\n"
+            "Das Clustermanagement liegt beim Fachbereich Gesundheitswirtschaft des "
+            "Landeszentrums Gesundheit (LZG.NRW) in Bochum. Es stützt sich auf die sechs "
+            "anerkannten Gesundheitswirtschaftsregionen und arbeitet mit NRW.International, "
+            "NRW.INVEST, der ZENIT GmbH und der Leitmarktagentur.NRW zusammen. Mit 111 Millionen "
+            "Euro im Jahr 2015 kamen die meisten medizintechnischen Einfuhren "
+            "Nordrhein-Westfalens aus den USA."
+        ),
+        "website": "https://www.lzg.nrw.de",
         "latitude": Decimal("51.47800"),
         "longitude": Decimal("7.55500"),
     },
@@ -30,6 +49,14 @@ REGIONS = [
         "states": [FederalState.NORDRHEIN_WESTFALEN],
         "summary": "Medizintechnik mit enger Verzahnung von Unternehmen, Forschung und "
         "Wissenschaft rund um die Uniklinik RWTH Aachen.",
+        "description": (
+            "Aachen steht in Nordrhein-Westfalen vor allem für Medizintechnik. Die Uniklinik RWTH"
+            " Aachen, die RWTH Aachen University und das regionale Netzwerk MedLife e. V. "
+            "arbeiten hier eng mit Unternehmen zusammen.\n\n"
+            "Im Telemedizinzentrum der Uniklinik fand im Oktober 2017 der Workshop der "
+            "Transatlantischen Clusterinitiative statt: Mehr als 30 Fachleute aus Deutschland und"
+            " den USA sprachen über Medizintechnik, Orthopädietechnik und Telemedizin."
+        ),
         "latitude": Decimal("50.77600"),
         "longitude": Decimal("6.08400"),
     },
@@ -40,6 +67,12 @@ REGIONS = [
         "kind": Region.Kind.HEALTH_REGION,
         "states": [FederalState.NORDRHEIN_WESTFALEN],
         "summary": "Gesundheitswirtschaftsregion im Rheinland zwischen Köln und Bonn.",
+        "description": (
+            "Die Region zwischen Köln und Bonn ist eine der sechs vom Land anerkannten "
+            "Gesundheitswirtschaftsregionen. Das Clustermanagement des LZG.NRW greift bei "
+            "Anfragen zu Projekt- und Entwicklungsvorhaben auf ihre Netzwerke und ihre regionale "
+            "Expertise zurück."
+        ),
         "latitude": Decimal("50.84000"),
         "longitude": Decimal("7.03000"),
     },
@@ -50,6 +83,11 @@ REGIONS = [
         "kind": Region.Kind.HEALTH_REGION,
         "states": [FederalState.NORDRHEIN_WESTFALEN],
         "summary": "Gesundheitswirtschaftsregion im Nordosten Nordrhein-Westfalens.",
+        "description": (
+            "Ostwestfalen-Lippe gehört zu den sechs anerkannten Gesundheitswirtschaftsregionen "
+            "Nordrhein-Westfalens. Ihre Netzwerke bringt die Region in landesweite Projekte des "
+            "Clusters Gesundheitswirtschaft NRW ein."
+        ),
         "latitude": Decimal("51.95000"),
         "longitude": Decimal("8.70000"),
     },
@@ -60,6 +98,11 @@ REGIONS = [
         "kind": Region.Kind.HEALTH_REGION,
         "states": [FederalState.NORDRHEIN_WESTFALEN],
         "summary": "Gesundheitswirtschaftsregion im Süden Westfalens.",
+        "description": (
+            "Südwestfalen ist eine der sechs anerkannten Gesundheitswirtschaftsregionen des "
+            "Landes. Unternehmen, Kliniken und Einrichtungen der Region erreichen über das "
+            "Cluster Gesundheitswirtschaft NRW Partner im ganzen Land."
+        ),
         "latitude": Decimal("51.15000"),
         "longitude": Decimal("8.00000"),
     },
@@ -71,6 +114,11 @@ REGIONS = [
         "states": [FederalState.NORDRHEIN_WESTFALEN],
         "summary": "Gesundheitswirtschaftsregion rund um Münster, nahe der niederländischen "
         "Grenze.",
+        "description": (
+            "Das Münsterland grenzt an die Niederlande und pflegt den Austausch über die Grenze "
+            "hinweg: Im September 2015 fand in Münster das Deutsch-Niederländische Symposium "
+            "statt, an dessen Programm Netzwerke aus dem Nachbarland mitwirkten."
+        ),
         "latitude": Decimal("51.96000"),
         "longitude": Decimal("7.62600"),
     },
@@ -82,6 +130,11 @@ REGIONS = [
         "states": [FederalState.NORDRHEIN_WESTFALEN],
         "summary": "Gesundheitswirtschaftsregion im Ruhrgebiet mit dem Gesundheitscampus in "
         "Bochum.",
+        "description": (
+            "In der Metropole Ruhr hat das Clustermanagement Gesundheitswirtschaft NRW seinen "
+            "Sitz: Der Fachbereich Gesundheitswirtschaft des LZG.NRW arbeitet in Bochum. Die "
+            "Region ist eine der sechs anerkannten Gesundheitswirtschaftsregionen des Landes."
+        ),
         "latitude": Decimal("51.48000"),
         "longitude": Decimal("7.21600"),
     },
@@ -94,10 +147,23 @@ REGIONS = [
         "Forschungsinstitute des Saarlandes.",
         "managing_body": "saar.is saarland.innovation&standort e. V.",
         "contact_name": "Dr. Thomas Siemer",
-        "contact_role": "healthcare.saarland",
+        "contact_role": "Clustermanagement healthcare.saarland",
         "contact_phone": "0681 9520-459",
         "contact_email": "thomas.siemer@saar-is.de",
         "contact_public": True,
+        "description": (
+            "Medizintechnik und Medizinprodukte haben im Saarland stark an Bedeutung gewonnen. "
+            "Rund 400 Unternehmen aus Industrie, Handel und Handwerk bieten mehr als 8.500 "
+            "Arbeitsplätze in Medizintechnik, Medizinprodukten, Pharma und medizinischen "
+            "Dienstleistungen.\n\n"
+            "healthcare.saarland wird von saar.is saarland.innovation&standort e. V. geleitet und"
+            " vom Fraunhofer-Institut für Biomedizinische Technik (IBMT) begleitet. Das Netzwerk "
+            "stiftet Kontakte zu Kliniken der Großregion, zu Forschung und Vertrieb im In- und "
+            "Ausland, bestimmt Zukunftsthemen wie Ambient Assisted Living, In-vitro-Kulturen und "
+            "Telemedizin und hat Gemeinschaftsstände auf Fachmessen in Indien, Brasilien, Dubai "
+            "und Singapur organisiert."
+        ),
+        "website": "https://www.saar-is.de",
         "latitude": Decimal("49.38000"),
         "longitude": Decimal("6.95000"),
     },
@@ -109,31 +175,161 @@ REGIONS = [
         "summary": "Gesundheitswirtschaft über die Landesgrenzen von Sachsen, Sachsen-Anhalt "
         "und Thüringen hinweg.",
         "managing_body": "Gesundheitswirtschaft Mitteldeutschland (GWMD)",
+        "contact_name": "Gesundheitswirtschaft Mitteldeutschland (GWMD)",
+        "contact_role": "Anfragen zum Aufbau des Netzwerks",
+        "contact_email": "info@gesundheitswirtschaft-mitteldeutschland.de",
+        "contact_public": True,
+        "description": (
+            "Die Gesundheitswirtschaft Mitteldeutschland (GWMD) bündelt Unternehmen und "
+            "Einrichtungen der Gesundheitswirtschaft in Sachsen, Sachsen-Anhalt und Thüringen "
+            "über die Landesgrenzen hinweg.\n\n"
+            "Der GWMD macht die Branche sichtbarer, wirbt bei der Wirtschaftspolitik der drei "
+            "Länder für sie, fördert ein regionales Industrie-Matching und lädt jedes Jahr an "
+            "wechselnden Orten zur Mitteldeutschen Gesundheitswirtschaftskonferenz ein."
+        ),
+        "website": "https://www.gesundheitswirtschaft-mitteldeutschland.de",
         "latitude": Decimal("51.30000"),
         "longitude": Decimal("12.00000"),
     },
 ]
 
+
+# (label, value, unit, qualifier, year, source); only what the seed pages state.
 FIGURES = {
+    "nordrhein-westfalen": [
+        ("Anerkannte Gesundheitswirtschaftsregionen", "6", "", "", 2017, LZG_SOURCE),
+        ("Medizintechnische Einfuhren aus den USA", "111", "Mio. Euro", "", 2015, LZG_SOURCE),
+        (
+            "Rang der USA unter den Zielländern medizintechnischer Exporte",
+            "5",
+            "",
+            "",
+            2017,
+            LZG_SOURCE,
+        ),
+    ],
+    "aachen": [
+        (
+            "Fachleute beim Workshop der Transatlantischen Clusterinitiative",
+            "30",
+            "",
+            "over",
+            2017,
+            "LZG.NRW / Uniklinik RWTH Aachen, Pressemitteilung vom 16.10.2017",
+        ),
+    ],
     "saarland": [
-        ("Unternehmen aus Industrie, Handel und Handwerk", "400", "", "rund", 2017),
+        ("Unternehmen aus Industrie, Handel und Handwerk", "400", "", "about", 2017, SAAR_SOURCE),
         (
             "Arbeitsplätze in Medizintechnik, Medizinprodukten, Pharma und medizinischen "
             "Dienstleistungen",
             "8500",
             "",
-            "über",
+            "over",
             2017,
+            SAAR_SOURCE,
         ),
+        ("Länder mit Gemeinschaftsständen auf Fachmessen", "4", "", "", 2017, SAAR_SOURCE),
     ],
-    "nordrhein-westfalen": [
-        ("Anerkannte Gesundheitswirtschaftsregionen", "6", "", "", 2017),
-        ("Medizintechnische Einfuhren aus den USA", "111", "Mio. Euro", "", 2015),
+    "mitteldeutschland": [
+        ("Beteiligte Bundesländer", "3", "", "", 2017, GWMD_SOURCE),
+        ("Zielgruppen des Netzwerks", "11", "", "", 2017, GWMD_SOURCE),
     ],
 }
-FIGURE_SOURCES = {
-    "saarland": "healthcare.saarland / saar.is, Netzwerkporträt",
-    "nordrhein-westfalen": "LZG.NRW, Fachbereich Gesundheitswirtschaft",
+
+
+# English texts for the English pages: (short description, description) by slug.
+ENGLISH = {
+    "nordrhein-westfalen": (
+        "The health-economy cluster of North Rhine-Westphalia with six recognised "
+        "health-economy regions.",
+        "At the heart of the NRW health-economy cluster is inpatient and outpatient care. "
+        "Pharmacy, medical technology and research and development build on it, and further "
+        "out healthy nutrition, sport and leisure.\n\n"
+        "The cluster is managed by the health-economy department of the state health centre "
+        "LZG.NRW in Bochum. It draws on the six recognised health-economy regions and works "
+        "with NRW.International, NRW.INVEST, ZENIT GmbH and the Leitmarktagentur.NRW. With "
+        "111 million euros in 2015, most of North Rhine-Westphalia's medical-technology imports "
+        "came from the USA.",
+    ),
+    "aachen": (
+        "Medical technology, with companies, research and science closely linked around the "
+        "Uniklinik RWTH Aachen.",
+        "Within North Rhine-Westphalia, Aachen stands above all for medical technology. The "
+        "Uniklinik RWTH Aachen, RWTH Aachen University and the regional network MedLife e. V. "
+        "work closely with companies here.\n\n"
+        "In October 2017 the telemedicine centre of the Uniklinik hosted the workshop of the "
+        "Transatlantic Cluster Initiative: more than 30 experts from Germany and the USA "
+        "discussed medical technology, orthopaedic technology and telemedicine.",
+    ),
+    "koeln-bonn": (
+        "Health-economy region in the Rhineland between Cologne and Bonn.",
+        "The region between Cologne and Bonn is one of the six health-economy regions "
+        "recognised by the state. For project and development enquiries the LZG.NRW cluster "
+        "management draws on its networks and regional expertise.",
+    ),
+    "ostwestfalen-lippe": (
+        "Health-economy region in the north-east of North Rhine-Westphalia.",
+        "East Westphalia-Lippe is one of North Rhine-Westphalia's six recognised "
+        "health-economy regions and brings its networks into state-wide projects of the NRW "
+        "health-economy cluster.",
+    ),
+    "suedwestfalen": (
+        "Health-economy region in the south of Westphalia.",
+        "South Westphalia is one of the state's six recognised health-economy regions. Through "
+        "the NRW health-economy cluster its companies, clinics and institutions reach partners "
+        "across the state.",
+    ),
+    "muensterland": (
+        "Health-economy region around Münster, close to the Dutch border.",
+        "The Münsterland borders the Netherlands and keeps up exchange across the border: in "
+        "September 2015 Münster hosted the German-Dutch Symposium, whose programme networks "
+        "from the neighbouring country helped to shape.",
+    ),
+    "metropole-ruhr": (
+        "Health-economy region in the Ruhr area with the health campus in Bochum.",
+        "The NRW health-economy cluster management is based in the Ruhr metropolis: the "
+        "health-economy department of LZG.NRW works in Bochum. The region is one of the "
+        "state's six recognised health-economy regions.",
+    ),
+    "saarland": (
+        "The healthcare.saarland network connects Saarland's companies, clinics and research "
+        "institutes.",
+        "Medical technology and medical products have grown strongly in importance in "
+        "Saarland. About 400 companies in industry, trade and crafts provide more than 8,500 "
+        "jobs in medical technology, medical products, pharma and medical services.\n\n"
+        "healthcare.saarland is led by saar.is saarland.innovation&standort e. V. and "
+        "accompanied by the Fraunhofer Institute for Biomedical Engineering (IBMT). The network "
+        "builds contacts with clinics in the Greater Region and with research and sales "
+        "partners at home and abroad, defines future topics such as ambient assisted living, "
+        "in-vitro cultures and telemedicine, and has organised joint stands at trade fairs in "
+        "India, Brazil, Dubai and Singapore.",
+    ),
+    "mitteldeutschland": (
+        "Health economy across the borders of Saxony, Saxony-Anhalt and Thuringia.",
+        "Gesundheitswirtschaft Mitteldeutschland (GWMD) brings together companies and "
+        "institutions of the health economy in Saxony, Saxony-Anhalt and Thuringia across state "
+        "borders.\n\n"
+        "GWMD makes the sector more visible, speaks up for it with the economic policy of the "
+        "three states, promotes regional industry matching and holds the annual Central German "
+        "Health Economy Conference in changing places.",
+    ),
+}
+FIGURE_LABELS_EN = {
+    "Anerkannte Gesundheitswirtschaftsregionen": "Recognised health-economy regions",
+    "Medizintechnische Einfuhren aus den USA": "Medical-technology imports from the USA",
+    "Rang der USA unter den Zielländern medizintechnischer Exporte": (
+        "Rank of the USA among the destinations of medical-technology exports"
+    ),
+    "Fachleute beim Workshop der Transatlantischen Clusterinitiative": (
+        "Experts at the Transatlantic Cluster Initiative workshop"
+    ),
+    "Unternehmen aus Industrie, Handel und Handwerk": "Companies in industry, trade and crafts",
+    "Arbeitsplätze in Medizintechnik, Medizinprodukten, Pharma und medizinischen "
+    "Dienstleistungen": "Jobs in medical technology, medical products, pharma and medical services",
+    "Länder mit Gemeinschaftsständen auf Fachmessen": "Countries with joint trade-fair stands",
+    "Beteiligte Bundesländer": "Federal states involved",
+    "Zielgruppen des Netzwerks": "Target groups of the network",
 }
 
 
@@ -144,20 +340,22 @@ def load():
         parent_slug = data.pop("parent", None)
         data["parent"] = by_slug.get(parent_slug)
         slug = data.pop("slug")
+        data["summary_en"], data["description_en"] = ENGLISH[slug]
         by_slug[slug] = upsert(Region, slug=slug, defaults=data)
     for slug, figures in FIGURES.items():
         region = by_slug[slug]
-        for position, (label, value, unit, qualifier, year) in enumerate(figures):
+        for position, (label, value, unit, qualifier, year, source) in enumerate(figures):
             upsert(
                 KeyFigure,
                 region=region,
                 label=label,
+                year=year,
                 defaults={
+                    "label_en": FIGURE_LABELS_EN.get(label, ""),
                     "value": Decimal(value),
                     "unit": unit,
                     "qualifier": qualifier,
-                    "year": year,
-                    "source": FIGURE_SOURCES[slug],
+                    "source": source,
                     "position": position,
                 },
             )

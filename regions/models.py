@@ -1,8 +1,10 @@
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,6 +27,29 @@ class FederalState(models.TextChoices):
     THUERINGEN = "TH", "Thüringen"
 
 
+class LocalizedText(str):
+    """A text in the visitor's language where one is written, else the German original.
+
+    `lang` tells the template which language the text is in, so that a German text on an
+    English page is marked as German for screen readers (WCAG 3.1.2).
+    """
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str):
+        value = super().__new__(cls, text)
+        value.lang = lang
+        return value
+
+
+def localized(instance, field: str) -> LocalizedText:
+    if (get_language() or "de").startswith("en"):
+        english = getattr(instance, f"{field}_en", "")
+        if english:
+            return LocalizedText(english, "en")
+    return LocalizedText(getattr(instance, field), "de")
+
+
 class RegionQuerySet(models.QuerySet):
     def descendant_ids(self, region: "Region") -> list[int]:
         """The region itself and every region below it, in one recursive query."""
@@ -40,6 +65,56 @@ class RegionQuerySet(models.QuerySet):
         with connection.cursor() as cursor:
             cursor.execute(sql, [region.pk])
             return [row[0] for row in cursor.fetchall()]
+
+    def ancestors_of(self, region: "Region") -> list["Region"]:
+        """The regions above `region`, outermost first, in one recursive query."""
+        table = self.model._meta.db_table
+        sql = f"""
+            WITH RECURSIVE chain(id, parent_id, depth) AS (
+                SELECT id, parent_id, 0 FROM {table} WHERE id = %s
+                UNION ALL
+                SELECT up.id, up.parent_id, chain.depth + 1
+                FROM {table} up JOIN chain ON up.id = chain.parent_id
+                WHERE chain.depth < 50
+            )
+            SELECT region.* FROM chain JOIN {table} region ON region.id = chain.id
+            WHERE chain.depth > 0 ORDER BY chain.depth DESC
+        """  # noqa: S608 - the table name is ours, the value is a parameter
+        if region.parent_id is None:
+            return []
+        return list(self.model.objects.raw(sql, [region.pk]))
+
+    def on_map(self):
+        """Regions with a coordinate, as the map draws them."""
+        return self.filter(latitude__isnull=False, longitude__isnull=False)
+
+    def grouped_by_state(self) -> list[tuple[str, list["Region"]]]:
+        return group_by_state(self)
+
+
+def group_by_state(regions) -> list[tuple[str, list["Region"]]]:
+    """(state name, regions) in the order of FederalState, only states with regions.
+
+    A cross-state region appears under each of its states; within a state the state-wide
+    region comes first, then cross-state regions, then the health-economy regions. Regions
+    without a federal state come last, so that no region is missing from the list.
+    """
+    rank = {"state": 0, "cross_state": 1, "health_region": 2}
+    groups: dict[str, list[Region]] = {code: [] for code in FederalState.values}
+    others: list[Region] = []
+    for region in regions:
+        codes = [code for code in region.states if code in groups]
+        for code in codes:
+            groups[code].append(region)
+        if not codes:
+            others.append(region)
+    labelled = [(FederalState(code).label, members) for code, members in groups.items()]
+    labelled.append((_("Other regions"), others))
+    return [
+        (label, sorted(members, key=lambda r: (rank.get(r.kind, 9), r.name)))
+        for label, members in labelled
+        if members
+    ]
 
 
 class Region(models.Model):
@@ -67,7 +142,18 @@ class Region(models.Model):
         help_text=_("The federal state(s) the region lies in."),
     )
     summary = models.CharField(_("short description"), max_length=300, blank=True)
+    summary_en = models.CharField(
+        _("short description (English)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown on the English pages; without it they show the German text."),
+    )
     description = models.TextField(_("description"), blank=True)
+    description_en = models.TextField(
+        _("description (English)"),
+        blank=True,
+        help_text=_("Shown on the English pages; without it they show the German text."),
+    )
     managing_body = models.CharField(_("managing body"), max_length=200, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=120, blank=True)
@@ -101,6 +187,27 @@ class Region(models.Model):
                 | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
                 name="region_coordinate_valid",
             ),
+            # The range check above lets a half coordinate through (NULL compares unknown).
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="region_coordinate_complete",
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="state") | Q(states__len=1), name="region_state_has_one_state"
+            ),
+            models.CheckConstraint(
+                condition=~Q(kind="cross_state") | Q(states__len__gte=2),
+                name="region_cross_state_spans_states",
+            ),
+            models.CheckConstraint(
+                condition=Q(contact_public=False) | ~Q(contact_name=""),
+                name="region_public_contact_named",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind"], name="region_kind_idx"),
+            GinIndex(fields=["states"], name="region_states_gin"),
         ]
 
     def __str__(self):
@@ -110,33 +217,77 @@ class Region(models.Model):
         return reverse("regions:detail", kwargs={"slug": self.slug})
 
     def ancestors(self) -> list["Region"]:
-        chain, seen, node = [], {self.pk}, self.parent
-        while node is not None:
-            if node.pk in seen:
-                break
-            chain.append(node)
-            seen.add(node.pk)
-            node = node.parent
-        return chain
+        """The regions above this one, outermost first (one query)."""
+        return Region.objects.ancestors_of(self)
+
+    @property
+    def local_summary(self) -> LocalizedText:
+        return localized(self, "summary")
+
+    @property
+    def local_description(self) -> LocalizedText:
+        return localized(self, "description")
+
+    @property
+    def state_names(self) -> list[str]:
+        return [FederalState(code).label for code in self.states if code in FederalState.values]
+
+    @property
+    def has_contact(self) -> bool:
+        return self.contact_public and bool(self.contact_name)
 
     def clean(self):
+        errors = {}
+        # Mirrors the database trigger regions_region_no_cycle (migration 0003).
         if (
             self.parent_id
             and self.pk
-            and (self.parent_id == self.pk or self.pk in {a.pk for a in self.parent.ancestors()})
+            and (self.parent_id == self.pk or self.parent_id in Region.objects.descendant_ids(self))
         ):
-            raise ValidationError({"parent": _("A region cannot lie inside itself.")})
+            errors["parent"] = _(
+                "A region cannot lie inside itself or inside one of its own sub-regions."
+            )
+        if self.kind == self.Kind.STATE and len(self.states or []) != 1:
+            errors["states"] = _("A federal state region lies in exactly one federal state.")
+        if self.kind == self.Kind.CROSS_STATE and len(self.states or []) < 2:
+            errors["states"] = _("A cross-state region spans at least two federal states.")
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude" if self.longitude is None else "latitude"] = _(
+                "Give both latitude and longitude, or neither."
+            )
+        if self.contact_public and not self.contact_name:
+            errors["contact_name"] = _("Name the contact person before publishing the contact.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class KeyFigure(models.Model):
+    class Qualifier(models.TextChoices):
+        EXACT = "", _("exactly")
+        ABOUT = "about", _("about")
+        OVER = "over", _("over")
+        UNDER = "under", _("under")
+        UP_TO = "up_to", _("up to")
+
     region = models.ForeignKey(
         Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="figures"
     )
     label = models.CharField(_("label"), max_length=200)
+    label_en = models.CharField(
+        _("label (English)"),
+        max_length=200,
+        blank=True,
+        help_text=_("Shown on the English pages; without it they show the German label."),
+    )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     qualifier = models.CharField(
-        _("qualifier"), max_length=40, blank=True, help_text=_("For example “about” or “over”.")
+        _("qualifier"),
+        max_length=10,
+        choices=Qualifier.choices,
+        default=Qualifier.EXACT,
+        blank=True,
+        help_text=_("Whether the value is exact, approximate or a lower or upper bound."),
     )
     year = models.PositiveSmallIntegerField(_("year"))
     source = models.CharField(_("source"), max_length=300)
@@ -151,7 +302,22 @@ class KeyFigure(models.Model):
                 condition=Q(year__gte=1900, year__lte=2100), name="keyfigure_year_plausible"
             ),
             models.CheckConstraint(condition=~Q(source=""), name="keyfigure_has_source"),
+            models.CheckConstraint(
+                condition=Q(qualifier__in=["", "about", "over", "under", "up_to"]),
+                name="keyfigure_qualifier_valid",
+            ),
+            models.UniqueConstraint(
+                fields=["region", "label", "year"], name="keyfigure_unique_label_year"
+            ),
         ]
 
     def __str__(self):
         return f"{self.label}: {self.value} {self.unit} ({self.year})"
+
+    @property
+    def local_label(self) -> LocalizedText:
+        return localized(self, "label")
+
+    def clean(self):
+        if self.source is not None and not self.source.strip():
+            raise ValidationError({"source": _("Name the source of the figure.")})

@@ -1,13 +1,36 @@
 from django.shortcuts import get_object_or_404, render
 
-from .models import Region
+from events.models import Event
+from members.models import Organisation
+
+from .models import Region, group_by_state
+
+# The region page shows a first selection; the member directory and the event calendar
+# hold the rest.
+MEMBERS_SHOWN = 12
+EVENTS_SHOWN = 6
 
 
 def region_list(request):
-    regions = Region.objects.select_related("parent")
-    return render(request, "regions/region_list.html", {"regions": regions})
+    regions = list(Region.objects.select_related("parent"))
+    context = {"regions": regions, "groups": group_by_state(regions)}
+    return render(request, "regions/region_list.html", context)
 
 
 def region_detail(request, slug):
     region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
-    return render(request, "regions/region_detail.html", {"region": region})
+    # Members and events of the sub-regions belong to the region, too.
+    region_ids = Region.objects.descendant_ids(region)
+    members = Organisation.objects.members().filter(region_id__in=region_ids)
+    events = Event.objects.upcoming().filter(region_id__in=region_ids)
+    context = {
+        "region": region,
+        "ancestors": region.ancestors(),
+        "children": list(region.children.all()),
+        "figures": list(region.figures.all()),
+        "member_count": members.count(),
+        "members": members.select_related("region")[:MEMBERS_SHOWN],
+        "event_count": events.count(),
+        "events": events.select_related("region")[:EVENTS_SHOWN],
+    }
+    return render(request, "regions/region_detail.html", context)

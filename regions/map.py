@@ -1,0 +1,149 @@
+"""The region map: Germany's outline with a linked marker and a label for every region.
+
+The portal draws the map itself as inline SVG: no tiles, no script, no request elsewhere.
+Labels are placed greedily so that they do not cover each other or the markers, which matters
+for the six NRW regions that lie close together; where no spot beside a marker is free, the
+label moves further out and a leader line joins it to its marker.
+"""
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from . import projection
+
+OUTLINE_FILE = Path(__file__).resolve().parent / "static" / "regions" / "germany-outline.json"
+
+# Room beside the country for labels, in SVG user units.
+MARGIN = 110
+FONT_SIZE = 12
+# A generous average glyph width, so that estimated label boxes are never too small.
+GLYPH_WIDTH = 0.62 * FONT_SIZE
+MARKER_RADIUS = {"state": 6.5, "cross_state": 7.5, "health_region": 5}
+GAP = 3
+
+
+@cache
+def outline() -> dict:
+    return json.loads(OUTLINE_FILE.read_text())
+
+
+@dataclass
+class Marker:
+    region: object
+    x: float
+    y: float
+    radius: float
+    shape: str
+    label_x: float = 0
+    label_y: float = 0
+    anchor: str = "start"
+    leader: bool = False
+    box: tuple = (0, 0, 0, 0)
+
+    @property
+    def points(self) -> str:
+        """Corner points of the diamond drawn for cross-state regions."""
+        x, y, r = self.x, self.y, self.radius
+        corners = [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+        return " ".join(f"{round(cx, 1)},{round(cy, 1)}" for cx, cy in corners)
+
+    @property
+    def square(self) -> tuple[float, float, float]:
+        """Left, top and side of the square drawn for federal states."""
+        return round(self.x - self.radius, 1), round(self.y - self.radius, 1), 2 * self.radius
+
+    @property
+    def leader_end(self) -> tuple[float, float]:
+        """Where the leader line meets the label: its edge nearest to the marker."""
+        return self.label_x, self.label_y - FONT_SIZE * 0.35
+
+
+def _label_box(text: str, x: float, y: float, anchor: str) -> tuple[float, float, float, float]:
+    width = len(text) * GLYPH_WIDTH
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    # y is the text's baseline; descenders reach a little below it.
+    return left, y - FONT_SIZE * 0.8, left + width, y + FONT_SIZE * 0.25
+
+
+def _overlaps(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _candidates(marker: Marker):
+    """Label positions to try, nearest first: (dx, dy, anchor, with leader line)."""
+    r, half = marker.radius + GAP, FONT_SIZE * 0.35
+    yield r, half, "start", False
+    yield -r, half, "end", False
+    yield 0, -r - 2, "middle", False
+    yield 0, r + FONT_SIZE, "middle", False
+    for distance in (18, 30, 44, 60):
+        for dy in (0, -distance, distance, -distance / 2, distance / 2):
+            yield r + distance, dy + half, "start", True
+            yield -r - distance, dy + half, "end", True
+
+
+def layout(regions) -> list[Marker]:
+    width, height = projection.WIDTH, projection.HEIGHT
+    frame = (-MARGIN, 0, width + MARGIN, height)
+    markers = []
+    for region in regions:
+        if region.latitude is None or region.longitude is None:
+            continue
+        if not projection.inside_frame(region.latitude, region.longitude):
+            continue
+        x, y = projection.project(region.latitude, region.longitude)
+        shape = {"state": "square", "cross_state": "diamond"}.get(region.kind, "circle")
+        markers.append(Marker(region, x, y, MARKER_RADIUS.get(region.kind, 5), shape))
+
+    occupied = [
+        (m.x - m.radius - 1, m.y - m.radius - 1, m.x + m.radius + 1, m.y + m.radius + 1)
+        for m in markers
+    ]
+
+    # Crowded markers first, so that they get the spots next to them.
+    def crowding(marker):
+        return -sum(
+            1 for other in markers if abs(other.x - marker.x) + abs(other.y - marker.y) < 60
+        )
+
+    for marker in sorted(markers, key=lambda m: (crowding(m), m.region.name)):
+        name = marker.region.name
+        choice = None
+        for dx, dy, anchor, leader in _candidates(marker):
+            box = _label_box(name, marker.x + dx, marker.y + dy, anchor)
+            inside = box[0] >= frame[0] and box[2] <= frame[2] and box[1] >= 0 and box[3] <= height
+            if inside and not any(_overlaps(box, other) for other in occupied):
+                choice = (dx, dy, anchor, leader, box)
+                break
+        if choice is None:  # Nothing free: keep the label readable on the right anyway.
+            dx, dy, anchor, leader = marker.radius + GAP, FONT_SIZE * 0.35, "start", False
+            box = _label_box(name, marker.x + dx, marker.y + dy, anchor)
+        else:
+            dx, dy, anchor, leader, box = choice
+        occupied.append(box)
+        marker.box = box
+        marker.label_x = round(marker.x + dx, 1)
+        marker.label_y = round(marker.y + dy, 1)
+        marker.anchor = anchor
+        marker.leader = leader
+    return markers
+
+
+def map_context(regions, *, title_id: str = "region-map-title") -> dict:
+    data = outline()
+    markers = layout(regions)
+    # Crop the label margins to what the labels use, so that the country is drawn large.
+    left = min([0.0] + [m.box[0] for m in markers]) - GAP
+    right = max([float(projection.WIDTH)] + [m.box[2] for m in markers]) + GAP
+    return {
+        "outline_path": data["path"],
+        "view_box": f"{round(left)} 0 {round(right - left)} {projection.HEIGHT}",
+        "markers": markers,
+        "title_id": title_id,
+        "font_size": FONT_SIZE,
+        "map_title": _("Map of Germany with the network's regions"),
+    }
