@@ -24,7 +24,7 @@ class LegalPageAdminForm(forms.ModelForm):
 
     class Meta:
         model = LegalPage
-        fields = "__all__"
+        fields = ["kind", "published_at", "title", "body"]
 
 
 # Plain TranslationAdmin on purpose: the tabbed variant loads jQuery UI from a CDN, and the

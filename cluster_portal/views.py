@@ -102,9 +102,9 @@ def _reported_page(request) -> str:
         referer = urlsplit(request.META.get("HTTP_REFERER", ""))
         if referer.netloc == request.get_host():
             candidate = referer.path
-    if candidate.startswith("/") and not candidate.startswith("//"):
-        if candidate.split("?")[0] != request.path:
-            return request.build_absolute_uri(candidate)[:500]
+    is_local = candidate.startswith("/") and not candidate.startswith("//")
+    if is_local and candidate.split("?")[0] != request.path:
+        return request.build_absolute_uri(candidate)[:500]
     return ""
 
 
