@@ -87,6 +87,9 @@ class BarrierReportForm(PublicFormMixin, forms.ModelForm):
         )
         # An anonymous report needs no consent; contact data does (see clean()).
         self.fields["privacy_consent"].required = False
+        self.fields["privacy_consent"].help_text = _(
+            "Only needed if you give your name or e-mail address."
+        )
 
     def clean_page_url(self):
         return self._printable(self.cleaned_data["page_url"])
