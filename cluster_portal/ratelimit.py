@@ -37,7 +37,7 @@ KEY_PREFIX = "ratelimit"
 def client_ip(request) -> str:
     """The client's address; IPv6 clients are counted per /64, which one client usually holds."""
     address = request.META.get("REMOTE_ADDR", "")
-    trusted_proxies = int(getattr(settings, "RATELIMIT_TRUSTED_PROXIES", 0))
+    trusted_proxies = getattr(settings, "RATELIMIT_TRUSTED_PROXIES", 0)
     if trusted_proxies:
         forwarded = [
             part.strip()

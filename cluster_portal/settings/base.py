@@ -166,6 +166,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Reverse proxies in front of the app whose X-Forwarded-For the rate limit trusts (ratelimit.py).
+RATELIMIT_TRUSTED_PROXIES = int(os.environ.get("RATELIMIT_TRUSTED_PROXIES", "0"))
+
 # Links in e-mails (confirm, cancel, update a profile) stay valid this long.
 SIGNED_LINK_MAX_AGE = int(os.environ.get("SIGNED_LINK_MAX_AGE", str(7 * 24 * 3600)))
 
