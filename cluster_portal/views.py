@@ -5,10 +5,10 @@ from django.contrib import messages
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
 
 from events.models import Event
 from members.models import Organisation
@@ -108,6 +108,7 @@ def _reported_page(request) -> str:
     return ""
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
 def accessibility(request):
     """The accessibility statement with the form to report a barrier."""
     status = 200
@@ -134,7 +135,8 @@ def accessibility(request):
                     "who will look into the barrier."
                 ),
             )
-            return redirect(reverse("accessibility") + "#feedback")
+            # Back to the top of the page, where the thank-you message is shown.
+            return redirect("accessibility")
     else:
         form = BarrierReportForm(initial={"page_url": _reported_page(request)})
     page = LegalPage.objects.current(LegalPage.Kind.ACCESSIBILITY)

@@ -39,7 +39,7 @@ def report_data(**overrides):
 def test_anonymous_report_is_stored_and_reaches_the_managers(client, mailoutbox):
     response = client.post(URL, report_data())
     assert response.status_code == 302
-    assert response["Location"] == "/barrierefreiheit/#feedback"
+    assert response["Location"] == "/barrierefreiheit/"
     report = BarrierReport.objects.get()
     assert report.status == BarrierReport.Status.NEW
     assert report.language == "de"
