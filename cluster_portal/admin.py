@@ -60,6 +60,16 @@ class LegalPageAdmin(TranslationAdmin):
             return _("in force")
         return _("replaced")
 
+    def view_on_site(self, obj):
+        """Where exactly this text can be read: drafts nowhere, old privacy notices at theirs."""
+        if not obj.is_published:
+            return None
+        if obj.kind == LegalPage.Kind.PRIVACY:
+            return obj.get_version_url()
+        if obj.version == LegalPage.objects.current(obj.kind).version:
+            return obj.get_absolute_url()
+        return None
+
     def get_fieldsets(self, request, obj=None):
         fieldsets = [(None, {"fields": ["kind", "version", "published_at", "updated_at"]})]
         if obj is not None and obj.is_published:

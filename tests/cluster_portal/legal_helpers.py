@@ -13,7 +13,7 @@ def make_legal_page(kind=LegalPage.Kind.PRIVACY, *, version=1, published=True, *
         "body_de": f"Deutscher Text der Fassung {version}.",
         "title_en": f"English title {version}",
         "body_en": f"English text of version {version}.",
-        "published_at": timezone.now() - dt.timedelta(days=30 - version) if published else None,
+        "published_at": timezone.now() - dt.timedelta(hours=2000 - version) if published else None,
     }
     values.update(texts)
     return LegalPage.objects.create(kind=kind, version=version, **values)

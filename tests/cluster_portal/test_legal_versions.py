@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from cluster_portal.models import BarrierReport, LegalPage
+from tests.helpers import assert_constant_queries
 
 from .legal_helpers import make_legal_page
 
@@ -223,3 +224,34 @@ def test_a_scheduled_version_comes_into_force_only_at_its_time(client):
     )
     assert LegalPage.objects.current(LegalPage.Kind.IMPRINT).version == 1
     assert "Heute" in client.get("/impressum/").content.decode()
+
+
+def test_view_on_site_leads_to_exactly_this_version(admin_client):
+    old = make_legal_page(LegalPage.Kind.PRIVACY, version=1)
+    draft = make_legal_page(LegalPage.Kind.PRIVACY, version=2, published=False)
+    assert 'href="/datenschutz/version/1/"' in (
+        admin_client.get(f"{ADMIN}{old.pk}/change/").content.decode()
+    )
+    assert "/datenschutz/version/2/" not in (
+        admin_client.get(f"{ADMIN}{draft.pk}/change/").content.decode()
+    )
+
+
+def test_privacy_page_runs_the_same_queries_however_many_versions_exist(client):
+    versions = iter(range(1, 1000))
+
+    def add_versions(count):
+        for _ in range(count):
+            make_legal_page(LegalPage.Kind.PRIVACY, version=next(versions))
+
+    assert_constant_queries(client, "/datenschutz/", add_versions)
+
+
+def test_admin_list_of_legal_pages_runs_the_same_queries_however_many_exist(admin_client):
+    versions = iter(range(1, 1000))
+
+    def add_versions(count):
+        for _ in range(count):
+            make_legal_page(LegalPage.Kind.IMPRINT, version=next(versions))
+
+    assert_constant_queries(admin_client, ADMIN, add_versions)
