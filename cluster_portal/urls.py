@@ -21,6 +21,9 @@ urlpatterns += i18n_patterns(
     path(_("cooperations/"), include("cooperations.urls")),
     path(_("imprint/"), views.imprint, name="imprint"),
     path(_("privacy/"), views.privacy, name="privacy"),
+    path(_("privacy/version/<int:version>/"), views.privacy_version, name="privacy_version"),
+    path(_("accessibility/"), views.accessibility, name="accessibility"),
+    path(_("easy-language/"), views.easy_language, name="easy_language"),
     prefix_default_language=False,
 )
 

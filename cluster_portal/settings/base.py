@@ -64,6 +64,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
+    # Before the admin, so that its admin classes and widgets take effect.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -148,6 +150,9 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content in both languages (django-modeltranslation, see README): German is the source.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True
@@ -200,6 +205,9 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # Staff sign in to the admin with a second factor (TOTP) wherever this is on (production).
 ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", False)
 OTP_TOTP_ISSUER = "Gesundheitswirtschaft im Netzwerk"
+
+# Reverse proxies in front of the app whose X-Forwarded-For the rate limit trusts (ratelimit.py).
+RATELIMIT_TRUSTED_PROXIES = int(os.environ.get("RATELIMIT_TRUSTED_PROXIES", "0"))
 
 # Links in e-mails (confirm, cancel, update a profile) stay valid this long.
 SIGNED_LINK_MAX_AGE = int(os.environ.get("SIGNED_LINK_MAX_AGE", str(7 * 24 * 3600)))

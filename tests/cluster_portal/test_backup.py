@@ -124,7 +124,9 @@ def test_forced_restore_replaces_what_the_database_holds(backup, source, empty_d
         stdout=io.StringIO(),
     )
     with empty_database.connect() as conn:
-        conn.execute("DELETE FROM events_event WHERE id IN (SELECT id FROM events_event LIMIT 1)")
+        conn.execute(
+            "DELETE FROM regions_keyfigure WHERE id IN (SELECT id FROM regions_keyfigure LIMIT 1)"
+        )
         conn.commit()
 
     call_command(

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from cluster_portal import legal_demo
 from cooperations import demo as cooperations_demo
 from events import demo as events_demo
 from members import demo as members_demo
@@ -16,7 +17,7 @@ DEMO_ADMIN_USERNAME = "admin"
 
 
 class Command(BaseCommand):
-    help = "Load the demo regions, members, events and cooperations (idempotent)."
+    help = "Load the demo regions, members, events, cooperations and legal pages (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             members_demo.load()
             events_demo.load()
             cooperations_demo.load()
+            legal_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if not options["no_admin"]:
             self.create_local_admin()
