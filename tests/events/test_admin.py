@@ -17,10 +17,15 @@ def statuses(event, *pairs):
 
 def test_event_list_shows_counts_per_status(admin_client):
     event = make_open_event(title="Zählveranstaltung")
-    statuses(event, (Status.CONFIRMED, 3), (Status.WAITING_LIST, 2), (Status.CANCELLED, 1),
-             (Status.PENDING, 4))
+    statuses(
+        event,
+        (Status.CONFIRMED, 3),
+        (Status.WAITING_LIST, 2),
+        (Status.CANCELLED, 1),
+        (Status.PENDING, 4),
+    )
     response = admin_client.get("/admin/events/event/")
-    row = response.text[response.text.index("Zählveranstaltung"):]
+    row = response.text[response.text.index("Zählveranstaltung") :]
     row = row[: row.index("</tr>")]
     cells = [cell.split(">")[-1] for cell in row.split("</td>")[:-1]]
     assert cells[-4:] == ["3", "2", "1", "4"]
@@ -34,8 +39,16 @@ def test_event_admin_list_runs_a_constant_number_of_queries(admin_client):
     assert_constant_queries(admin_client, "/admin/events/event/", add)
 
 
-@pytest.mark.parametrize("query", ["when=upcoming", "when=past", "registration=open",
-                                   "registration=not_open", "kind__exact=workshop"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "when=upcoming",
+        "when=past",
+        "registration=open",
+        "registration=not_open",
+        "kind__exact=workshop",
+    ],
+)
 def test_event_admin_filters_work(admin_client, query):
     make_open_event()
     assert admin_client.get(f"/admin/events/event/?{query}").status_code == 200
@@ -52,8 +65,9 @@ def test_event_change_page_has_sessions_questions_and_participant_links(admin_cl
 
 def test_participant_list_as_csv_is_safe_for_spreadsheets(admin_client):
     event = make_open_event()
-    make_registration(event, status=Status.CONFIRMED, name="=HYPERLINK(1)",
-                      organisation_name="Beispiel GmbH")
+    make_registration(
+        event, status=Status.CONFIRMED, name="=HYPERLINK(1)", organisation_name="Beispiel GmbH"
+    )
     make_registration(event, status=Status.CANCELLED, name="Storniert")
     response = admin_client.get(f"/admin/events/event/{event.pk}/participants.csv")
     assert response["Content-Type"].startswith("text/csv")
