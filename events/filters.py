@@ -34,7 +34,7 @@ class EventFilter(django_filters.FilterSet):
         label=_("Month"),
         method="filter_month",
         validators=[MONTH_VALIDATOR],
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": "YYYY-MM"}),
+        widget=forms.TextInput(attrs={"type": "month", "placeholder": _("YYYY-MM")}),
     )
 
     class Meta:

@@ -83,8 +83,17 @@ class EventQuerySet(models.QuerySet):
         )
 
 
+# The languages an event is held in (wider than the portal's own two).
+EVENT_LANGUAGES = [
+    ("de", _("German")),
+    ("en", _("English")),
+    ("nl", _("Dutch")),
+    ("fr", _("French")),
+]
+
+
 def language_names(codes) -> list[str]:
-    names = dict(settings.LANGUAGES)
+    names = dict(EVENT_LANGUAGES)
     return [str(names.get(code, code)) for code in codes]
 
 
@@ -136,11 +145,11 @@ class Event(models.Model):
         related_name="events",
     )
     languages = ArrayField(
-        models.CharField(max_length=5, choices=settings.LANGUAGES),
+        models.CharField(max_length=5, choices=EVENT_LANGUAGES),
         verbose_name=_("languages"),
         default=default_languages,
         blank=True,
-        help_text=_("Language codes separated by commas, e.g. de,en."),
+        help_text=_("Language codes separated by commas: de, en, nl, fr."),
     )
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
