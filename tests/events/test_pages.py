@@ -104,6 +104,7 @@ def test_event_page_in_german_and_english(client, organisation):
         "Deutsch, Englisch",
         "Anmelden",
         "Programm",
+        ">Anmeldung</h2>",
     ]:
         assert text in german.text, text
     english = client.get(f"/en/events/{event.slug}/")
