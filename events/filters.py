@@ -17,18 +17,22 @@ MONTH_VALIDATOR = RegexValidator(
 
 
 class EventFilter(django_filters.FilterSet):
-    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=Event.Kind.choices)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds")
+    )
     region = django_filters.ModelChoiceFilter(
         label=_("Region"),
         queryset=Region.objects.all(),
         to_field_name="slug",
         field_name="region",
+        empty_label=_("All regions"),
     )
     field = django_filters.ModelChoiceFilter(
         label=_("Innovation field"),
         queryset=InnovationField.objects.all(),
         to_field_name="slug",
         field_name="innovation_fields",
+        empty_label=_("All innovation fields"),
     )
     month = django_filters.CharFilter(
         label=_("Month"),
