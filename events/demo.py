@@ -74,7 +74,7 @@ ARCHIVE = [
         "Institutionen zu Medizintechnik, Orthopädietechnik und Telemedizin.",
         description="Über 30 Fachleute aus Gesundheitswirtschaft und Medizintechnik "
         "tauschten sich auf Einladung des LZG.NRW über Best Practices aus: Clustermanagement, "
-        "Internationalisierung, Cluster-Politik, Fachkräftegewinnung sowie Technologie­"
+        "Internationalisierung, Cluster-Politik, Fachkräftegewinnung sowie Technologie"
         "entwicklung und -transfer. Organisiert von der AHK USA – Chicago im Rahmen des "
         "Transatlantik-Programms der Bundesregierung.",
         organiser=LZG,

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.core.management import call_command
 from django.db import connection
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from events import services
 from events.models import Registration
@@ -92,6 +92,8 @@ def test_a_cancellation_offers_the_place_to_the_first_on_the_waiting_list(client
     assert second.status == Status.WAITING_LIST
     offer = [m for m in mailoutbox if m.to == [first.email]][0]
     assert "Ein Platz ist für Sie frei" in offer.subject
+    deadline = formats.date_format(timezone.localtime(first.offer_expires_at), "DATETIME_FORMAT")
+    assert f"bis {deadline} für Sie bereit" in offer.body
     assert first.offer_expires_at - timezone.now() > dt.timedelta(hours=23)
     # The person accepts through the link in the offer.
     response = client.post(link_in(offer, "anmeldung"), {"action": "accept"})

@@ -26,6 +26,9 @@ def test_list_shows_upcoming_events_by_date_and_not_past_ones(client):
     page = client.get("/veranstaltungen/").text
     assert page.index("Bald") < page.index("Später")
     assert "Vorbei" not in page
+    english = client.get("/en/events/")
+    assert english.status_code == 200
+    assert "Upcoming" in english.text or "Past events (archive)" in english.text
 
 
 def test_archive_lists_past_events_newest_first(client):

@@ -9,7 +9,14 @@ from events import services
 from events.emails import CONFIRM_PURPOSE
 from events.models import Registration, RegistrationQuestion
 
-from .conftest import confirm_path, form_data, link_in, make_open_event, make_registration
+from .conftest import (
+    confirm_path,
+    form_data,
+    link_in,
+    make_open_event,
+    make_registration,
+    personal_path,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -135,8 +142,6 @@ def test_after_cancelling_the_same_address_can_register_again(client, open_event
 
 def test_cancelling_through_the_personal_link_frees_the_place(client, open_event, mailoutbox):
     registration = make_registration(open_event, status=Status.CONFIRMED)
-    from .conftest import personal_path
-
     response = client.post(personal_path(registration), {"action": "cancel"})
     assert response.status_code == 302
     registration.refresh_from_db()
@@ -147,8 +152,6 @@ def test_cancelling_through_the_personal_link_frees_the_place(client, open_event
 
 
 def test_cancelling_twice_says_the_registration_is_no_longer_active(client, open_event):
-    from .conftest import personal_path
-
     registration = make_registration(open_event, status=Status.CONFIRMED)
     client.post(personal_path(registration), {"action": "cancel"})
     response = client.post(personal_path(registration), {"action": "cancel"}, follow=True)
@@ -156,8 +159,6 @@ def test_cancelling_twice_says_the_registration_is_no_longer_active(client, open
 
 
 def test_a_tampered_personal_link_is_refused(client, open_event):
-    from .conftest import personal_path
-
     registration = make_registration(open_event, status=Status.CONFIRMED)
     response = client.post(personal_path(registration)[:-4] + "abc/", {"action": "cancel"})
     assert response.status_code == 400
