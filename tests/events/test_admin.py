@@ -161,3 +161,53 @@ def test_registration_admin_filters_and_search(admin_client):
         f"/admin/events/registration/?status__exact=confirmed&event__id__exact={event.pk}&q=Findbar"
     )
     assert "Findbar Person" in response.text
+
+
+def test_manager_creates_an_event_with_agenda_and_question_in_the_admin(admin_client):
+    from events.models import Event
+
+    data = {
+        "title": "Neues Netzwerktreffen",
+        "slug": "neues-netzwerktreffen",
+        "kind": "network_meeting",
+        "is_published": "on",
+        "start_0": "2030-05-04",
+        "start_1": "10:00",
+        "end_0": "2030-05-04",
+        "end_1": "16:00",
+        "country": "DE",
+        "languages": "de,en",
+        "registration_enabled": "on",
+        "registration_opens_0": "2030-04-01",
+        "registration_opens_1": "00:00",
+        "registration_closes_0": "2030-04-30",
+        "registration_closes_1": "23:59",
+        "capacity": "40",
+        "offer_hold_hours": "48",
+        "pending_lapse_hours": "48",
+        "sessions-TOTAL_FORMS": "1",
+        "sessions-INITIAL_FORMS": "0",
+        "sessions-0-start_0": "2030-05-04",
+        "sessions-0-start_1": "10:00",
+        "sessions-0-title": "Begrüßung",
+        "questions-TOTAL_FORMS": "1",
+        "questions-INITIAL_FORMS": "0",
+        "questions-0-text": "Welcher Thementisch?",
+        "questions-0-kind": "single",
+        "questions-0-choices": "Pflege",
+        "questions-0-position": "0",
+    }
+    response = admin_client.post("/admin/events/event/add/", data)
+    assert response.status_code == 200  # one choice is not enough
+    assert "mindestens zwei Auswahlmöglichkeiten" in response.text
+    data["questions-0-choices"] = "Pflege\nTelemedizin"
+    data["registration_closes_0"] = "2030-03-01"
+    response = admin_client.post("/admin/events/event/add/", data)
+    assert "Die Anmeldung muss nach ihrer Öffnung schließen" in response.text
+    data["registration_closes_0"] = "2030-04-30"
+    response = admin_client.post("/admin/events/event/add/", data)
+    assert response.status_code == 302, response.context["adminform"].errors
+    event = Event.objects.get(slug="neues-netzwerktreffen")
+    assert event.languages == ["de", "en"]
+    assert event.sessions.get().title == "Begrüßung"
+    assert event.questions.get().choice_list == ["Pflege", "Telemedizin"]
