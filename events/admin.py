@@ -1,14 +1,359 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
-from .models import Event
+from cluster_portal.exports import csv_response
+
+from . import services
+from .models import (
+    Event,
+    EventSeries,
+    Registration,
+    RegistrationAnswer,
+    RegistrationQuestion,
+    Session,
+    Speaker,
+)
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    extra = 0
+    autocomplete_fields = ["speakers"]
+
+
+class RegistrationQuestionInline(admin.TabularInline):
+    model = RegistrationQuestion
+    extra = 0
+
+
+class UpcomingFilter(admin.SimpleListFilter):
+    title = _("date")
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("upcoming", _("Upcoming")), ("past", _("Past"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "upcoming":
+            return queryset.filter(end__gte=timezone.now())
+        if self.value() == "past":
+            return queryset.filter(end__lt=timezone.now())
+        return queryset
+
+
+class RegistrationOpenFilter(admin.SimpleListFilter):
+    title = _("registration")
+    parameter_name = "registration"
+
+    def lookups(self, request, model_admin):
+        return [("open", _("Open now")), ("not_open", _("Not open"))]
+
+    def queryset(self, request, queryset):
+        open_ids = Event.objects.registration_open().values("pk")
+        if self.value() == "open":
+            return queryset.filter(pk__in=open_ids)
+        if self.value() == "not_open":
+            return queryset.exclude(pk__in=open_ids)
+        return queryset
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Speaker)
+class SpeakerAdmin(admin.ModelAdmin):
+    list_display = ["name", "position", "organisation", "organisation_name"]
+    list_select_related = ["organisation"]
+    search_fields = ["name", "organisation__name", "organisation_name"]
+    autocomplete_fields = ["organisation"]
+
+
+PARTICIPANT_HEADER = [
+    _("Name"),
+    _("E-mail"),
+    _("Organisation"),
+    _("Role"),
+    _("Status"),
+    _("Language"),
+    _("Registered at"),
+    _("Checked in at"),
+]
 
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "start", "city", "region"]
-    list_filter = ["kind", "region"]
+    list_display = [
+        "title",
+        "kind",
+        "start",
+        "city",
+        "region",
+        "capacity",
+        "confirmed",
+        "waiting",
+        "cancelled",
+        "pending",
+    ]
+    list_filter = ["kind", "region", UpcomingFilter, RegistrationOpenFilter, "series"]
     list_select_related = ["region"]
-    search_fields = ["title", "city"]
+    search_fields = ["title", "city", "venue_name"]
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["region", "innovation_fields"]
+    autocomplete_fields = ["region", "innovation_fields", "organiser", "co_organisers"]
+    inlines = [SessionInline, RegistrationQuestionInline]
+    readonly_fields = ["participant_tools"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "series", "is_published", "summary"]}),
+        (
+            _("Date and place"),
+            {
+                "fields": [
+                    "start",
+                    "end",
+                    "venue_name",
+                    "venue_address",
+                    "city",
+                    "country",
+                    "region",
+                    "is_online",
+                    "online_link",
+                ]
+            },
+        ),
+        (
+            _("Content"),
+            {
+                "fields": [
+                    "description",
+                    "languages",
+                    "organiser",
+                    "co_organisers",
+                    "innovation_fields",
+                    "fee",
+                ]
+            },
+        ),
+        (
+            _("Registration"),
+            {
+                "fields": [
+                    "registration_enabled",
+                    "registration_opens",
+                    "registration_closes",
+                    "capacity",
+                    "requires_approval",
+                    "offer_hold_hours",
+                    "pending_lapse_hours",
+                    "participant_tools",
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_registration_counts()
+
+    @admin.display(description=_("confirmed"), ordering="confirmed_count")
+    def confirmed(self, obj):
+        return obj.confirmed_count
+
+    @admin.display(description=_("waiting"), ordering="waiting_count")
+    def waiting(self, obj):
+        return obj.waiting_count
+
+    @admin.display(description=_("cancelled"), ordering="cancelled_count")
+    def cancelled(self, obj):
+        return obj.cancelled_count
+
+    @admin.display(description=_("pending"), ordering="pending_count")
+    def pending(self, obj):
+        return obj.pending_count
+
+    @admin.display(description=_("participants"))
+    def participant_tools(self, obj):
+        if not obj.pk:
+            return "–"
+        registrations = (
+            reverse("admin:events_registration_changelist") + f"?event__id__exact={obj.pk}"
+        )
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            registrations,
+            _("Registrations"),
+            reverse("admin:events_event_participants_csv", args=[obj.pk]),
+            _("Participant list (CSV)"),
+            reverse("admin:events_event_check_in_list", args=[obj.pk]),
+            _("Printable check-in list"),
+            reverse("events:check_in", kwargs={"slug": obj.slug}),
+            _("Check-in page"),
+        )
+
+    def get_urls(self):
+        own = [
+            path(
+                "<int:pk>/participants.csv",
+                self.admin_site.admin_view(self.participants_csv),
+                name="events_event_participants_csv",
+            ),
+            path(
+                "<int:pk>/check-in-list/",
+                self.admin_site.admin_view(self.check_in_list),
+                name="events_event_check_in_list",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def _participants(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        event = get_object_or_404(Event, pk=pk)
+        registrations = event.registrations.filter(
+            status__in=[Registration.Status.CONFIRMED, Registration.Status.OFFERED]
+        ).order_by("name")
+        return event, registrations
+
+    def participants_csv(self, request, pk):
+        event, registrations = self._participants(request, pk)
+        rows = (
+            [
+                r.name,
+                r.email,
+                r.organisation_name,
+                r.role,
+                r.get_status_display(),
+                r.get_language_display(),
+                timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
+                timezone.localtime(r.checked_in_at).strftime("%Y-%m-%d %H:%M")
+                if r.checked_in_at
+                else "",
+            ]
+            for r in registrations
+        )
+        return csv_response(f"{event.slug}-participants.csv", PARTICIPANT_HEADER, rows)
+
+    def check_in_list(self, request, pk):
+        event, registrations = self._participants(request, pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Check-in list"),
+            "event": event,
+            "registrations": registrations.filter(status=Registration.Status.CONFIRMED),
+        }
+        return render(request, "events/admin/check_in_list.html", context)
+
+
+class RegistrationAnswerInline(admin.TabularInline):
+    model = RegistrationAnswer
+    extra = 0
+    readonly_fields = ["question", "value"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+def _run(modeladmin, request, queryset, service, done):
+    ok = 0
+    for registration in queryset.select_related("event"):
+        try:
+            service(registration=registration)
+        except services.RegistrationError as error:
+            modeladmin.message_user(
+                request, f"{registration.name}: {error.message}", level=messages.WARNING
+            )
+        else:
+            ok += 1
+    if ok:
+        modeladmin.message_user(request, done % {"count": ok}, level=messages.SUCCESS)
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "email",
+        "organisation_name",
+        "event",
+        "status",
+        "waiting_since",
+        "created_at",
+        "checked_in_at",
+    ]
+    list_filter = ["status", "event", "language", "show_organisation_publicly"]
+    list_select_related = ["event"]
+    search_fields = ["name", "email", "organisation_name", "ticket_code"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "event",
+        "status",
+        "ticket_code",
+        "waiting_since",
+        "offer_expires_at",
+        "confirmed_at",
+        "cancelled_at",
+        "checked_in_at",
+        "reminded_at",
+        "privacy_notice",
+        "consented_at",
+        "created_at",
+        "updated_at",
+    ]
+    fields = [
+        "event",
+        "status",
+        "name",
+        "email",
+        "organisation_name",
+        "role",
+        "language",
+        "show_organisation_publicly",
+        *readonly_fields[2:],
+    ]
+    inlines = [RegistrationAnswerInline]
+    actions = [
+        "confirm_registrations",
+        "cancel_registrations",
+        "promote_registrations",
+        "decline_registrations",
+    ]
+
+    def has_add_permission(self, request):
+        # Registrations come through the public form, so that consent is always recorded.
+        return False
+
+    @admin.action(description=_("Confirm (or approve) selected registrations"))
+    def confirm_registrations(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            services.manager_confirm,
+            _("%(count)d registrations confirmed or approved."),
+        )
+
+    @admin.action(description=_("Cancel selected registrations"))
+    def cancel_registrations(self, request, queryset):
+        _run(self, request, queryset, services.cancel, _("%(count)d registrations cancelled."))
+
+    @admin.action(description=_("Promote selected registrations from the waiting list"))
+    def promote_registrations(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset.order_by("waiting_since", "pk"),
+            services.promote,
+            _("%(count)d registrations promoted from the waiting list."),
+        )
+
+    @admin.action(description=_("Decline selected registrations"))
+    def decline_registrations(self, request, queryset):
+        _run(self, request, queryset, services.decline, _("%(count)d registrations declined."))

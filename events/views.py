@@ -1,15 +1,311 @@
+import segno
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Prefetch, Q
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import Event
+from cluster_portal import links
+
+from . import services
+from .calendar import calendar_bytes, feed_name
+from .emails import CONFIRM_PURPOSE, PERSONAL_LINK_MAX_AGE, PERSONAL_PURPOSE
+from .filters import EventFilter
+from .forms import CheckInSearchForm, RegistrationForm
+from .models import Event, Registration, RegistrationState, Session
+
+PAGE_SIZE = 20
+
+
+def _listing(request, queryset, *, archive: bool):
+    queryset = queryset.select_related("region").with_places_taken()
+    filterset = EventFilter(request.GET or None, queryset=queryset, request=request)
+    if filterset.is_bound and not filterset.is_valid():
+        messages.warning(
+            request, _("Some filter values were not understood and have been left out.")
+        )
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/event_list.html",
+        {"page_obj": page, "filter": filterset, "archive": archive},
+    )
 
 
 def event_list(request):
-    events = Event.objects.upcoming().select_related("region")
-    page = Paginator(events, 20).get_page(request.GET.get("page"))
-    return render(request, "events/event_list.html", {"page_obj": page})
+    return _listing(request, Event.objects.upcoming(), archive=False)
+
+
+def event_archive(request):
+    return _listing(request, Event.objects.past(), archive=True)
+
+
+def _event_for_page(slug):
+    sessions = Session.objects.prefetch_related("speakers__organisation")
+    queryset = (
+        Event.objects.published()
+        .with_places_taken()
+        .select_related("region", "series", "organiser")
+        .prefetch_related(
+            "co_organisers",
+            "innovation_fields",
+            Prefetch("sessions", queryset=sessions),
+            "questions",
+        )
+    )
+    return get_object_or_404(queryset, slug=slug)
 
 
 def event_detail(request, slug):
-    event = get_object_or_404(Event.objects.published().select_related("region"), slug=slug)
-    return render(request, "events/event_detail.html", {"event": event})
+    event = _event_for_page(slug)
+    state = event.registration_state()
+    questions = list(event.questions.all())
+    form = None
+    if event.accepts_registrations:
+        form = RegistrationForm(request.POST or None, questions=questions)
+        if request.method == "POST" and form.is_valid():
+            try:
+                result = services.register(
+                    event=event,
+                    name=form.cleaned_data["name"],
+                    email=form.cleaned_data["email"],
+                    organisation_name=form.cleaned_data["organisation_name"],
+                    role=form.cleaned_data["role"],
+                    show_organisation_publicly=form.cleaned_data["show_organisation_publicly"],
+                    language=translation.get_language(),
+                    consent=form.consent_values(),
+                    answers=form.answers(),
+                )
+            except services.RegistrationNotOpen as error:
+                messages.error(request, error.message)
+            else:
+                if result.created:
+                    messages.success(
+                        request,
+                        _(
+                            "Thank you. We have sent you an e-mail: please confirm your "
+                            "registration with the link in it."
+                        ),
+                    )
+                else:
+                    messages.info(
+                        request,
+                        _(
+                            "This e-mail address is already registered for this event, so no "
+                            "second registration was made. We have sent the link to your "
+                            "registration to it again."
+                        ),
+                    )
+                return redirect(event)
+    elif request.method == "POST":
+        messages.error(request, _("Registration for this event is not open."))
+        return redirect(event)
+    participants = (
+        Registration.objects.filter(
+            event=event, status=Registration.Status.CONFIRMED, show_organisation_publicly=True
+        )
+        .exclude(organisation_name="")
+        .order_by("organisation_name")
+        .values_list("organisation_name", flat=True)
+        .distinct()
+    )
+    return render(
+        request,
+        "events/event_detail.html",
+        {
+            "event": event,
+            "state": state,
+            "states": RegistrationState,
+            "form": form,
+            "participating_organisations": list(participants),
+        },
+    )
+
+
+def _base_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def _ics_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def event_ics(request, slug):
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return _ics_response(calendar_bytes([event], base_url=_base_url(request)), f"{slug}.ics")
+
+
+def event_feed(request):
+    events = Event.objects.upcoming()
+    content = calendar_bytes(events, base_url=_base_url(request), name=feed_name())
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="events.ics"'
+    return response
+
+
+def _registration_from_token(token, *, purpose, max_age=None):
+    payload = links.read_token(token, purpose=purpose, max_age=max_age)
+    try:
+        return Registration.objects.select_related("event").get(pk=payload.pk), payload
+    except Registration.DoesNotExist as error:
+        raise links.LinkError from error
+
+
+def registration_confirm(request, token):
+    try:
+        registration, payload = _registration_from_token(token, purpose=CONFIRM_PURPOSE)
+        if registration.status == Registration.Status.LAPSED:
+            return render(
+                request,
+                "events/registration_lapsed.html",
+                {"registration": registration, "event": registration.event},
+                status=410,
+            )
+        links.check_state(payload, registration.status)
+    except links.LinkError as error:
+        return links.link_error_response(request, error)
+    if request.method == "POST":
+        try:
+            registration = services.confirm(registration=registration)
+        except services.RegistrationError as error:
+            messages.error(request, error.message)
+            return redirect(registration.event)
+        messages.success(request, _("Thank you, your e-mail address is confirmed."))
+        return redirect(
+            "events:registration",
+            token=links.make_token(purpose=PERSONAL_PURPOSE, pk=registration.pk),
+        )
+    return render(
+        request,
+        "events/registration_confirm.html",
+        {"registration": registration, "event": registration.event},
+    )
+
+
+def _qr_svg(url: str, label: str) -> str:
+    qr = segno.make(url, error="m")
+    svg = qr.svg_inline(scale=6, border=2, title=label)
+    svg = svg.replace("<svg ", format_html('<svg role="img" aria-label="{}" ', label), 1)
+    return mark_safe(svg)  # noqa: S308 - segno writes the SVG; the label is escaped
+
+
+ACTIONS = {
+    "cancel": services.cancel,
+    "leave": services.cancel,
+    "accept": services.accept_offer,
+}
+ACTION_DONE = {
+    "cancel": gettext_lazy("Your registration has been cancelled."),
+    "leave": gettext_lazy("You have left the waiting list."),
+    "accept": gettext_lazy("You have accepted the place. See you at the event!"),
+}
+
+
+def registration_page(request, token):
+    """The person's own page: status, ticket with QR code, cancel or accept an offer."""
+    try:
+        registration, _payload = _registration_from_token(
+            token, purpose=PERSONAL_PURPOSE, max_age=PERSONAL_LINK_MAX_AGE
+        )
+    except links.LinkError as error:
+        return links.link_error_response(request, error)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action not in ACTIONS:
+            messages.error(request, _("This action is not available."))
+        else:
+            try:
+                ACTIONS[action](registration=registration)
+            except services.RegistrationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, ACTION_DONE[action])
+        return redirect(request.path)
+    event = registration.event
+    qr_code = None
+    if registration.status == Registration.Status.CONFIRMED:
+        ticket_url = request.build_absolute_uri(
+            reverse("events:ticket_check_in", kwargs={"code": registration.ticket_code})
+        )
+        qr_code = _qr_svg(ticket_url, _("QR code of your ticket"))
+    return render(
+        request,
+        "events/registration_page.html",
+        {
+            "registration": registration,
+            "event": event,
+            "statuses": Registration.Status,
+            "qr_code": qr_code,
+            "event_is_past": event.start <= timezone.now(),
+        },
+    )
+
+
+@staff_member_required
+def event_check_in(request, slug):
+    """Phone-friendly entrance desk: search a name, check in with one tap."""
+    event = get_object_or_404(Event, slug=slug)
+    form = CheckInSearchForm(request.GET or None)
+    confirmed = Registration.objects.filter(event=event, status=Registration.Status.CONFIRMED)
+    results = None
+    if form.is_valid():
+        q = form.cleaned_data["q"].strip()
+        results = confirmed.filter(
+            Q(name__icontains=q) | Q(organisation_name__icontains=q) | Q(ticket_code=q)
+        ).order_by("name")[:50]
+    return render(
+        request,
+        "events/check_in.html",
+        {
+            "event": event,
+            "form": form,
+            "results": results,
+            "confirmed_count": confirmed.count(),
+            "checked_in_count": confirmed.filter(checked_in_at__isnull=False).count(),
+        },
+    )
+
+
+@staff_member_required
+def ticket_check_in(request, code):
+    """The page the QR code opens: who it is, and a button to check them in."""
+    registration = get_object_or_404(Registration.objects.select_related("event"), ticket_code=code)
+    if request.method == "POST":
+        try:
+            result = services.check_in(registration=registration)
+        except services.NotConfirmed as error:
+            messages.error(request, error.message)
+        else:
+            registration = result.registration
+            when = formats.date_format(
+                timezone.localtime(registration.checked_in_at), "DATETIME_FORMAT"
+            )
+            if result.already:
+                messages.warning(
+                    request,
+                    _("%(name)s was already checked in at %(when)s.")
+                    % {"name": registration.name, "when": when},
+                )
+            else:
+                messages.success(
+                    request, _("%(name)s is checked in.") % {"name": registration.name}
+                )
+        return redirect(request.path)
+    return render(
+        request,
+        "events/ticket_check_in.html",
+        {
+            "registration": registration,
+            "event": registration.event,
+            "statuses": Registration.Status,
+        },
+    )

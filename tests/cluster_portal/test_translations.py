@@ -32,7 +32,6 @@ ENGLISH_UI_WORDS = [
     "Send",
     "Back",
     "Contact",
-    "Filter",
     "Reset",
     "Apply",
     "Upcoming",

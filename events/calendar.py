@@ -1,0 +1,55 @@
+"""iCalendar (.ics) for one event, for e-mail attachments and for the feed of upcoming events."""
+
+from collections.abc import Iterable
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from cluster_portal.mail import Attachment
+
+PRODID = "-//Gesundheitswirtschaft im Netzwerk//Veranstaltungen//DE"
+UID_DOMAIN = "events.cluster-portal"
+
+
+def _vevent(event, *, base_url: str) -> CalendarEvent:
+    item = CalendarEvent()
+    item.add("uid", f"event-{event.pk}@{UID_DOMAIN}")
+    item.add("dtstamp", timezone.now())
+    item.add("dtstart", timezone.localtime(event.start))
+    item.add("dtend", timezone.localtime(event.end))
+    item.add("summary", event.title)
+    description = "\n\n".join(part for part in [event.summary, event.description] if part)
+    if description:
+        item.add("description", description)
+    if event.place:
+        item.add("location", event.place)
+    item.add("url", base_url + event.get_absolute_url())
+    item.add("categories", [event.get_kind_display()])
+    return item
+
+
+def calendar_bytes(events: Iterable, *, base_url: str, name: str | None = None) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    if name:
+        calendar.add("x-wr-calname", name)
+    for event in events:
+        calendar.add_component(_vevent(event, base_url=base_url))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def ics_attachment(event, *, base_url: str) -> Attachment:
+    return Attachment(
+        filename=f"{event.slug}.ics",
+        content=calendar_bytes([event], base_url=base_url),
+        mimetype="text/calendar",
+    )
+
+
+def feed_name() -> str:
+    return _("Health economy network: events")

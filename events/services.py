@@ -1,0 +1,382 @@
+"""Registration rules: every change of a registration's status goes through these functions.
+
+Views, admin actions and management commands call the same functions. Anything that hands
+out or frees a place locks the event row first (`lock_for_allocation`) and counts the places
+taken under that lock, so parallel requests can never over-book an event. E-mails go out
+after the transaction has committed, so nobody is told about a change that was rolled back.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.db import IntegrityError, transaction
+from django.db.models import DateTimeField, ExpressionWrapper, F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cluster_portal.allocation import lock_for_allocation, places_left
+
+from .emails import send_registration_mail
+from .models import Event, Registration, RegistrationAnswer
+
+Status = Registration.Status
+
+
+class RegistrationError(Exception):
+    """A rule stops the change; `message` says why in the user's words."""
+
+    message = _("This is not possible for this registration.")
+
+    def __init__(self, message=None):
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class RegistrationNotOpen(RegistrationError):
+    message = _("Registration for this event is not open.")
+
+
+class OfferExpired(RegistrationError):
+    message = _("The time to accept this place has run out; it has passed to the next person.")
+
+
+class NoPlaceLeft(RegistrationError):
+    message = _("There is no free place for this event.")
+
+
+class NotConfirmed(RegistrationError):
+    message = _("This ticket does not belong to a confirmed registration.")
+
+
+@dataclass
+class Mails:
+    """E-mails of one change, queued inside its transaction.
+
+    The mail queue lives in the database, so a queued message commits or rolls back together
+    with the registration it announces: none is lost, none announces what did not happen.
+    """
+
+    items: list = field(default_factory=list)
+
+    def add(self, kind: str, registration: Registration) -> None:
+        send_registration_mail(kind, registration)
+        self.items.append((kind, registration))
+
+
+STATUS_MAIL = {
+    Status.PENDING: "confirm",
+    Status.AWAITING_APPROVAL: "awaiting_approval",
+    Status.CONFIRMED: "confirmed",
+    Status.WAITING_LIST: "waiting_list",
+    Status.OFFERED: "offered",
+}
+
+
+def _locked(registration: Registration) -> tuple[Event, Registration]:
+    """Lock the event (the allocation lock), then re-read the registration under it."""
+    event = lock_for_allocation(Event, registration.event_id)
+    fresh = Registration.objects.select_for_update().get(pk=registration.pk)
+    fresh.event = event
+    return event, fresh
+
+
+def _places_free(event: Event) -> int | None:
+    taken = event.registrations.filter(status__in=Registration.HOLDING_PLACE).count()
+    return places_left(event.capacity, taken)
+
+
+def _allocate(event: Event, registration: Registration, mails: Mails, *, approved=False):
+    """Give the registration a place, or put it at the end of the waiting list."""
+    now = timezone.now()
+    free = _places_free(event)
+    queue_exists = event.registrations.filter(status=Status.WAITING_LIST).exists()
+    if free is None or (free > 0 and not queue_exists):
+        registration.status = Status.CONFIRMED
+        registration.confirmed_at = now
+        registration.waiting_since = None
+        registration.offer_expires_at = None
+        registration.save()
+        mails.add("approved" if approved else "confirmed", registration)
+    else:
+        registration.status = Status.WAITING_LIST
+        registration.waiting_since = now
+        registration.save()
+        mails.add("waiting_list", registration)
+
+
+def _offer_free_places(event: Event, mails: Mails) -> int:
+    """Offer every free place to the next people on the waiting list, in order."""
+    free = _places_free(event)
+    if free is None or free == 0 or event.start <= timezone.now():
+        return 0
+    expires = timezone.now() + dt.timedelta(hours=event.offer_hold_hours)
+    offered = 0
+    for registration in event.registrations.waiting_in_order().select_for_update()[:free]:
+        registration.status = Status.OFFERED
+        registration.offer_expires_at = expires
+        registration.event = event
+        registration.save()
+        mails.add("offered", registration)
+        offered += 1
+    return offered
+
+
+@dataclass
+class RegisterResult:
+    registration: Registration
+    created: bool
+
+
+def register(
+    *,
+    event: Event,
+    name: str,
+    email: str,
+    language: str,
+    consent: dict,
+    organisation_name: str = "",
+    role: str = "",
+    show_organisation_publicly: bool = False,
+    answers: dict | None = None,
+) -> RegisterResult:
+    """Record a pending registration and mail the confirmation link.
+
+    The same e-mail address registering again for the same event gets no second
+    registration: the link for the one that exists is mailed again instead.
+    """
+    if not event.accepts_registrations:
+        raise RegistrationNotOpen
+    existing = Registration.objects.active().filter(event=event, email__iexact=email).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                registration = Registration.objects.create(
+                    event=event,
+                    name=name,
+                    email=email,
+                    language=language,
+                    organisation_name=organisation_name,
+                    role=role,
+                    show_organisation_publicly=show_organisation_publicly,
+                    **consent,
+                )
+                RegistrationAnswer.objects.bulk_create(
+                    RegistrationAnswer(registration=registration, question=question, value=value)
+                    for question, value in (answers or {}).items()
+                )
+                send_registration_mail("confirm", registration)
+        except IntegrityError:
+            # A parallel request for the same address won the unique constraint.
+            existing = Registration.objects.active().get(event=event, email__iexact=email)
+        else:
+            return RegisterResult(registration=registration, created=True)
+    send_registration_mail(STATUS_MAIL[existing.status], existing)
+    return RegisterResult(registration=existing, created=False)
+
+
+def confirm(*, registration: Registration) -> Registration:
+    """The person clicked the link: confirmed, waiting list or awaiting approval."""
+    mails = Mails()
+    with transaction.atomic():
+        event, registration = _locked(registration)
+        if registration.status != Status.PENDING:
+            return registration
+        if event.start <= timezone.now():
+            raise RegistrationNotOpen
+        if event.requires_approval:
+            registration.status = Status.AWAITING_APPROVAL
+            registration.save()
+            mails.add("awaiting_approval", registration)
+        else:
+            _allocate(event, registration, mails)
+    return registration
+
+
+def approve(*, registration: Registration) -> Registration:
+    """A manager lets the person take part (waiting list when the event has filled up)."""
+    mails = Mails()
+    with transaction.atomic():
+        event, registration = _locked(registration)
+        if registration.status not in (Status.AWAITING_APPROVAL, Status.PENDING):
+            raise RegistrationError(_("Only registrations awaiting approval can be approved."))
+        _allocate(event, registration, mails, approved=True)
+    return registration
+
+
+def decline(*, registration: Registration) -> Registration:
+    mails = Mails()
+    with transaction.atomic():
+        _event, registration = _locked(registration)
+        if registration.status not in (
+            Status.AWAITING_APPROVAL,
+            Status.PENDING,
+            Status.WAITING_LIST,
+        ):
+            raise RegistrationError(_("Only open registrations can be declined."))
+        registration.status = Status.DECLINED
+        registration.waiting_since = None
+        registration.save()
+        mails.add("declined", registration)
+    return registration
+
+
+def cancel(*, registration: Registration) -> Registration:
+    """Cancel (or leave the waiting list); a freed place is offered to the next in line."""
+    mails = Mails()
+    with transaction.atomic():
+        event, registration = _locked(registration)
+        if not registration.is_active:
+            raise RegistrationError(_("This registration is no longer active."))
+        freed = registration.status in Registration.HOLDING_PLACE
+        registration.status = Status.CANCELLED
+        registration.cancelled_at = timezone.now()
+        registration.offer_expires_at = None
+        registration.waiting_since = None
+        registration.save()
+        mails.add("cancelled", registration)
+        if freed:
+            _offer_free_places(event, mails)
+    return registration
+
+
+def accept_offer(*, registration: Registration) -> Registration:
+    mails = Mails()
+    expired = False
+    with transaction.atomic():
+        event, registration = _locked(registration)
+        if registration.status != Status.OFFERED:
+            raise RegistrationError(_("No place is being offered to this registration."))
+        if registration.offer_is_open:
+            registration.status = Status.CONFIRMED
+            registration.confirmed_at = timezone.now()
+            registration.offer_expires_at = None
+            registration.waiting_since = None
+            registration.save()
+            mails.add("confirmed", registration)
+        else:
+            expired = True
+            _lapse_offer(registration)
+            _offer_free_places(event, mails)
+    if expired:
+        raise OfferExpired
+    return registration
+
+
+def promote(*, registration: Registration) -> Registration:
+    """A manager takes someone from the waiting list straight to a confirmed place."""
+    mails = Mails()
+    with transaction.atomic():
+        event, registration = _locked(registration)
+        if registration.status == Status.WAITING_LIST:
+            if _places_free(event) == 0:
+                raise NoPlaceLeft
+        elif registration.status != Status.OFFERED:
+            raise RegistrationError(_("Only people on the waiting list can be promoted."))
+        registration.status = Status.CONFIRMED
+        registration.confirmed_at = timezone.now()
+        registration.offer_expires_at = None
+        registration.waiting_since = None
+        registration.save()
+        mails.add("confirmed", registration)
+    return registration
+
+
+def manager_confirm(*, registration: Registration) -> Registration:
+    """The admin's "confirm": the same rules as the person's own confirmation or approval."""
+    if registration.status == Status.AWAITING_APPROVAL:
+        return approve(registration=registration)
+    if registration.status == Status.PENDING:
+        if registration.event.requires_approval:
+            return approve(registration=registration)
+        return confirm(registration=registration)
+    raise RegistrationError(_("Only pending registrations can be confirmed."))
+
+
+def _lapse_offer(registration: Registration) -> None:
+    registration.status = Status.LAPSED
+    registration.offer_expires_at = None
+    registration.waiting_since = None
+    registration.save()
+
+
+@dataclass
+class DeadlineReport:
+    offers_lapsed: int = 0
+    pending_lapsed: int = 0
+    offers_made: int = 0
+
+
+def process_deadlines(*, now: dt.datetime | None = None) -> DeadlineReport:
+    """Lapse old offers and unconfirmed registrations, and offer every free place.
+
+    Safe to run as often as wished: a second run finds nothing more to do.
+    """
+    now = now or timezone.now()
+    report = DeadlineReport()
+    pending_deadline = ExpressionWrapper(
+        F("created_at") + F("event__pending_lapse_hours") * dt.timedelta(hours=1),
+        output_field=DateTimeField(),
+    )
+    report.pending_lapsed = (
+        Registration.objects.filter(status=Status.PENDING)
+        .alias(lapses_at=pending_deadline)
+        .filter(lapses_at__lte=now)
+        .update(status=Status.LAPSED, updated_at=now)
+    )
+    event_ids = set(
+        Registration.objects.filter(
+            status__in=[Status.OFFERED, Status.WAITING_LIST], event__start__gt=now
+        ).values_list("event_id", flat=True)
+    )
+    for event_id in sorted(event_ids):
+        mails = Mails()
+        with transaction.atomic():
+            event = lock_for_allocation(Event, event_id)
+            expired = event.registrations.select_for_update().filter(
+                status=Status.OFFERED, offer_expires_at__lte=now
+            )
+            for registration in expired:
+                _lapse_offer(registration)
+                report.offers_lapsed += 1
+            report.offers_made += _offer_free_places(event, mails)
+    return report
+
+
+def send_reminders(*, hours: int = 48, now: dt.datetime | None = None) -> int:
+    """Remind confirmed participants of events starting within `hours`, once each."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status=Status.CONFIRMED,
+        reminded_at__isnull=True,
+        event__start__gt=now,
+        event__start__lte=now + dt.timedelta(hours=hours),
+    ).select_related("event")
+    sent = 0
+    for registration in due:
+        # Claim the reminder first, so two runs at once cannot both send it.
+        claimed = Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(
+            reminded_at=now
+        )
+        if claimed:
+            send_registration_mail("reminder", registration)
+            sent += 1
+    return sent
+
+
+@dataclass
+class CheckIn:
+    registration: Registration
+    already: bool
+
+
+def check_in(*, registration: Registration) -> CheckIn:
+    with transaction.atomic():
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != Status.CONFIRMED:
+            raise NotConfirmed
+        if registration.checked_in_at:
+            return CheckIn(registration=registration, already=True)
+        registration.checked_in_at = timezone.now()
+        registration.save(update_fields=["checked_in_at", "updated_at"])
+    return CheckIn(registration=registration, already=False)
