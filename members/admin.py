@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
 from django.db.models import Prefetch
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from cluster_portal.exports import csv_response
 
 from . import services
+from .forms import logo_field
 from .models import (
     AccessLink,
     ContactPerson,
@@ -138,6 +140,11 @@ class OrganisationAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "logo":
+            return logo_field(widget_class=AdminFileWidget)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("logo"))
     def logo_preview(self, obj):

@@ -11,13 +11,13 @@ from .services import CONTACT_FIELDS, PROFILE_FIELDS
 LOGO_ACCEPT = "image/png,image/jpeg,image/webp"
 
 
-def logo_field(**kwargs) -> forms.FileField:
-    # A plain FileField: our validator reads the real format and gives the friendlier errors.
+def logo_field(widget_class=forms.ClearableFileInput, **kwargs) -> forms.FileField:
+    # A plain FileField: our validator reads the real format and gives the clearer errors.
     return forms.FileField(
         label=_("Logo"),
         required=False,
         validators=[validate_logo],
-        widget=forms.ClearableFileInput(attrs={"accept": LOGO_ACCEPT}),
+        widget=widget_class(attrs={"accept": LOGO_ACCEPT}),
         help_text=_("PNG, JPEG or WebP, at most 2 MB and 4000 × 4000 pixels."),
         **kwargs,
     )

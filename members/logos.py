@@ -110,6 +110,6 @@ def refresh_thumbnails(organisation) -> bool:
         changed.append(field_name)
     if changed:
         type(organisation).objects.filter(pk=organisation.pk).update(
-            **{name: getattr(organisation, name).name for name in changed}
+            **{name: getattr(organisation, name).name or "" for name in changed}
         )
     return bool(changed)
