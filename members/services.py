@@ -105,7 +105,7 @@ def application_submit(
 
 def _lock_pending_application(application: MembershipApplication) -> MembershipApplication:
     locked = (
-        MembershipApplication.objects.select_for_update()
+        MembershipApplication.objects.select_for_update(of=("self",))
         .select_related("organisation", "contact")
         .get(pk=application.pk)
     )
@@ -256,7 +256,7 @@ def change_request_submit(
 
 def _lock_pending_request(change_request: ProfileChangeRequest) -> ProfileChangeRequest:
     locked = (
-        ProfileChangeRequest.objects.select_for_update()
+        ProfileChangeRequest.objects.select_for_update(of=("self",))
         .select_related("organisation")
         .get(pk=change_request.pk)
     )
