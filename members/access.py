@@ -10,6 +10,7 @@ The requester is always told the same thing, whether or not the address is known
 the form cannot be used to find out who works where.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -36,6 +37,7 @@ class Purpose:
 
 
 PURPOSES: dict[str, Purpose] = {}
+RESEND_INTERVAL = dt.timedelta(minutes=5)
 
 
 def register_purpose(purpose: str, *, url_name: str, label) -> None:
@@ -78,6 +80,16 @@ def send_organisation_access_link(
         else None
     )
     if contact is None:
+        return False
+    recently = timezone.now() - RESEND_INTERVAL
+    if AccessLink.objects.filter(
+        organisation=organisation,
+        email__iexact=contact.email,
+        purpose=purpose,
+        used_at__isnull=True,
+        created_at__gte=recently,
+    ).exists():
+        # The previous link still works; do not let the form be used to flood an inbox.
         return False
     link = AccessLink.objects.create(
         organisation=organisation, email=contact.email, purpose=purpose, **(consent or {})

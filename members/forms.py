@@ -75,6 +75,9 @@ class MembershipApplicationForm(PublicFormMixin, forms.ModelForm):
         self.fields["description"].required = True
         self.fields["city"].required = True
 
+    def clean_country(self):
+        return (self.cleaned_data.get("country") or "").upper()
+
     def organisation_data(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self._meta.fields}
 

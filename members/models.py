@@ -16,6 +16,8 @@ from cluster_portal.models import ConsentRecord
 from .logos import validate_logo
 
 FIRST_FOUNDING_YEAR = 1300
+# Slugs that the directory's own pages use in either language (see members/urls.py).
+RESERVED_SLUGS = frozenset({"apply", "mitglied-werden", "profile", "profil"})
 
 
 class InnovationField(models.Model):
@@ -260,6 +262,8 @@ class Organisation(models.Model):
             }
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Please enter both latitude and longitude, or neither.")
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is used by the portal itself; please choose another.")
         if self.status == self.Status.MEMBER and self.joined_on is None:
             errors["joined_on"] = _("A member needs the date it joined.")
         if self.country:

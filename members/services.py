@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cluster_portal.mail import manager_addresses, send_mail_in_language
 
 from .models import (
+    RESERVED_SLUGS,
     AccessLink,
     ContactPerson,
     Decision,
@@ -42,7 +43,7 @@ class DecisionError(Exception):
 def unique_slug(name: str) -> str:
     base = slugify(name)[:190] or "organisation"
     slug, number = base, 2
-    while Organisation.objects.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or Organisation.objects.filter(slug=slug).exists():
         slug = f"{base}-{number}"
         number += 1
     return slug

@@ -1,4 +1,5 @@
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from members.models import Decision, MembershipApplication, Organisation
@@ -208,3 +209,16 @@ def test_admin_approving_a_decided_application_warns_and_changes_nothing(
     assert "bereits entschieden" in response.content.decode()
     application.refresh_from_db()
     assert application.decision == Decision.DECLINED
+
+
+def test_lower_case_country_code_is_accepted(client, privacy_notice):
+    client.post(APPLY, form_data(country="at"))
+    assert Organisation.objects.get().country == "AT"
+
+
+def test_organisation_cannot_take_a_slug_the_directory_uses(admin_client):
+    organisation = factories.make_organisation()
+    organisation.slug = "mitglied-werden"
+    with pytest.raises(ValidationError) as caught:
+        organisation.full_clean()
+    assert "slug" in caught.value.message_dict

@@ -284,3 +284,14 @@ def test_reminder_link_lets_the_member_confirm(client, member, mailoutbox):
     client.post(url, profile_post(member, action="confirm"))
     member.refresh_from_db()
     assert member.last_confirmed_on == timezone.localdate()
+
+
+def test_repeated_requests_within_minutes_send_only_one_mail(
+    client, member, privacy_notice, mailoutbox
+):
+    first = request_link(client, member, "anna@beispiel.example")
+    second = request_link(client, member, "anna@beispiel.example")
+    assert len(mailoutbox) == 1
+    assert [str(m) for m in first.context["messages"]] == [
+        str(m) for m in second.context["messages"]
+    ]
