@@ -74,6 +74,7 @@ class MembershipApplicationForm(PublicFormMixin, forms.ModelForm):
         self.fields["innovation_fields"].queryset = InnovationField.objects.all()
         self.fields["description"].required = True
         self.fields["city"].required = True
+        set_blank_labels(self)
 
     def clean_country(self):
         return (self.cleaned_data.get("country") or "").upper()
@@ -89,6 +90,22 @@ class MembershipApplicationForm(PublicFormMixin, forms.ModelForm):
             "phone": self.cleaned_data.get("contact_phone", ""),
             "is_public": self.cleaned_data.get("contact_is_public", False),
         }
+
+
+def set_blank_labels(form) -> None:
+    """Give the empty choice of every select a label in the page's language."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and not isinstance(
+            field, forms.ModelMultipleChoiceField
+        ):
+            field.empty_label = _("Please choose")
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field, forms.MultipleChoiceField
+        ):
+            field.choices = [
+                ("", _("Please choose")) if value == "" else (value, label)
+                for value, label in field.choices
+            ]
 
 
 class AccessRequestForm(PublicFormMixin, forms.Form):
@@ -114,6 +131,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["innovation_fields"].queryset = InnovationField.objects.all()
+        set_blank_labels(self)
 
     def _post_clean(self):
         # Validate against a copy, so that the organisation shown elsewhere stays untouched.

@@ -432,6 +432,12 @@ class ProfileChangeRequest(models.Model):
     )
     submitted_by = models.EmailField(_("submitted by"))
     proposed = models.JSONField(_("proposed values"), default=dict)
+    previous = models.JSONField(
+        _("values before approval"),
+        default=dict,
+        blank=True,
+        help_text=_("Kept on approval, so that the change stays visible afterwards."),
+    )
     logo = models.ImageField(
         _("proposed logo"),
         upload_to="logos/proposed/",

@@ -272,6 +272,8 @@ def change_request_approve(*, change_request: ProfileChangeRequest, by=None):
     change_request = _lock_pending_request(change_request)
     organisation = Organisation.objects.select_for_update().get(pk=change_request.organisation_id)
     proposal = change_request.proposed
+    change_request.previous = current_profile(organisation)
+    previous_logo = organisation.logo.name
     for name, value in proposal.get("fields", {}).items():
         if name in PROFILE_FIELDS:
             setattr(organisation, name, value)
@@ -290,7 +292,8 @@ def change_request_approve(*, change_request: ProfileChangeRequest, by=None):
     change_request.decision = Decision.APPROVED
     change_request.decided_at = timezone.now()
     change_request.decided_by = by
-    change_request.save(update_fields=["decision", "decided_at", "decided_by"])
+    change_request.previous["logo"] = previous_logo
+    change_request.save(update_fields=["decision", "decided_at", "decided_by", "previous"])
     return change_request
 
 
@@ -330,7 +333,8 @@ def change_request_decline(*, change_request: ProfileChangeRequest, by=None):
 def change_request_diff(change_request: ProfileChangeRequest) -> list[tuple[str, str, str]]:
     """(what, before, after) for every value the request would change."""
     organisation = change_request.organisation
-    current = current_profile(organisation)
+    # Once approved, the profile shows the new values; compare with what it showed before.
+    current = change_request.previous or current_profile(organisation)
     proposal = change_request.proposed
     rows = []
     for name, value in proposal.get("fields", {}).items():
@@ -360,7 +364,7 @@ def change_request_diff(change_request: ProfileChangeRequest) -> list[tuple[str,
         rows.append(
             (
                 str(_("logo")),
-                organisation.logo.name if organisation.logo else "–",
+                current.get("logo", organisation.logo.name) or "–",
                 change_request.logo.name,
             )
         )

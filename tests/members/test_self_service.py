@@ -295,3 +295,12 @@ def test_repeated_requests_within_minutes_send_only_one_mail(
     assert [str(m) for m in first.context["messages"]] == [
         str(m) for m in second.context["messages"]
     ]
+
+
+def test_approved_change_request_still_shows_what_changed(admin_client, change_request, admin_user):
+    change_request_approve(change_request=change_request, by=admin_user)
+    page = admin_client.get(
+        f"/admin/members/profilechangerequest/{change_request.pk}/change/"
+    ).content.decode()
+    assert "<del>Wir entwickeln Orthesen für Kliniken.</del>" in page
+    assert "<ins>Neue Beschreibung der Orthesen.</ins>" in page
