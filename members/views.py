@@ -33,7 +33,6 @@ def organisation_list(request):
             "filter": filterset,
             "page_obj": page,
             "invalid_filters": [filterset.form.fields[name].label for name in invalid],
-            "searching": filterset.is_bound and not invalid and filterset.searching,
         },
     )
 

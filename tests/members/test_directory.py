@@ -197,7 +197,7 @@ def test_unknown_filter_values_are_ignored_with_a_message(client):
 
 def test_overlong_or_odd_search_text_does_not_break_the_page(client):
     factories.make_organisation(name="Alpha")
-    for text in ["a" * 5000, "!!! & | :*", "'\"<script>", "-"]:
+    for text in ["a" * 5000, "!!! & | :*", "'\"<script>", "-", "Klinik\x00"]:
         assert client.get(LIST, {"q": text}).status_code == 200
 
 
