@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from cluster_portal.exports import csv_response
 
 from . import services
-from .forms import logo_field
+from .forms import ContactPersonBaseFormSet, logo_field
 from .models import (
     AccessLink,
     ContactPerson,
@@ -35,6 +37,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 class ContactPersonInline(admin.TabularInline):
     model = ContactPerson
+    formset = ContactPersonBaseFormSet
     fields = ["name", "role", "email", "phone", "is_public", "position"]
     extra = 0
 
@@ -57,6 +60,13 @@ def _decide(modeladmin, request, queryset, service, argument, done_message):
             service(**{argument: obj, "by": request.user})
         except services.DecisionError as error:
             modeladmin.message_user(request, f"{obj}: {error}", messages.WARNING)
+        except (ValidationError, IntegrityError) as error:
+            # Data that no longer fits (e.g. a clash with a later edit): nothing was applied.
+            modeladmin.message_user(
+                request,
+                _("%(object)s could not be applied: %(error)s") % {"object": obj, "error": error},
+                messages.ERROR,
+            )
         else:
             done += 1
     if done:

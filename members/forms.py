@@ -1,5 +1,5 @@
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.forms import PublicFormMixin
@@ -139,9 +139,26 @@ class ProfileForm(forms.ModelForm):
         super()._post_clean()
 
 
+class ContactPersonBaseFormSet(BaseInlineFormSet):
+    """Contact persons of one organisation: each e-mail address at most once."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or not data.get("email"):
+                continue
+            email = data["email"].strip().lower()
+            if email in seen:
+                form.add_error("email", _("This e-mail address is given for two contact persons."))
+            seen.add(email)
+
+
 ContactFormSet = inlineformset_factory(
     Organisation,
     ContactPerson,
+    formset=ContactPersonBaseFormSet,
     fields=CONTACT_FIELDS,
     extra=1,
     can_delete=True,

@@ -416,11 +416,13 @@ def send_confirmation_reminder(*, organisation: Organisation, base_url: str = ""
         ]
         locked.confirmation_reminded_on = today
         locked.save(update_fields=["confirmation_reminded_on"])
+    application = MembershipApplication.objects.filter(organisation=locked).first()
+    language = application.language if application else "de"
     for contact, link in links:
         send_mail_in_language(
             template="members/email/confirmation_reminder",
             to=[contact.email],
-            language="de",
+            language=language,
             context={
                 "organisation": locked,
                 "contact": contact,

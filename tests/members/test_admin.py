@@ -114,3 +114,28 @@ def test_admin_pages_of_applications_and_change_requests_open(admin_client):
         "/admin/members/accesslink/",
     ]:
         assert admin_client.get(url).status_code == 200
+
+
+def test_admin_inline_refuses_two_contacts_with_one_e_mail(admin_client):
+    organisation = factories.make_organisation(name="Doppel GmbH", kind="pharma")
+    data = {
+        "name": organisation.name,
+        "slug": organisation.slug,
+        "kind": organisation.kind,
+        "status": organisation.status,
+        "joined_on": "2020-01-01",
+        "country": "DE",
+        "contact_persons-TOTAL_FORMS": "2",
+        "contact_persons-INITIAL_FORMS": "0",
+        "contact_persons-MIN_NUM_FORMS": "0",
+        "contact_persons-MAX_NUM_FORMS": "1000",
+        "contact_persons-0-name": "A",
+        "contact_persons-0-email": "same@x.example",
+        "contact_persons-0-position": "0",
+        "contact_persons-1-name": "B",
+        "contact_persons-1-email": "SAME@x.example",
+        "contact_persons-1-position": "1",
+    }
+    response = admin_client.post(f"{CHANGELIST}{organisation.pk}/change/", data)
+    assert response.status_code == 200
+    assert organisation.contact_persons.count() == 0

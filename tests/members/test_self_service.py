@@ -304,3 +304,30 @@ def test_approved_change_request_still_shows_what_changed(admin_client, change_r
     ).content.decode()
     assert "<del>Wir entwickeln Orthesen für Kliniken.</del>" in page
     assert "<ins>Neue Beschreibung der Orthesen.</ins>" in page
+
+
+def test_same_e_mail_for_two_contact_persons_is_a_form_error(client, member, link_url):
+    data = profile_post(
+        member,
+        **{"contacts-2-name": "Zweite Anna", "contacts-2-email": "ANNA@beispiel.example"},
+    )
+    response = client.post(link_url, data)
+    assert response.status_code == 200
+    assert "bereits eine Ansprechperson mit dieser E-Mail-Adresse" in response.content.decode()
+    assert not ProfileChangeRequest.objects.exists()
+
+
+def test_two_new_contact_persons_with_one_e_mail_is_a_form_error(client, member, link_url):
+    data = profile_post(
+        member,
+        **{
+            "contacts-TOTAL_FORMS": "4",
+            "contacts-2-name": "Neu Eins",
+            "contacts-2-email": "neu@beispiel.example",
+            "contacts-3-name": "Neu Zwei",
+            "contacts-3-email": "NEU@beispiel.example",
+        },
+    )
+    response = client.post(link_url, data)
+    assert "für zwei Ansprechpersonen angegeben" in response.content.decode()
+    assert not ProfileChangeRequest.objects.exists()
