@@ -2,7 +2,6 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import Prefetch
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -284,15 +283,6 @@ class ProfileChangeRequestAdmin(admin.ModelAdmin):
     ]
     readonly_fields = fields
     actions = ["approve", "decline"]
-
-    def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(
-                Prefetch("organisation__contact_persons"), "organisation__innovation_fields"
-            )
-        )
 
     def has_add_permission(self, request):
         return False

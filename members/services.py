@@ -183,6 +183,7 @@ def current_profile(organisation: Organisation) -> dict:
 
 def proposal_from_forms(profile_form, contact_formset) -> dict:
     fields = {name: _jsonable(profile_form.cleaned_data.get(name)) for name in PROFILE_FIELDS}
+    # Text columns store "" for empty; the founding year is the one nullable value.
     fields = {
         name: ("" if value is None and name != "founded_year" else value)
         for name, value in fields.items()
