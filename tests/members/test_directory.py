@@ -220,3 +220,16 @@ def test_innovation_field_links_to_filtered_directory(innovation_field):
     assert innovation_field.get_absolute_url() == reverse("members:list") + (
         "?innovation_field=telemedizin"
     )
+
+
+def test_directory_cards_show_kind_region_city_and_innovation_fields(
+    client, region, innovation_field
+):
+    organisation = factories.make_organisation(
+        name="Karten GmbH", region=region, city="Münster", kind=Organisation.Kind.PHARMA
+    )
+    organisation.innovation_fields.add(innovation_field)
+    page = client.get(LIST).content.decode()
+    assert f'href="{organisation.get_absolute_url()}"' in page
+    assert "Pharmaindustrie · Münsterland · Münster" in page
+    assert "Telemedizin" in page
