@@ -1,6 +1,24 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AdminFileWidget
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 
-from .models import InnovationField, Organisation, Sector
+from cluster_portal.exports import csv_response
+
+from . import services
+from .forms import ContactPersonBaseFormSet, logo_field
+from .models import (
+    AccessLink,
+    ContactPerson,
+    Decision,
+    InnovationField,
+    MembershipApplication,
+    Organisation,
+    ProfileChangeRequest,
+    Sector,
+)
 
 
 @admin.register(InnovationField)
@@ -16,12 +34,312 @@ class SectorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class ContactPersonInline(admin.TabularInline):
+    model = ContactPerson
+    formset = ContactPersonBaseFormSet
+    fields = ["name", "role", "email", "phone", "is_public", "position"]
+    extra = 0
+
+
+def _logo_img(field, size: int):
+    if not field:
+        return "–"
+    return format_html(
+        '<img src="{}" alt="" width="{}" height="{}" style="object-fit:contain">',
+        field.url,
+        size,
+        size,
+    )
+
+
+def _decide(modeladmin, request, queryset, service, argument, done_message):
+    done = 0
+    for obj in queryset:
+        try:
+            service(**{argument: obj, "by": request.user})
+        except services.DecisionError as error:
+            modeladmin.message_user(request, f"{obj}: {error}", messages.WARNING)
+        except (ValidationError, IntegrityError) as error:
+            # Data that no longer fits (e.g. a clash with a later edit): nothing was applied.
+            modeladmin.message_user(
+                request,
+                _("%(object)s could not be applied: %(error)s") % {"object": obj, "error": error},
+                messages.ERROR,
+            )
+        else:
+            done += 1
+    if done:
+        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+
+
+ORGANISATION_CSV_HEADER = [
+    _("Name"),
+    _("Legal form"),
+    _("Kind"),
+    _("Status"),
+    _("Region"),
+    _("Street"),
+    _("Postcode"),
+    _("City"),
+    _("Country"),
+    _("Website"),
+    _("E-mail"),
+    _("Phone"),
+    _("Sectors"),
+    _("Innovation fields"),
+    _("Member since"),
+    _("Profile last confirmed on"),
+]
+
+
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "status", "region", "city"]
-    list_filter = ["status", "kind", "is_partner", "region"]
+    list_display = ["logo_preview", "name", "kind", "status", "region", "city", "joined_on"]
+    list_display_links = ["name"]
+    list_filter = ["status", "kind", "is_partner", "region", "sectors", "innovation_fields"]
     list_select_related = ["region"]
-    search_fields = ["name", "city"]
+    search_fields = ["name", "city", "description", "contact_persons__email"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region", "innovation_fields"]
     filter_horizontal = ["sectors"]
+    readonly_fields = ["logo_preview_large", "confirmation_reminded_on", "created_at", "updated_at"]
+    inlines = [ContactPersonInline]
+    actions = ["approve_applications", "decline_applications", "export_csv"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "legal_form", "kind", "status", "joined_on"]}),
+        (_("Partner"), {"fields": ["is_partner", "partner_category"]}),
+        (
+            _("Address"),
+            {
+                "fields": [
+                    "region",
+                    "street",
+                    "postcode",
+                    "city",
+                    "country",
+                    "latitude",
+                    "longitude",
+                ]
+            },
+        ),
+        (_("Contact"), {"fields": ["website", "email", "phone"]}),
+        (
+            _("Profile"),
+            {
+                "fields": [
+                    "description",
+                    "employee_band",
+                    "founded_year",
+                    "sectors",
+                    "innovation_fields",
+                    "logo",
+                    "logo_preview_large",
+                ]
+            },
+        ),
+        (
+            _("Confirmation"),
+            {
+                "fields": [
+                    "last_confirmed_on",
+                    "confirmation_reminded_on",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "logo":
+            return logo_field(widget_class=AdminFileWidget)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description=_("logo"))
+    def logo_preview(self, obj):
+        return _logo_img(obj.logo_thumbnail, 40)
+
+    @admin.display(description=_("logo preview"))
+    def logo_preview_large(self, obj):
+        return _logo_img(obj.logo_thumbnail_large, 160)
+
+    def _applications(self, queryset):
+        return MembershipApplication.objects.filter(
+            organisation__in=queryset, decision=Decision.PENDING
+        ).select_related("organisation", "contact")
+
+    @admin.action(description=_("Approve the membership applications of the selected"))
+    def approve_applications(self, request, queryset):
+        _decide(
+            self,
+            request,
+            self._applications(queryset),
+            services.application_approve,
+            "application",
+            _("%(count)s application(s) approved."),
+        )
+
+    @admin.action(description=_("Decline the membership applications of the selected"))
+    def decline_applications(self, request, queryset):
+        _decide(
+            self,
+            request,
+            self._applications(queryset),
+            services.application_decline,
+            "application",
+            _("%(count)s application(s) declined."),
+        )
+
+    @admin.action(description=_("Export the selected organisations as CSV"))
+    def export_csv(self, request, queryset):
+        queryset = queryset.select_related("region").prefetch_related(
+            "sectors", "innovation_fields"
+        )
+        rows = (
+            [
+                organisation.name,
+                organisation.legal_form,
+                organisation.get_kind_display(),
+                organisation.get_status_display(),
+                organisation.region.name if organisation.region else "",
+                organisation.street,
+                organisation.postcode,
+                organisation.city,
+                organisation.country,
+                organisation.website,
+                organisation.email,
+                organisation.phone,
+                ", ".join(sector.name for sector in organisation.sectors.all()),
+                ", ".join(field.name for field in organisation.innovation_fields.all()),
+                organisation.joined_on or "",
+                organisation.last_confirmed_on or "",
+            ]
+            for organisation in queryset
+        )
+        return csv_response("organisations.csv", [str(h) for h in ORGANISATION_CSV_HEADER], rows)
+
+
+@admin.register(MembershipApplication)
+class MembershipApplicationAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "contact", "submitted_at", "decision", "decided_at"]
+    list_filter = ["decision"]
+    list_select_related = ["organisation", "contact"]
+    search_fields = ["organisation__name", "contact__email", "contact__name"]
+    readonly_fields = [
+        "organisation",
+        "contact",
+        "message",
+        "language",
+        "submitted_at",
+        "decision",
+        "decided_at",
+        "decided_by",
+        "privacy_notice",
+        "consented_at",
+    ]
+    actions = ["approve", "decline"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Approve the selected applications"))
+    def approve(self, request, queryset):
+        _decide(
+            self,
+            request,
+            queryset,
+            services.application_approve,
+            "application",
+            _("%(count)s application(s) approved."),
+        )
+
+    @admin.action(description=_("Decline the selected applications"))
+    def decline(self, request, queryset):
+        _decide(
+            self,
+            request,
+            queryset,
+            services.application_decline,
+            "application",
+            _("%(count)s application(s) declined."),
+        )
+
+
+@admin.register(ProfileChangeRequest)
+class ProfileChangeRequestAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "submitted_by", "submitted_at", "decision", "decided_at"]
+    list_filter = ["decision"]
+    list_select_related = ["organisation"]
+    search_fields = ["organisation__name", "submitted_by"]
+    fields = [
+        "organisation",
+        "submitted_by",
+        "submitted_at",
+        "changes",
+        "proposed_logo",
+        "decision",
+        "decided_at",
+        "decided_by",
+    ]
+    readonly_fields = fields
+    actions = ["approve", "decline"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("changes (before → after)"))
+    def changes(self, obj):
+        rows = services.change_request_diff(obj)
+        if not rows:
+            return _("No changes.")
+        return format_html(
+            '<table><thead><tr><th scope="col">{}</th><th scope="col">{}</th>'
+            '<th scope="col">{}</th></tr></thead><tbody>{}</tbody></table>',
+            _("Field"),
+            _("Before"),
+            _("After"),
+            format_html_join(
+                "",
+                '<tr><th scope="row">{}</th><td style="white-space:pre-line"><del>{}</del></td>'
+                '<td style="white-space:pre-line"><ins>{}</ins></td></tr>',
+                rows,
+            ),
+        )
+
+    @admin.display(description=_("proposed logo"))
+    def proposed_logo(self, obj):
+        return _logo_img(obj.logo, 160)
+
+    @admin.action(description=_("Approve and publish the selected changes"))
+    def approve(self, request, queryset):
+        _decide(
+            self,
+            request,
+            queryset,
+            services.change_request_approve,
+            "change_request",
+            _("%(count)s change request(s) approved and published."),
+        )
+
+    @admin.action(description=_("Decline the selected changes"))
+    def decline(self, request, queryset):
+        _decide(
+            self,
+            request,
+            queryset,
+            services.change_request_decline,
+            "change_request",
+            _("%(count)s change request(s) declined."),
+        )
+
+
+@admin.register(AccessLink)
+class AccessLinkAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "email", "purpose", "created_at", "used_at"]
+    list_filter = ["purpose"]
+    list_select_related = ["organisation"]
+    search_fields = ["organisation__name", "email"]
+    readonly_fields = [f.name for f in AccessLink._meta.fields]
+
+    def has_add_permission(self, request):
+        return False

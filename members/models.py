@@ -1,6 +1,23 @@
+import datetime as dt
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from cluster_portal.models import ConsentRecord
+
+from .logos import validate_logo
+
+FIRST_FOUNDING_YEAR = 1300
+# Slugs that the directory's own pages use in either language (see members/urls.py).
+RESERVED_SLUGS = frozenset({"apply", "mitglied-werden", "profile", "profil"})
 
 
 class InnovationField(models.Model):
@@ -17,6 +34,9 @@ class InnovationField(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("members:list") + f"?innovation_field={self.slug}"
 
 
 class Sector(models.Model):
@@ -41,6 +61,18 @@ class OrganisationQuerySet(models.QuerySet):
 
     def partners(self):
         return self.filter(is_partner=True)
+
+    def due_for_confirmation(self, today: dt.date | None = None):
+        """Members whose profile was last confirmed (and last reminded) over a year ago."""
+        today = today or timezone.localdate()
+        year_ago = today - dt.timedelta(days=365)
+        return (
+            self.members()
+            .filter(Q(last_confirmed_on__isnull=True) | Q(last_confirmed_on__lte=year_ago))
+            .filter(
+                Q(confirmation_reminded_on__isnull=True) | Q(confirmation_reminded_on__lte=year_ago)
+            )
+        )
 
 
 class Organisation(models.Model):
@@ -68,6 +100,13 @@ class Organisation(models.Model):
         FORMER_MEMBER = "former", _("Former member")
         NON_MEMBER = "none", _("Not a member")
 
+    class EmployeeBand(models.TextChoices):
+        MICRO = "1-9", _("1–9 employees")
+        SMALL = "10-49", _("10–49 employees")
+        MEDIUM = "50-249", _("50–249 employees")
+        LARGE = "250-999", _("250–999 employees")
+        VERY_LARGE = "1000+", _("1,000 employees or more")
+
     class PartnerCategory(models.TextChoices):
         CLUSTER = "cluster", _("State cluster")
         STATE_AGENCY = "agency", _("State agency")
@@ -77,6 +116,9 @@ class Organisation(models.Model):
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    legal_form = models.CharField(
+        _("legal form"), max_length=60, blank=True, help_text=_("For example GmbH, e. V., AG.")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     status = models.CharField(
         _("membership status"), max_length=20, choices=Status.choices, default=Status.APPLICANT
@@ -101,11 +143,60 @@ class Organisation(models.Model):
         blank=True,
         related_name="organisations",
     )
+    street = models.CharField(_("street and number"), max_length=200, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
-    country = models.CharField(_("country"), max_length=2, default="DE")
+    country = models.CharField(
+        _("country"), max_length=2, default="DE", help_text=_("Two-letter ISO code, e.g. DE.")
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("public e-mail"), blank=True)
+    phone = models.CharField(_("public phone"), max_length=40, blank=True)
+    employee_band = models.CharField(
+        _("employees"), max_length=10, choices=EmployeeBand.choices, blank=True
+    )
+    founded_year = models.PositiveSmallIntegerField(_("founding year"), null=True, blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        validators=[validate_logo],
+        help_text=_("PNG, JPEG or WebP, at most 2 MB and 4000 × 4000 pixels."),
+    )
+    logo_thumbnail = models.ImageField(
+        _("logo thumbnail"), upload_to="logos/thumbnails/", blank=True, editable=False
+    )
+    logo_thumbnail_large = models.ImageField(
+        _("large logo thumbnail"), upload_to="logos/thumbnails/", blank=True, editable=False
+    )
     joined_on = models.DateField(_("member since"), null=True, blank=True)
+    last_confirmed_on = models.DateField(
+        _("profile last confirmed on"),
+        null=True,
+        blank=True,
+        help_text=_("When the organisation last confirmed or updated its profile."),
+    )
+    confirmation_reminded_on = models.DateField(
+        _("last reminded to confirm on"), null=True, blank=True, editable=False
+    )
+    search_vector = SearchVectorField(_("search vector"), null=True, editable=False)
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("sectors"), blank=True, related_name="organisations"
     )
@@ -124,9 +215,255 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        indexes = [
+            models.Index(fields=["status", "name"], name="organisation_status_name"),
+            models.Index(fields=["status", "-joined_on"], name="organisation_status_joined"),
+            models.Index(fields=["city"], name="organisation_city"),
+            GinIndex(fields=["search_vector"], name="organisation_search"),
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="organisation_name_trgm"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(founded_year__isnull=True)
+                | Q(founded_year__gte=FIRST_FOUNDING_YEAR, founded_year__lte=2100),
+                name="organisation_founded_year_plausible",
+            ),
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__gte=-90, latitude__lte=90, longitude__gte=-180, longitude__lte=180),
+                name="organisation_coordinate_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="member") | Q(joined_on__isnull=False),
+                name="organisation_member_has_joined_on",
+            ),
+            models.CheckConstraint(
+                condition=Q(country__regex=r"^[A-Z]{2}$"), name="organisation_country_iso"
+            ),
+        ]
 
     def __str__(self):
         return self.name
 
     def get_absolute_url(self):
         return reverse("members:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        errors = {}
+        this_year = timezone.localdate().year
+        if self.founded_year is not None and not (
+            FIRST_FOUNDING_YEAR <= self.founded_year <= this_year
+        ):
+            errors["founded_year"] = _(
+                "Please enter a founding year between %(first)s and %(last)s."
+            ) % {
+                "first": FIRST_FOUNDING_YEAR,
+                "last": this_year,
+            }
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Please enter both latitude and longitude, or neither.")
+        if self.slug in RESERVED_SLUGS:
+            errors["slug"] = _("This address is used by the portal itself; please choose another.")
+        if self.status == self.Status.MEMBER and self.joined_on is None:
+            errors["joined_on"] = _("A member needs the date it joined.")
+        if self.country:
+            self.country = self.country.upper()
+            if not (len(self.country) == 2 and self.country.isalpha()):
+                errors["country"] = _("Please enter the two-letter country code, e.g. DE.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def has_coordinate(self) -> bool:
+        return self.latitude is not None and self.longitude is not None
+
+    @property
+    def address_lines(self) -> list[str]:
+        place = " ".join(part for part in [self.postcode, self.city] if part)
+        return [line for line in [self.street, place] if line]
+
+
+class ContactPerson(models.Model):
+    """Someone to talk to at an organisation; shown publicly only with their agreement."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="contact_persons",
+    )
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=120, blank=True)
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    is_public = models.BooleanField(
+        _("show publicly"),
+        default=False,
+        help_text=_("The person agreed to be shown on the public profile."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["organisation", "position", "name"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        constraints = [
+            models.UniqueConstraint(
+                "organisation",
+                models.functions.Lower("email"),
+                name="contactperson_unique_email_per_organisation",
+            ),
+        ]
+        indexes = [models.Index(models.functions.Lower("email"), name="contactperson_email")]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.email:
+            self.email = self.email.strip()
+            clash = ContactPerson.objects.filter(
+                organisation_id=self.organisation_id, email__iexact=self.email
+            ).exclude(pk=self.pk)
+            if self.organisation_id and clash.exists():
+                raise ValidationError(
+                    {"email": _("This organisation already has a contact person with this e-mail.")}
+                )
+
+
+class Decision(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    APPROVED = "approved", _("Approved")
+    DECLINED = "declined", _("Declined")
+
+
+def _decision_constraints(prefix: str) -> list:
+    return [
+        models.CheckConstraint(
+            condition=Q(decision=Decision.PENDING, decided_at__isnull=True)
+            | (~Q(decision=Decision.PENDING) & Q(decided_at__isnull=False)),
+            name=f"{prefix}_decided_at_matches_decision",
+        ),
+    ]
+
+
+class MembershipApplication(ConsentRecord):
+    """An organisation's application to join the network, reviewed by the cluster managers."""
+
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="application",
+    )
+    contact = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    message = models.TextField(_("message"), blank=True)
+    language = models.CharField(_("language"), max_length=8, default="de")
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("membership application")
+        verbose_name_plural = _("membership applications")
+        constraints = _decision_constraints("membershipapplication")
+        indexes = [models.Index(fields=["decision", "-submitted_at"], name="application_open")]
+
+    def __str__(self):
+        return str(self.organisation)
+
+
+class AccessLink(ConsentRecord):
+    """A password-less one-time link mailed to a contact person of an organisation.
+
+    The token names this row; using the link sets `used_at`, which changes the token state,
+    so a second use says "already used". Other flows reuse it with their own `purpose`.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="access_links",
+    )
+    email = models.EmailField(_("e-mail"))
+    purpose = models.CharField(_("purpose"), max_length=40)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("access link")
+        verbose_name_plural = _("access links")
+
+    def __str__(self):
+        return f"{self.organisation} · {self.purpose} · {self.email}"
+
+    @property
+    def state(self) -> str:
+        return "used" if self.used_at else "open"
+
+
+class ProfileChangeRequest(models.Model):
+    """Changes a member proposed to its profile; public only once a manager approves them."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="change_requests",
+    )
+    submitted_by = models.EmailField(_("submitted by"))
+    proposed = models.JSONField(_("proposed values"), default=dict)
+    previous = models.JSONField(
+        _("values before approval"),
+        default=dict,
+        blank=True,
+        help_text=_("Kept on approval, so that the change stays visible afterwards."),
+    )
+    logo = models.ImageField(
+        _("proposed logo"),
+        upload_to="logos/proposed/",
+        blank=True,
+        validators=[validate_logo],
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now)
+    decision = models.CharField(
+        _("decision"), max_length=10, choices=Decision.choices, default=Decision.PENDING
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("profile change request")
+        verbose_name_plural = _("profile change requests")
+        constraints = _decision_constraints("profilechangerequest")
+        indexes = [models.Index(fields=["decision", "-submitted_at"], name="change_request_open")]
+
+    def __str__(self):
+        return _("Changes to %(organisation)s") % {"organisation": self.organisation}

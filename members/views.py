@@ -1,17 +1,154 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.db import transaction
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from .models import Organisation
+from cluster_portal.links import LinkError, link_error_response
+
+from . import services
+from .access import access_from_token, mark_used, send_organisation_access_link
+from .filters import OrganisationFilter
+from .forms import AccessRequestForm, ContactFormSet, MembershipApplicationForm, ProfileForm
+from .models import ContactPerson, Organisation
+
+PAGE_SIZE = 24
 
 
 def organisation_list(request):
-    organisations = Organisation.objects.members().select_related("region")
-    page = Paginator(organisations, 24).get_page(request.GET.get("page"))
-    return render(request, "members/organisation_list.html", {"page_obj": page})
+    queryset = (
+        Organisation.objects.members()
+        .select_related("region")
+        .prefetch_related("innovation_fields")
+    )
+    filterset = OrganisationFilter(request.GET or None, queryset=queryset)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    invalid = sorted(filterset.form.errors) if filterset.is_bound else []
+    return render(
+        request,
+        "members/organisation_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "invalid_filters": [filterset.form.fields[name].label for name in invalid],
+        },
+    )
+
+
+def _public_organisation(slug):
+    return get_object_or_404(
+        Organisation.objects.members()
+        .select_related("region")
+        .prefetch_related(
+            "innovation_fields",
+            "sectors",
+            Prefetch(
+                "contact_persons",
+                queryset=ContactPerson.objects.filter(is_public=True),
+                to_attr="public_contacts",
+            ),
+        ),
+        slug=slug,
+    )
 
 
 def organisation_detail(request, slug):
-    organisation = get_object_or_404(
-        Organisation.objects.members().select_related("region"), slug=slug
-    )
+    organisation = _public_organisation(slug)
     return render(request, "members/organisation_detail.html", {"organisation": organisation})
+
+
+def application_create(request):
+    form = MembershipApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.application_submit(
+            organisation_data=form.organisation_data(),
+            contact_data=form.contact_data(),
+            message=form.cleaned_data.get("message", ""),
+            language=get_language(),
+            consent=form.consent_values(),
+        )
+        return redirect("members:application_thanks")
+    return render(request, "members/application_form.html", {"form": form})
+
+
+def application_thanks(request):
+    return render(request, "members/application_thanks.html")
+
+
+def access_request(request, slug):
+    """Ask for a one-time link to update a profile; the answer never reveals the address."""
+    organisation = _public_organisation(slug)
+    form = AccessRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        send_organisation_access_link(
+            organisation=organisation,
+            email=form.cleaned_data["email"],
+            purpose="profile",
+            language=get_language(),
+            base_url=request.build_absolute_uri("/")[:-1],
+            consent=form.consent_values(),
+        )
+        messages.success(
+            request,
+            _(
+                "Thank you. If this address belongs to a contact person of %(organisation)s, "
+                "we have sent a link to update the profile. Please check your inbox."
+            )
+            % {"organisation": organisation.name},
+        )
+        return redirect(organisation)
+    return render(
+        request, "members/access_request.html", {"organisation": organisation, "form": form}
+    )
+
+
+def profile_edit(request, token):
+    try:
+        access = access_from_token(token, "profile")
+    except LinkError as error:
+        return link_error_response(request, error)
+    organisation = access.organisation
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = ProfileForm(data, files, instance=organisation, prefix="profile")
+    formset = ContactFormSet(data, instance=organisation, prefix="contacts")
+    if request.method == "POST":
+        if request.POST.get("action") == "confirm":
+            return _confirm_unchanged(request, access)
+        if form.is_valid() and formset.is_valid():
+            proposal = services.proposal_from_forms(form, formset)
+            logo = form.cleaned_data.get("logo")
+            if not services.profile_differs(organisation, proposal, bool(logo)):
+                return _confirm_unchanged(request, access)
+            try:
+                services.change_request_submit(
+                    access=access, proposal=proposal, logo=logo, language=get_language()
+                )
+            except LinkError as error:
+                return link_error_response(request, error)
+            return render(
+                request,
+                "members/profile_done.html",
+                {"organisation": organisation, "changed": True},
+            )
+    return render(
+        request,
+        "members/profile_form.html",
+        {"organisation": organisation, "form": form, "formset": formset},
+    )
+
+
+def _confirm_unchanged(request, access):
+    try:
+        with transaction.atomic():
+            mark_used(access)
+            services.profile_confirm(organisation=access.organisation)
+    except LinkError as error:
+        return link_error_response(request, error)
+    return render(
+        request,
+        "members/profile_done.html",
+        {"organisation": access.organisation, "changed": False},
+    )

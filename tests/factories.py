@@ -8,7 +8,7 @@ from django.utils import timezone
 from cooperations.models import Cooperation
 from events.models import Event
 from members.models import InnovationField, Organisation, Sector
-from regions.models import Region
+from regions.models import FederalState, Region
 
 _sequence = itertools.count(1)
 
@@ -21,6 +21,14 @@ def make_region(**overrides) -> Region:
     slug = overrides.pop("slug", None) or unique("region")
     values = {"name": slug.replace("-", " ").title(), "kind": Region.Kind.HEALTH_REGION}
     values.update(overrides)
+    # A federal state lies in exactly one state, a cross-state region in several.
+    values.setdefault(
+        "states",
+        {
+            Region.Kind.STATE: [FederalState.NORDRHEIN_WESTFALEN],
+            Region.Kind.CROSS_STATE: [FederalState.SACHSEN, FederalState.THUERINGEN],
+        }.get(values["kind"], []),
+    )
     return Region.objects.create(slug=slug, **values)
 
 

@@ -1,0 +1,137 @@
+"""Password-less one-time links for an organisation's contact persons.
+
+One mechanism for every flow where an organisation acts without an account: updating its
+profile here, later applying for a joint stand or posting a partnering offer. A flow names
+its `purpose` and the URL that receives the token (`register_purpose`), then calls
+`send_organisation_access_link` and, in the receiving view, `access_from_token` and
+`mark_used`.
+
+The requester is always told the same thing, whether or not the address is known, so that
+the form cannot be used to find out who works where.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from cluster_portal.links import (
+    LinkAlreadyUsed,
+    LinkError,
+    check_state,
+    make_token,
+    read_token,
+)
+from cluster_portal.mail import send_mail_in_language
+
+from .models import AccessLink, ContactPerson, Organisation
+
+
+@dataclass(frozen=True)
+class Purpose:
+    url_name: str
+    label: str
+
+
+PURPOSES: dict[str, Purpose] = {}
+RESEND_INTERVAL = dt.timedelta(minutes=5)
+
+
+def register_purpose(purpose: str, *, url_name: str, label) -> None:
+    """Declare a flow: `url_name` takes a `token` keyword; `label` names it in the e-mail."""
+    PURPOSES[purpose] = Purpose(url_name=url_name, label=label)
+
+
+register_purpose("profile", url_name="members:profile_edit", label=_("update your profile"))
+
+
+def _token_purpose(purpose: str) -> str:
+    return f"members.access.{purpose}"
+
+
+def access_link_url(link: AccessLink) -> str:
+    token = make_token(purpose=_token_purpose(link.purpose), pk=link.pk, state=link.state)
+    return reverse(PURPOSES[link.purpose].url_name, kwargs={"token": token})
+
+
+def send_organisation_access_link(
+    *,
+    organisation: Organisation,
+    email: str,
+    purpose: str,
+    language: str,
+    base_url: str = "",
+    consent: dict | None = None,
+) -> bool:
+    """Mail a one-time link if `email` belongs to a contact person of `organisation`.
+
+    Returns whether a mail went out, for the caller's logs and tests only: the person asking
+    must get the same answer either way.
+    """
+    if purpose not in PURPOSES:
+        raise ValueError(f"Unknown access purpose {purpose!r}")
+    email = (email or "").strip()
+    contact = (
+        ContactPerson.objects.filter(organisation=organisation, email__iexact=email).first()
+        if email
+        else None
+    )
+    if contact is None:
+        return False
+    recently = timezone.now() - RESEND_INTERVAL
+    if AccessLink.objects.filter(
+        organisation=organisation,
+        email__iexact=contact.email,
+        purpose=purpose,
+        used_at__isnull=True,
+        created_at__gte=recently,
+    ).exists():
+        # The previous link still works; do not let the form be used to flood an inbox.
+        return False
+    link = AccessLink.objects.create(
+        organisation=organisation, email=contact.email, purpose=purpose, **(consent or {})
+    )
+    send_mail_in_language(
+        template="members/email/access_link",
+        to=[contact.email],
+        language=language,
+        context={
+            "organisation": organisation,
+            "contact": contact,
+            "purpose_label": PURPOSES[purpose].label,
+            "url": base_url + access_link_url(link),
+        },
+    )
+    return True
+
+
+def access_from_token(token: str, purpose: str) -> AccessLink:
+    """The still unused AccessLink behind `token`; raises a LinkError subclass otherwise."""
+    payload = read_token(token, purpose=_token_purpose(purpose))
+    link = (
+        AccessLink.objects.select_related("organisation")
+        .filter(pk=payload.pk, purpose=purpose)
+        .first()
+    )
+    if link is None:
+        raise LinkError
+    check_state(payload, link.state)
+    return link
+
+
+def organisation_from_access_token(token: str, purpose: str) -> Organisation:
+    return access_from_token(token, purpose).organisation
+
+
+@transaction.atomic
+def mark_used(link: AccessLink) -> None:
+    """Use the link up; a parallel second use of the same link is refused."""
+    locked = AccessLink.objects.select_for_update().get(pk=link.pk)
+    if locked.used_at is not None:
+        raise LinkAlreadyUsed
+    locked.used_at = timezone.now()
+    locked.save(update_fields=["used_at"])
+    link.used_at = locked.used_at

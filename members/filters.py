@@ -1,0 +1,98 @@
+"""The member directory's filters; every value lives in the URL so results can be shared."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from regions.models import Region
+
+from .models import InnovationField, Organisation, Sector
+from .search import search
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    class Sort:
+        RELEVANCE = "relevance"
+        NAME = "name"
+        NEWEST = "newest"
+
+    SORT_CHOICES = [
+        (Sort.RELEVANCE, _("Relevance (when searching)")),
+        (Sort.NAME, _("Name")),
+        (Sort.NEWEST, _("Newest members first")),
+    ]
+
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("Name, description or innovation field"),
+    )
+    region = django_filters.ModelChoiceFilter(
+        label=_("Region"),
+        queryset=Region.objects.order_by("name"),
+        to_field_name="slug",
+        method="filter_region",
+        empty_label=_("All regions"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All kinds")
+    )
+    sector = django_filters.ModelChoiceFilter(
+        label=_("Sector"),
+        field_name="sectors",
+        queryset=Sector.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All sectors"),
+    )
+    innovation_field = django_filters.ModelChoiceFilter(
+        label=_("Innovation field"),
+        field_name="innovation_fields",
+        queryset=InnovationField.objects.all(),
+        to_field_name="slug",
+        empty_label=_("All innovation fields"),
+    )
+    city = django_filters.ChoiceFilter(
+        label=_("City"), field_name="city", lookup_expr="iexact", empty_label=_("All cities")
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"), choices=SORT_CHOICES, method="keep", empty_label=None
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["q", "region", "kind", "sector", "innovation_field", "city", "sort"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        cities = (
+            Organisation.objects.members()
+            .exclude(city="")
+            .order_by("city")
+            .values_list("city", flat=True)
+            .distinct()
+        )
+        self.filters["city"].extra["choices"] = [(city, city) for city in cities]
+        self.form.fields["sort"].required = False
+
+    def filter_search(self, queryset, name, value):
+        return search(queryset, value)
+
+    def filter_region(self, queryset, name, value):
+        return queryset.filter(region__in=Region.objects.descendant_ids(value))
+
+    def keep(self, queryset, name, value):
+        return queryset
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sort = self.form.cleaned_data.get("sort") or ""
+        if self.searching and sort in ("", self.Sort.RELEVANCE):
+            return queryset.order_by("-relevance", "name")
+        if sort == self.Sort.NEWEST:
+            return queryset.order_by("-joined_on", "name")
+        return queryset.order_by("name")

@@ -1,0 +1,167 @@
+from django import forms
+from django.forms import BaseInlineFormSet, inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from cluster_portal.forms import PublicFormMixin
+
+from .logos import validate_logo
+from .models import ContactPerson, InnovationField, Organisation, Sector
+from .services import CONTACT_FIELDS, PROFILE_FIELDS
+
+LOGO_ACCEPT = "image/png,image/jpeg,image/webp"
+
+
+def logo_field(widget_class=forms.ClearableFileInput, **kwargs) -> forms.FileField:
+    # A plain FileField: our validator reads the real format and gives the clearer errors.
+    return forms.FileField(
+        label=_("Logo"),
+        required=False,
+        validators=[validate_logo],
+        widget=widget_class(attrs={"accept": LOGO_ACCEPT}),
+        help_text=_("PNG, JPEG or WebP, at most 2 MB and 4000 × 4000 pixels."),
+        **kwargs,
+    )
+
+
+class MembershipApplicationForm(PublicFormMixin, forms.ModelForm):
+    """An organisation applies to join: its data, one contact person, consent."""
+
+    contact_name = forms.CharField(label=_("Your name"), max_length=120)
+    contact_role = forms.CharField(label=_("Your role"), max_length=120, required=False)
+    contact_email = forms.EmailField(label=_("Your e-mail"))
+    contact_phone = forms.CharField(label=_("Your phone"), max_length=40, required=False)
+    contact_is_public = forms.BooleanField(
+        label=_("Show me as contact person on our public profile"), required=False
+    )
+    message = forms.CharField(
+        label=_("Message to the cluster management"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    logo = logo_field()
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "name",
+            "legal_form",
+            "kind",
+            "region",
+            "street",
+            "postcode",
+            "city",
+            "country",
+            "website",
+            "email",
+            "phone",
+            "description",
+            "employee_band",
+            "founded_year",
+            "sectors",
+            "innovation_fields",
+            "logo",
+        ]
+        labels = {"name": _("Name of the organisation")}
+        widgets = {
+            "sectors": forms.CheckboxSelectMultiple,
+            "innovation_fields": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"].queryset = Sector.objects.all()
+        self.fields["innovation_fields"].queryset = InnovationField.objects.all()
+        self.fields["description"].required = True
+        self.fields["city"].required = True
+        set_blank_labels(self)
+
+    def clean_country(self):
+        return (self.cleaned_data.get("country") or "").upper()
+
+    def organisation_data(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in self._meta.fields}
+
+    def contact_data(self) -> dict:
+        return {
+            "name": self.cleaned_data["contact_name"],
+            "role": self.cleaned_data.get("contact_role", ""),
+            "email": self.cleaned_data["contact_email"],
+            "phone": self.cleaned_data.get("contact_phone", ""),
+            "is_public": self.cleaned_data.get("contact_is_public", False),
+        }
+
+
+def set_blank_labels(form) -> None:
+    """Give the empty choice of every select a label in the page's language."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField) and not isinstance(
+            field, forms.ModelMultipleChoiceField
+        ):
+            field.empty_label = _("Please choose")
+        elif isinstance(field, forms.ChoiceField) and not isinstance(
+            field, forms.MultipleChoiceField
+        ):
+            field.choices = [
+                ("", _("Please choose")) if value == "" else (value, label)
+                for value, label in field.choices
+            ]
+
+
+class AccessRequestForm(PublicFormMixin, forms.Form):
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The address under which you are listed as a contact person."),
+    )
+
+
+class ProfileForm(forms.ModelForm):
+    """What a member may change itself; the values go into a change request, not the profile."""
+
+    logo = logo_field()
+
+    class Meta:
+        model = Organisation
+        fields = [*PROFILE_FIELDS, "innovation_fields"]
+        widgets = {
+            "innovation_fields": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["innovation_fields"].queryset = InnovationField.objects.all()
+        set_blank_labels(self)
+
+    def _post_clean(self):
+        # Validate against a copy, so that the organisation shown elsewhere stays untouched.
+        self.instance = Organisation.objects.get(pk=self.instance.pk)
+        super()._post_clean()
+
+
+class ContactPersonBaseFormSet(BaseInlineFormSet):
+    """Contact persons of one organisation: each e-mail address at most once."""
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or not data.get("email"):
+                continue
+            email = data["email"].strip().lower()
+            if email in seen:
+                form.add_error("email", _("This e-mail address is given for two contact persons."))
+            seen.add(email)
+
+
+ContactFormSet = inlineformset_factory(
+    Organisation,
+    ContactPerson,
+    formset=ContactPersonBaseFormSet,
+    fields=CONTACT_FIELDS,
+    extra=1,
+    can_delete=True,
+    min_num=1,
+    validate_min=True,
+)

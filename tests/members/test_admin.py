@@ -1,0 +1,141 @@
+import csv
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from members.models import Organisation
+from tests import factories
+from tests.helpers import assert_constant_queries
+
+from .conftest import image_bytes, upload
+
+pytestmark = pytest.mark.django_db
+
+CHANGELIST = "/admin/members/organisation/"
+
+
+def test_changelist_filters_by_status_kind_region_sector_and_field(
+    admin_client, region, innovation_field
+):
+    sector = factories.make_sector(slug="pflege")
+    match = factories.make_organisation(name="Treffer", region=region, kind="clinic")
+    match.sectors.add(sector)
+    match.innovation_fields.add(innovation_field)
+    factories.make_organisation(name="Andere", kind="clinic")
+    query = (
+        f"?status__exact=member&kind__exact=clinic&region__id__exact={region.pk}"
+        f"&sectors__id__exact={sector.pk}&innovation_fields__id__exact={innovation_field.pk}"
+    )
+    response = admin_client.get(CHANGELIST + query)
+    assert [obj.name for obj in response.context["cl"].result_list] == ["Treffer"]
+
+
+def test_changelist_search_finds_contact_e_mail(admin_client, member):
+    factories.make_organisation(name="Andere")
+    response = admin_client.get(CHANGELIST, {"q": "anna@beispiel"})
+    assert [obj.name for obj in response.context["cl"].result_list] == [member.name]
+
+
+def test_change_form_shows_contact_persons_inline_and_logo_preview(admin_client, member):
+    member.logo = upload("logo.png", image_bytes("PNG"))
+    member.save()
+    member.refresh_from_db()
+    page = admin_client.get(f"{CHANGELIST}{member.pk}/change/").content.decode()
+    assert "anna@beispiel.example" in page and "bernd@beispiel.example" in page
+    assert member.logo_thumbnail_large.url in page
+
+
+def test_region_and_innovation_fields_use_autocomplete(admin_client, member):
+    page = admin_client.get(f"{CHANGELIST}{member.pk}/change/").content.decode()
+    assert 'class="admin-autocomplete"' in page
+    assert 'data-field-name="region"' in page
+    assert 'data-field-name="innovation_fields"' in page
+
+
+def test_csv_export_of_the_filtered_list(admin_client, region):
+    wanted = factories.make_organisation(
+        name='=HYPERLINK("http://evil")', region=region, city="Münster"
+    )
+    factories.make_organisation(
+        name="Bewerber", status=Organisation.Status.APPLICANT, joined_on=None
+    )
+    response = admin_client.post(
+        CHANGELIST + "?status__exact=member",
+        {
+            "action": "export_csv",
+            "select_across": "1",
+            "index": "0",
+            "_selected_action": [wanted.pk],
+        },
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["Name", "Rechtsform", "Art"]
+    assert len(rows) == 2
+    assert rows[1][0] == '\'=HYPERLINK("http://evil")'
+    assert rows[1][4] == region.name and rows[1][7] == "Münster"
+
+
+def test_csv_export_runs_constant_queries(admin_client, region):
+    field = factories.make_innovation_field()
+    sector = factories.make_sector()
+    organisations = []
+
+    def export_queries(count):
+        for _number in range(count):
+            organisation = factories.make_organisation(region=region)
+            organisation.innovation_fields.add(field)
+            organisation.sectors.add(sector)
+            organisations.append(organisation.pk)
+        with CaptureQueriesContext(connection) as context:
+            response = admin_client.post(
+                CHANGELIST, {"action": "export_csv", "_selected_action": organisations}
+            )
+        assert response.content.decode("utf-8-sig").count("\n") == len(organisations) + 1
+        return len(context.captured_queries)
+
+    assert export_queries(5) == export_queries(100)
+
+
+def test_admin_changelist_query_count_is_constant(admin_client, region):
+    assert_constant_queries(
+        admin_client,
+        CHANGELIST,
+        lambda count: [factories.make_organisation(region=region) for _ in range(count)],
+    )
+
+
+def test_admin_pages_of_applications_and_change_requests_open(admin_client):
+    for url in [
+        "/admin/members/membershipapplication/",
+        "/admin/members/profilechangerequest/",
+        "/admin/members/accesslink/",
+    ]:
+        assert admin_client.get(url).status_code == 200
+
+
+def test_admin_inline_refuses_two_contacts_with_one_e_mail(admin_client):
+    organisation = factories.make_organisation(name="Doppel GmbH", kind="pharma")
+    data = {
+        "name": organisation.name,
+        "slug": organisation.slug,
+        "kind": organisation.kind,
+        "status": organisation.status,
+        "joined_on": "2020-01-01",
+        "country": "DE",
+        "contact_persons-TOTAL_FORMS": "2",
+        "contact_persons-INITIAL_FORMS": "0",
+        "contact_persons-MIN_NUM_FORMS": "0",
+        "contact_persons-MAX_NUM_FORMS": "1000",
+        "contact_persons-0-name": "A",
+        "contact_persons-0-email": "same@x.example",
+        "contact_persons-0-position": "0",
+        "contact_persons-1-name": "B",
+        "contact_persons-1-email": "SAME@x.example",
+        "contact_persons-1-position": "1",
+    }
+    response = admin_client.post(f"{CHANGELIST}{organisation.pk}/change/", data)
+    assert response.status_code == 200
+    assert organisation.contact_persons.count() == 0
