@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
     "members",
     "events",
     "cooperations",
+    "news",
 ]
 
 MIDDLEWARE = [
