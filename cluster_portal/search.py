@@ -19,8 +19,8 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import F, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -62,12 +62,9 @@ class SearchKind:
         return combined
 
     def snippet_source(self):
-        parts = []
-        for name in self.snippet_fields:
-            if parts:
-                parts.append(Value(" … "))
-            parts.append(Coalesce(F(name), Value("")))
-        return Concat(*parts) if len(parts) > 1 else parts[0]
+        # CONCAT_WS skips NULLs, and NULLIF turns empty fields into NULL: no stray separators.
+        parts = [NullIf(F(name), Value("")) for name in self.snippet_fields]
+        return Func(Value(" … "), *parts, function="CONCAT_WS", output_field=TextField())
 
     def matches(self, query: SearchQuery, text: str) -> QuerySet:
         return (

@@ -41,3 +41,8 @@ class NewsFilter(django_filters.FilterSet):
     class Meta:
         model = NewsItem
         fields = ["kind", "region", "field", "year"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.form.fields.values():
+            field.widget.attrs["class"] = "form-select"
