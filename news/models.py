@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP"}
@@ -47,7 +48,7 @@ class NewsItemQuerySet(models.QuerySet):
 
 class NewsItem(models.Model):
     class Kind(models.TextChoices):
-        NEWS = "news", _("News")
+        NEWS = "news", pgettext_lazy("kind of news item", "News")
         PRESS_RELEASE = "press_release", _("Press release")
         TECHNICAL_ARTICLE = "article", _("Technical article")
 
