@@ -64,7 +64,10 @@ def test_news_list_answers_bad_filter_values_calmly(client, query):
 def test_unknown_region_filter_is_explained_in_german(client):
     html = client.get("/aktuelles/?region=gibt-es-nicht").content.decode()
     assert 'aria-describedby="id_region_error"' in html
-    assert '<div class="invalid-feedback d-block" id="id_region_error">Bitte eine gültige Auswahl' in html
+    assert (
+        '<div class="invalid-feedback d-block" id="id_region_error">Bitte eine gültige Auswahl'
+        in html
+    )
 
 
 def test_news_list_pages_twelve_items_at_a_time(client):
