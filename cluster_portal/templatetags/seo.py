@@ -252,7 +252,7 @@ def organisation_jsonld(context, organisation):
         "description": strip_tags(getattr(organisation, "description", "") or "")[:500],
         "logo": _file_url(request, getattr(organisation, "logo", None)),
         "address": address if len(address) > 1 else None,
-        "email": getattr(organisation, "email", "") if getattr(organisation, "email", "") else "",
+        "email": getattr(organisation, "email", ""),
         "telephone": getattr(organisation, "phone", ""),
     }
     return jsonld_script(_compact(data))
