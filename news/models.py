@@ -9,10 +9,17 @@ from django.utils.translation import pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP"}
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 def validate_image_format(file):
     """Accept only PNG, JPEG and WebP, judged by the content rather than the file name."""
+    if file.size is not None and file.size > MAX_IMAGE_BYTES:
+        raise ValidationError(
+            _("The image is larger than %(megabytes)s MB. Please upload a smaller file."),
+            code="image_too_large",
+            params={"megabytes": MAX_IMAGE_BYTES // (1024 * 1024)},
+        )
     try:
         file.seek(0)
         with Image.open(file) as image:

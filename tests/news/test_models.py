@@ -75,3 +75,10 @@ def test_slug_is_unique():
     make_news(slug="doppelt")
     with transaction.atomic(), pytest.raises(IntegrityError):
         make_news(slug="doppelt")
+
+
+def test_oversized_image_is_refused_with_its_limit(monkeypatch):
+    monkeypatch.setattr("news.models.MAX_IMAGE_BYTES", 10)
+    with pytest.raises(ValidationError) as error:
+        validate_image_format(SimpleUploadedFile("a.png", image_bytes("PNG")))
+    assert error.value.code == "image_too_large"
