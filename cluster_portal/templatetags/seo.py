@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
@@ -33,7 +34,11 @@ def absolute(request, url: str) -> str:
         return ""
     if request is None:
         return url
-    return request.build_absolute_uri(url)
+    try:
+        return request.build_absolute_uri(url)
+    except DisallowedHost:
+        # The 400 page for a forbidden Host header renders this layout too.
+        return url
 
 
 def jsonld_script(data: dict) -> str:
@@ -75,7 +80,7 @@ def canonical_url(context):
     request = context.get("request")
     if request is None:
         return ""
-    url = request.build_absolute_uri(request.path)
+    url = absolute(request, request.path)
     page = request.GET.get("page", "")
     if page.isdigit() and page != "1":
         url += f"?page={page}"

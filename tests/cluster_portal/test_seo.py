@@ -307,3 +307,9 @@ def test_organisation_json_ld(region):
     assert data["address"]["addressLocality"] == "Aachen"
     assert data["description"] == "Universitätsklinikum mit Telemedizinzentrum."
     assert "logo" not in data
+
+
+def test_canonical_link_survives_a_forbidden_host_header():
+    request = RequestFactory().get("/aktuelles/", HTTP_HOST="evil.example")
+    html = Template("{% load seo %}{% canonical_url %}").render(Context({"request": request}))
+    assert html == "/aktuelles/"
