@@ -158,7 +158,7 @@ KINDS: list[SearchKind] = [
         queryset=lambda: Event.objects.published(),
         title_field="title",
         fields=[("title", "A"), ("summary", "B"), ("city", "B"), ("description", "C")],
-        snippet_fields=["summary", "description"],
+        snippet_fields=["summary", "description", "venue_name", "city"],
     ),
     SearchKind(
         key="cooperations",
