@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 from cluster_portal.search import MAX_QUERY_LENGTH, clean_query, safe_headline
 from members.models import Organisation
 from tests import factories
+from tests.helpers import assert_constant_queries
 from tests.news.conftest import make_news
 
 pytestmark = pytest.mark.django_db
@@ -203,3 +204,12 @@ def test_every_page_has_a_labelled_search_box_in_the_header(client, url):
     assert 'role="search"' in html
     assert '<label class="visually-hidden" for="header-search">' in html
     assert 'id="header-search" name="q"' in html
+
+
+def test_search_query_count_does_not_grow_with_hits(client):
+    def add(count):
+        for _ in range(count):
+            factories.make_event(title="Forum Robotik")
+            make_news(title="Robotik heute")
+
+    assert_constant_queries(client, "/suche/?q=Robotik", add)
