@@ -57,7 +57,9 @@ def search(request):
     if not text:
         return render(request, "search/results.html", context)
     if not site_search.has_search_terms(text):
+        # Nothing left to search once the dictionary drops stop words ("und", "die").
         context["only_common_words"] = True
+        return render(request, "search/results.html", context)
     query = site_search.make_query(text)
     kind = site_search.KINDS_BY_KEY.get(request.GET.get("kind", ""))
     if kind is not None:

@@ -124,9 +124,12 @@ def test_empty_query_gets_a_calm_prompt(client):
     assert "Wonach suchen Sie?" in html
 
 
-def test_query_of_only_stop_words_gets_a_message(client):
-    html = search(client, "und der die das")
+@pytest.mark.parametrize("query", ["und der die das", "und", "-- -"])
+def test_query_of_only_stop_words_gets_a_message_and_no_hits(client, query):
+    factories.make_cooperation(title="Forschung und Entwicklung")
+    html = search(client, query)
     assert "nur sehr häufige Wörter" in html
+    assert "Forschung und Entwicklung" not in html
 
 
 @pytest.mark.parametrize(
