@@ -1,10 +1,12 @@
-from django.contrib import admin
-from django.core.exceptions import PermissionDenied
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from . import views
+from . import services, views
 from .models import NewsItem
 
 
@@ -33,13 +35,14 @@ class PublicationStateFilter(admin.SimpleListFilter):
 @admin.register(NewsItem)
 class NewsItemAdmin(admin.ModelAdmin):
     change_form_template = "admin/news/newsitem/change_form.html"
-    list_display = ["title", "kind", "published_at", "is_draft", "publication_state"]
+    list_display = ["title", "kind", "published_at", "publication_state", "preview_link"]
     list_filter = [PublicationStateFilter, "kind", "is_draft", "regions", "innovation_fields"]
     search_fields = ["title", "teaser", "body", "press_contact_name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["regions", "organisations", "events", "innovation_fields"]
     readonly_fields = ["created_at", "updated_at"]
+    actions = ["publish", "withdraw"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "teaser", "body"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
@@ -57,7 +60,7 @@ class NewsItemAdmin(admin.ModelAdmin):
                     "press_contact_phone",
                     "press_contact_email",
                 ],
-                "description": _("Required for press releases."),
+                "description": _("Required before a press release is published."),
             },
         ),
     ]
@@ -67,6 +70,53 @@ class NewsItemAdmin(admin.ModelAdmin):
         if item.is_draft:
             return _("Draft")
         return _("Public") if item.is_public else _("Scheduled")
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, item):
+        url = reverse("admin:news_newsitem_preview", kwargs={"pk": item.pk})
+        return format_html('<a href="{}">{}</a>', url, _("Preview"))
+
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        published, refused = 0, []
+        for item in queryset:
+            try:
+                services.news_publish(item=item)
+            except ValidationError:
+                refused.append(item.title)
+            else:
+                published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item published (scheduled ones appear at their date).",
+                    "%(count)d items published (scheduled ones appear at their date).",
+                    published,
+                )
+                % {"count": published},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                _("Not published, please complete them first: %(titles)s")
+                % {"titles": ", ".join(refused)},
+                messages.ERROR,
+            )
+
+    @admin.action(
+        description=_("Withdraw the selected items (back to draft)"), permissions=["change"]
+    )
+    def withdraw(self, request, queryset):
+        for item in queryset:
+            services.news_withdraw(item=item)
+        self.message_user(
+            request,
+            ngettext("%(count)d item withdrawn.", "%(count)d items withdrawn.", len(queryset))
+            % {"count": len(queryset)},
+            messages.SUCCESS,
+        )
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)

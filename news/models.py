@@ -133,8 +133,10 @@ class NewsItem(models.Model):
             models.CheckConstraint(
                 condition=Q(image="") | ~Q(image_alt=""), name="newsitem_image_has_alt"
             ),
+            # Drafts may wait for their press contact; nothing public goes without one.
             models.CheckConstraint(
-                condition=~Q(kind="press_release")
+                condition=Q(is_draft=True)
+                | ~Q(kind="press_release")
                 | (
                     ~Q(press_contact_name="")
                     & (~Q(press_contact_phone="") | ~Q(press_contact_email=""))
@@ -161,9 +163,11 @@ class NewsItem(models.Model):
         errors = {}
         if self.image and not self.image_alt.strip():
             errors["image_alt"] = _("Please describe the image for people who cannot see it.")
-        if self.kind == self.Kind.PRESS_RELEASE:
+        if self.kind == self.Kind.PRESS_RELEASE and not self.is_draft:
             if not self.press_contact_name.strip():
-                errors["press_contact_name"] = _("A press release needs a press contact.")
+                errors["press_contact_name"] = _(
+                    "A press release needs a press contact before it is published."
+                )
             if not (self.press_contact_phone.strip() or self.press_contact_email.strip()):
                 errors["press_contact_phone"] = _(
                     "Give the press contact's phone number or e-mail address."

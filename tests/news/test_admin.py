@@ -76,10 +76,10 @@ def test_admin_list_searches_and_filters_by_state(admin_client):
     assert "Geplant" in scheduled and "Telemedizin kompakt" not in scheduled
 
 
-def test_admin_refuses_press_release_without_contact(admin_client):
-    response = admin_client.post(
-        "/admin/news/newsitem/add/", form_data(kind=NewsItem.Kind.PRESS_RELEASE)
-    )
+def test_admin_refuses_to_publish_press_release_without_contact(admin_client):
+    data = form_data(kind=NewsItem.Kind.PRESS_RELEASE)
+    del data["is_draft"]
+    response = admin_client.post("/admin/news/newsitem/add/", data)
     assert response.status_code == 200
     assert not NewsItem.objects.exists()
     assert "press contact" in response.content.decode() or "Pressekontakt" in (
@@ -130,3 +130,43 @@ def test_related_objects_are_chosen_by_autocomplete(admin_client):
     for field in ["regions", "organisations", "events", "innovation_fields"]:
         assert f'id="id_{field}"' in html
     assert html.count("admin-autocomplete") >= 4
+
+
+def test_manager_publishes_drafts_with_an_admin_action(admin_client):
+    draft = make_news(is_draft=True, title="Bereit")
+    response = admin_client.post(
+        "/admin/news/newsitem/",
+        {"action": "publish", "_selected_action": [draft.pk]},
+        follow=True,
+    )
+    draft.refresh_from_db()
+    assert not draft.is_draft
+    assert "1 Meldung veröffentlicht" in response.content.decode()
+
+
+def test_publishing_refuses_an_incomplete_press_release(admin_client):
+    incomplete = make_news(is_draft=True, title="Unvollständig", kind=NewsItem.Kind.PRESS_RELEASE)
+    response = admin_client.post(
+        "/admin/news/newsitem/",
+        {"action": "publish", "_selected_action": [incomplete.pk]},
+        follow=True,
+    )
+    incomplete.refresh_from_db()
+    assert incomplete.is_draft
+    assert "Unvollständig" in response.content.decode()
+
+
+def test_manager_withdraws_an_item_back_to_draft(admin_client, client):
+    item = make_news(slug="zurueckgezogen")
+    admin_client.post(
+        "/admin/news/newsitem/", {"action": "withdraw", "_selected_action": [item.pk]}
+    )
+    item.refresh_from_db()
+    assert item.is_draft
+    assert client.get("/aktuelles/zurueckgezogen/").status_code == 404
+
+
+def test_admin_list_links_each_item_to_its_preview(admin_client):
+    item = make_news(is_draft=True)
+    html = admin_client.get("/admin/news/newsitem/").content.decode()
+    assert f'href="/admin/news/newsitem/{item.pk}/preview/"' in html
