@@ -1,16 +1,20 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from . import views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -19,6 +23,8 @@ urlpatterns += i18n_patterns(
     path(_("regions/"), include("regions.urls")),
     path(_("events/"), include("events.urls")),
     path(_("cooperations/"), include("cooperations.urls")),
+    path(_("news/"), include("news.urls")),
+    path(_("search/"), views.search, name="search"),
     path(_("imprint/"), views.imprint, name="imprint"),
     path(_("privacy/"), views.privacy, name="privacy"),
     path(_("privacy/version/<int:version>/"), views.privacy_version, name="privacy_version"),

@@ -2,22 +2,29 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from events.models import Event
 from members.models import Organisation
+from news.models import NewsItem
 from regions.models import Region
 
+from . import search as site_search
 from . import services
 from .forms import BarrierReportForm
 from .models import LegalPage
 from .ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
+
+SEARCH_HITS_PER_KIND = 5
+SEARCH_PAGE_SIZE = 20
 
 
 def home(request):
@@ -30,6 +37,7 @@ def home(request):
         "regions": Region.objects.exclude(kind=Region.Kind.STATE),
         "map_regions": Region.objects.on_map(),
         "newest_members": members.select_related("region").order_by("-joined_on", "name")[:6],
+        "latest_news": NewsItem.objects.published()[:3],
     }
     return render(request, "home.html", context)
 
@@ -146,3 +154,42 @@ def accessibility(request):
     if status == 429:
         response["Retry-After"] = str(BARRIER_REPORT_WINDOW)
     return response
+
+
+def search(request):
+    """Results across kinds, grouped; with ?kind=… one kind's results page by page."""
+    text, shortened = site_search.clean_query(request.GET.get("q", ""))
+    context = {"query": text, "shortened": shortened, "groups": [], "total": 0}
+    if not text:
+        return render(request, "search/results.html", context)
+    if not site_search.has_search_terms(text):
+        # Nothing left to search once the dictionary drops stop words ("und", "die").
+        context["only_common_words"] = True
+        return render(request, "search/results.html", context)
+    query = site_search.make_query(text)
+    kind = site_search.KINDS_BY_KEY.get(request.GET.get("kind", ""))
+    if kind is not None:
+        page = Paginator(kind.ranked(query, text), SEARCH_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+        context.update(
+            kind=kind,
+            page_obj=page,
+            hits=[kind.hit(obj) for obj in page],
+            total=page.paginator.count,
+        )
+        return render(request, "search/results.html", context)
+    for each in site_search.KINDS:
+        count = each.matches(query, text).count()
+        if count:
+            hits = [each.hit(obj) for obj in each.ranked(query, text)[:SEARCH_HITS_PER_KIND]]
+            context["groups"].append({"kind": each, "count": count, "hits": hits})
+            context["total"] += count
+    return render(request, "search/results.html", context)
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", "", f"Sitemap: {sitemap}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

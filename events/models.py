@@ -52,6 +52,10 @@ class EventQuerySet(models.QuerySet):
     def past(self):
         return self.published().filter(end__lt=timezone.now()).order_by("-start")
 
+    def for_organisation(self, organisation):
+        """Events the organisation organises or co-organises."""
+        return self.filter(Q(organiser=organisation) | Q(co_organisers=organisation)).distinct()
+
     def with_places_taken(self):
         """Annotate `places_taken` (confirmed and offered places) in the same query."""
         return self.annotate(

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django.contrib.sitemaps",
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
@@ -85,6 +86,7 @@ INSTALLED_APPS = [
     "members",
     "events",
     "cooperations",
+    "news",
 ]
 
 MIDDLEWARE = [

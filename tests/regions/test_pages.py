@@ -134,7 +134,7 @@ def test_region_page_shows_a_first_selection_and_counts_all_members(client, muen
     for index in range(15):
         factories.make_organisation(name=f"Mitglied {index:02d}", region=muensterland)
     content = client.get("/regionen/muensterland/").content.decode()
-    assert content.count('<li class="card mb-3">') == 12
+    assert content.count('<article class="card h-100">') == 12
     assert "Alle 15 Mitglieder dieser Region im Mitgliederverzeichnis" in content
 
 

@@ -11,6 +11,7 @@ from cluster_portal import legal_demo
 from cooperations import demo as cooperations_demo
 from events import demo as events_demo
 from members import demo as members_demo
+from news import demo as news_demo
 from regions import demo as regions_demo
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -33,6 +34,7 @@ class Command(BaseCommand):
             events_demo.load()
             cooperations_demo.load()
             legal_demo.load()
+            news_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if not options["no_admin"]:
             self.create_local_admin()

@@ -1,0 +1,195 @@
+"""Site-wide search: one registry of searchable kinds, each a queryset, fields and a URL.
+
+Every kind is searched by PostgreSQL full-text search with the German configuration (so
+"Kongresse" finds "Kongress") and, for typos, by trigram word similarity on its title
+("Fraunhover" finds "Fraunhofer"). The vector is computed on the fly for now; a kind switches
+to a stored, indexed vector by setting `vector_field` to the name of its SearchVectorField.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models.functions import NullIf
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext_lazy as _
+
+from cooperations.models import Cooperation
+from events.models import Event
+from members.models import Organisation
+from news.models import NewsItem
+from regions.models import Region
+
+CONFIG = "german"
+MAX_QUERY_LENGTH = 200
+TRIGRAM_THRESHOLD = 0.5
+# Markers ts_headline puts around matches; control characters never survive clean_query()
+# and are stripped from stored text before it reaches the headline.
+_START, _STOP = "\x02", "\x03"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class SearchKind:
+    key: str
+    label: str
+    queryset: Callable[[], QuerySet]
+    title_field: str
+    # (field, weight) pairs for the computed vector; ignored when vector_field is set.
+    fields: list[tuple[str, str]]
+    snippet_fields: list[str]
+    url: Callable[[object], str] = field(default=lambda obj: obj.get_absolute_url())
+    vector_field: str | None = None
+
+    def vector(self):
+        if self.vector_field:
+            return F(self.vector_field)
+        vectors = [SearchVector(name, weight=weight, config=CONFIG) for name, weight in self.fields]
+        combined = vectors[0]
+        for vector in vectors[1:]:
+            combined = combined + vector
+        return combined
+
+    def snippet_source(self):
+        # CONCAT_WS skips NULLs, and NULLIF turns empty fields into NULL: no stray separators.
+        parts = [NullIf(F(name), Value("")) for name in self.snippet_fields]
+        return Func(Value(" … "), *parts, function="CONCAT_WS", output_field=TextField())
+
+    def matches(self, query: SearchQuery, text: str) -> QuerySet:
+        return (
+            self.queryset()
+            .annotate(
+                # Not "search_vector": a model may have a stored field of that name.
+                site_vector=self.vector(),
+                similarity=TrigramWordSimilarity(text, self.title_field),
+            )
+            .filter(Q(site_vector=query) | Q(similarity__gte=TRIGRAM_THRESHOLD))
+        )
+
+    def ranked(self, query: SearchQuery, text: str) -> QuerySet:
+        """The matches, best first, each annotated with a `headline` (use hit() to show it)."""
+        return (
+            self.matches(query, text)
+            .annotate(
+                rank=SearchRank(F("site_vector"), query) + F("similarity"),
+                headline=SearchHeadline(
+                    self.snippet_source(),
+                    query,
+                    config=CONFIG,
+                    start_sel=_START,
+                    stop_sel=_STOP,
+                    max_words=30,
+                    min_words=12,
+                    max_fragments=2,
+                    fragment_delimiter=" … ",
+                ),
+            )
+            .order_by("-rank", "pk")
+        )
+
+    def hit(self, obj) -> dict:
+        return {
+            "title": getattr(obj, self.title_field),
+            "url": self.url(obj),
+            "snippet": safe_headline(obj.headline),
+            "object": obj,
+        }
+
+
+def safe_headline(raw: str | None) -> SafeString:
+    """Escape the stored text and turn only our own markers into balanced <mark> tags."""
+    out, is_open = [], False
+    for token in re.split(f"([{_START}{_STOP}])", raw or ""):
+        if token == _START:
+            if not is_open:
+                out.append("<mark>")
+                is_open = True
+        elif token == _STOP:
+            if is_open:
+                out.append("</mark>")
+                is_open = False
+        else:
+            out.append(escape(_CONTROL.sub(" ", token)))
+    if is_open:
+        out.append("</mark>")
+    return mark_safe("".join(out))  # noqa: S308 - every piece of text is escaped above
+
+
+def clean_query(raw: str) -> tuple[str, bool]:
+    """The query without control characters and runs of space, and whether it was shortened."""
+    text = unicodedata.normalize("NFC", raw or "")
+    text = "".join(" " if unicodedata.category(char)[0] in "CZ" else char for char in text)
+    text = " ".join(text.split())
+    shortened = len(text) > MAX_QUERY_LENGTH
+    if shortened:
+        text = text[:MAX_QUERY_LENGTH].rsplit(" ", 1)[0] or text[:MAX_QUERY_LENGTH]
+    return text, shortened
+
+
+def has_search_terms(text: str) -> bool:
+    """False when PostgreSQL's German dictionary drops every word (only stop words)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [CONFIG, text])
+        return cursor.fetchone()[0] > 0
+
+
+KINDS: list[SearchKind] = [
+    SearchKind(
+        key="organisations",
+        label=_("Members"),
+        queryset=lambda: Organisation.objects.members(),
+        title_field="name",
+        vector_field="search_vector",
+        fields=[("name", "A"), ("city", "B"), ("description", "C")],
+        snippet_fields=["description", "city"],
+    ),
+    SearchKind(
+        key="events",
+        label=_("Events"),
+        queryset=lambda: Event.objects.published(),
+        title_field="title",
+        fields=[("title", "A"), ("summary", "B"), ("city", "B"), ("description", "C")],
+        snippet_fields=["summary", "description", "venue_name", "city"],
+    ),
+    SearchKind(
+        key="cooperations",
+        label=_("Cooperations"),
+        queryset=lambda: Cooperation.objects.all(),
+        title_field="title",
+        fields=[("title", "A"), ("summary", "B"), ("description", "C")],
+        snippet_fields=["summary", "description"],
+    ),
+    SearchKind(
+        key="regions",
+        label=_("Regions"),
+        queryset=lambda: Region.objects.all(),
+        title_field="name",
+        fields=[("name", "A"), ("summary", "B"), ("managing_body", "B"), ("description", "C")],
+        snippet_fields=["summary", "description"],
+    ),
+    SearchKind(
+        key="news",
+        label=_("News"),
+        queryset=lambda: NewsItem.objects.published(),
+        title_field="title",
+        fields=[("title", "A"), ("teaser", "B"), ("body", "C")],
+        snippet_fields=["teaser", "body"],
+    ),
+]
+KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+
+
+def make_query(text: str) -> SearchQuery:
+    # websearch syntax never raises on odd input (quotes, "or", minus, brackets).
+    return SearchQuery(text, config=CONFIG, search_type="websearch")

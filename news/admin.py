@@ -1,0 +1,139 @@
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import services, views
+from .models import NewsItem
+
+
+class PublicationStateFilter(admin.SimpleListFilter):
+    title = _("publication state")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("public", _("Public")),
+            ("scheduled", _("Scheduled")),
+            ("draft", _("Draft")),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "public":
+            return queryset.filter(is_draft=False, published_at__lte=now)
+        if self.value() == "scheduled":
+            return queryset.filter(is_draft=False, published_at__gt=now)
+        if self.value() == "draft":
+            return queryset.filter(is_draft=True)
+        return queryset
+
+
+@admin.register(NewsItem)
+class NewsItemAdmin(admin.ModelAdmin):
+    change_form_template = "admin/news/newsitem/change_form.html"
+    list_display = ["title", "kind", "published_at", "publication_state", "preview_link"]
+    list_filter = [PublicationStateFilter, "kind", "is_draft", "regions", "innovation_fields"]
+    search_fields = ["title", "teaser", "body", "press_contact_name"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["regions", "organisations", "events", "innovation_fields"]
+    readonly_fields = ["created_at", "updated_at"]
+    actions = ["publish", "withdraw"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "teaser", "body"]}),
+        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Publication"), {"fields": ["is_draft", "published_at", "created_at", "updated_at"]}),
+        (
+            _("Concerns"),
+            {"fields": ["regions", "organisations", "events", "innovation_fields"]},
+        ),
+        (
+            _("Press contact"),
+            {
+                "fields": [
+                    "press_contact_name",
+                    "press_contact_organisation",
+                    "press_contact_phone",
+                    "press_contact_email",
+                ],
+                "description": _("Required before a press release is published."),
+            },
+        ),
+    ]
+
+    @admin.display(description=_("state"))
+    def publication_state(self, item):
+        if item.is_draft:
+            return _("Draft")
+        return _("Public") if item.is_public else _("Scheduled")
+
+    @admin.display(description=_("preview"))
+    def preview_link(self, item):
+        url = reverse("admin:news_newsitem_preview", kwargs={"pk": item.pk})
+        return format_html('<a href="{}">{}</a>', url, _("Preview"))
+
+    @admin.action(description=_("Publish the selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        published, refused = 0, []
+        for item in queryset:
+            try:
+                services.news_publish(item=item)
+            except ValidationError:
+                refused.append(item.title)
+            else:
+                published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d item published (scheduled ones appear at their date).",
+                    "%(count)d items published (scheduled ones appear at their date).",
+                    published,
+                )
+                % {"count": published},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                _("Not published, please complete them first: %(titles)s")
+                % {"titles": ", ".join(refused)},
+                messages.ERROR,
+            )
+
+    @admin.action(
+        description=_("Withdraw the selected items (back to draft)"), permissions=["change"]
+    )
+    def withdraw(self, request, queryset):
+        for item in queryset:
+            services.news_withdraw(item=item)
+        self.message_user(
+            request,
+            ngettext("%(count)d item withdrawn.", "%(count)d items withdrawn.", len(queryset))
+            % {"count": len(queryset)},
+            messages.SUCCESS,
+        )
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        return [
+            path("<int:pk>/preview/", preview, name="news_newsitem_preview"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, pk):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return views.news_preview(request, pk)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        if object_id and object_id.isdigit():
+            extra_context["preview_url"] = reverse(
+                "admin:news_newsitem_preview", kwargs={"pk": int(object_id)}
+            )
+        return super().change_view(request, object_id, form_url, extra_context)

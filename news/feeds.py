@@ -1,0 +1,39 @@
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import NewsItem
+
+FEED_LENGTH = 20
+
+
+class NewsRssFeed(Feed):
+    title = _("Health economy network: news")
+    description = _("News, press releases and technical articles from the health-economy clusters.")
+
+    def link(self):
+        return reverse("news:list")
+
+    def items(self):
+        return NewsItem.objects.published()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.teaser
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_categories(self, item):
+        return [item.get_kind_display()]
+
+
+class NewsAtomFeed(NewsRssFeed):
+    feed_type = Atom1Feed
+    subtitle = NewsRssFeed.description

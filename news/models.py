@@ -1,0 +1,176 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from PIL import Image, UnidentifiedImageError
+
+ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP"}
+MAX_IMAGE_BYTES = 5 * 1024 * 1024
+
+
+def validate_image_format(file):
+    """Accept only PNG, JPEG and WebP, judged by the content rather than the file name."""
+    if file.size is not None and file.size > MAX_IMAGE_BYTES:
+        raise ValidationError(
+            _("The image is larger than %(megabytes)s MB. Please upload a smaller file."),
+            code="image_too_large",
+            params={"megabytes": MAX_IMAGE_BYTES // (1024 * 1024)},
+        )
+    try:
+        file.seek(0)
+        with Image.open(file) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as error:
+        raise ValidationError(
+            _("The file is not a readable image. Please upload a PNG, JPEG or WebP file."),
+            code="invalid_image",
+        ) from error
+    finally:
+        file.seek(0)
+    if image_format not in ALLOWED_IMAGE_FORMATS:
+        raise ValidationError(
+            _("Images must be PNG, JPEG or WebP files."), code="invalid_image_format"
+        )
+
+
+class NewsItemQuerySet(models.QuerySet):
+    def published(self):
+        """Released items whose publication time has come; scheduled ones stay hidden."""
+        return self.filter(is_draft=False, published_at__lte=timezone.now())
+
+    def for_region(self, region):
+        return self.published().filter(regions=region)
+
+    def for_organisation(self, organisation):
+        return self.published().filter(organisations=organisation)
+
+    def for_event(self, event):
+        return self.published().filter(events=event)
+
+
+class NewsItem(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", pgettext_lazy("kind of news item", "News")
+        PRESS_RELEASE = "press_release", _("Press release")
+        TECHNICAL_ARTICLE = "article", _("Technical article")
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    teaser = models.CharField(
+        _("teaser"),
+        max_length=300,
+        help_text=_("One or two sentences for lists, feeds and search engines."),
+    )
+    body = models.TextField(_("text"), help_text=_("Paragraphs are separated by a blank line."))
+    image = models.ImageField(
+        _("image"),
+        upload_to="news/%Y/",
+        blank=True,
+        validators=[
+            FileExtensionValidator(["png", "jpg", "jpeg", "webp"]),
+            validate_image_format,
+        ],
+        help_text=_("PNG, JPEG or WebP."),
+    )
+    image_alt = models.CharField(
+        _("image alternative text"),
+        max_length=250,
+        blank=True,
+        help_text=_("Describes the image for people who cannot see it; required with an image."),
+    )
+    published_at = models.DateTimeField(
+        _("publication date"),
+        default=timezone.now,
+        help_text=_("A date in the future schedules the item: it stays hidden until then."),
+    )
+    is_draft = models.BooleanField(
+        _("draft"), default=True, help_text=_("Drafts are never shown to the public.")
+    )
+    regions = models.ManyToManyField(
+        "regions.Region", verbose_name=_("regions"), blank=True, related_name="news_items"
+    )
+    organisations = models.ManyToManyField(
+        "members.Organisation",
+        verbose_name=_("organisations"),
+        blank=True,
+        related_name="news_items",
+    )
+    events = models.ManyToManyField(
+        "events.Event", verbose_name=_("events"), blank=True, related_name="news_items"
+    )
+    innovation_fields = models.ManyToManyField(
+        "members.InnovationField",
+        verbose_name=_("innovation fields"),
+        blank=True,
+        related_name="news_items",
+    )
+    press_contact_name = models.CharField(_("press contact name"), max_length=120, blank=True)
+    press_contact_organisation = models.CharField(
+        _("press contact organisation"), max_length=200, blank=True
+    )
+    press_contact_phone = models.CharField(_("press contact phone"), max_length=40, blank=True)
+    press_contact_email = models.EmailField(_("press contact e-mail"), blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = NewsItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+        indexes = [
+            models.Index(fields=["is_draft", "-published_at"], name="newsitem_public_idx"),
+            models.Index(fields=["kind", "-published_at"], name="newsitem_kind_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(image="") | ~Q(image_alt=""), name="newsitem_image_has_alt"
+            ),
+            # Drafts may wait for their press contact; nothing public goes without one.
+            models.CheckConstraint(
+                condition=Q(is_draft=True)
+                | ~Q(kind="press_release")
+                | (
+                    ~Q(press_contact_name="")
+                    & (~Q(press_contact_phone="") | ~Q(press_contact_email=""))
+                ),
+                name="newsitem_press_release_has_contact",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("news:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return not self.is_draft and self.published_at <= timezone.now()
+
+    @property
+    def has_press_contact(self) -> bool:
+        return bool(self.press_contact_name)
+
+    def clean(self):
+        errors = {}
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Please describe the image for people who cannot see it.")
+        if self.kind == self.Kind.PRESS_RELEASE and not self.is_draft:
+            if not self.press_contact_name.strip():
+                errors["press_contact_name"] = _(
+                    "A press release needs a press contact before it is published."
+                )
+            if not (self.press_contact_phone.strip() or self.press_contact_email.strip()):
+                errors["press_contact_phone"] = _(
+                    "Give the press contact's phone number or e-mail address."
+                )
+        if errors:
+            raise ValidationError(errors)

@@ -1,0 +1,218 @@
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone, translation
+
+from cluster_portal.search import MAX_QUERY_LENGTH, clean_query, safe_headline
+from members.models import Organisation
+from tests import factories
+from tests.helpers import assert_constant_queries
+from tests.news.conftest import make_news
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _german_by_default():
+    with translation.override("de"):
+        yield
+
+
+def search(client, query, **params):
+    response = client.get("/suche/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def section(html, key):
+    """The HTML of one kind's group of results."""
+    match = re.search(
+        rf'<section[^>]*aria-labelledby="results-{key}">(.*?)</section>', html, re.DOTALL
+    )
+    return match.group(1) if match else ""
+
+
+def test_german_stemming_finds_the_singular_from_the_plural(client):
+    factories.make_event(title="Kongress Digitale Gesundheit", slug="kongress-digital")
+    html = search(client, "Kongresse")
+    assert "Kongress Digitale Gesundheit" in section(html, "events")
+
+
+def test_typo_in_a_name_still_finds_the_organisation(client):
+    factories.make_organisation(name="Fraunhofer-Institut für Biomedizinische Technik")
+    html = search(client, "Fraunhover")
+    assert "Fraunhofer-Institut für Biomedizinische Technik" in section(html, "organisations")
+
+
+def test_search_finds_every_kind_grouped_with_counts(client, region):
+    factories.make_organisation(name="Telemedizin Nord GmbH")
+    factories.make_organisation(name="Telemedizin Süd GmbH")
+    factories.make_event(title="Forum Telemedizin")
+    factories.make_cooperation(title="Partnerschaft Telemedizin")
+    factories.make_region(name="Telemedizinregion", slug="telemedizinregion")
+    make_news(title="Telemedizin im Münsterland", regions=[region])
+    html = search(client, "Telemedizin")
+    assert "Telemedizin Nord GmbH" in section(html, "organisations")
+    assert "Forum Telemedizin" in section(html, "events")
+    assert "Partnerschaft Telemedizin" in section(html, "cooperations")
+    assert "Telemedizinregion" in section(html, "regions")
+    assert "Telemedizin im Münsterland" in section(html, "news")
+    assert re.search(r'id="results-organisations">Mitglieder <span[^>]*>2</span>', html)
+    assert "6 Treffer zu „Telemedizin“." in html
+
+
+def test_search_leaves_out_non_members_unpublished_events_and_hidden_news(client):
+    factories.make_organisation(name="Bewerber Telemedizin", status=Organisation.Status.APPLICANT)
+    factories.make_event(title="Interne Telemedizin", is_published=False)
+    make_news(title="Telemedizin Entwurf", is_draft=True)
+    make_news(title="Telemedizin morgen", published_at=timezone.now() + dt.timedelta(days=1))
+    html = search(client, "Telemedizin")
+    for hidden in [
+        "Bewerber Telemedizin",
+        "Interne Telemedizin",
+        "Telemedizin Entwurf",
+        "Telemedizin morgen",
+    ]:
+        assert hidden not in html
+    assert "Zu „Telemedizin“ wurde nichts gefunden." in html
+
+
+def test_snippet_highlights_the_match(client):
+    make_news(title="Rückblick", body="Die Fachleute sprachen lange über Robotik in der Pflege.")
+    html = search(client, "Robotik")
+    assert "<mark>Robotik</mark>" in section(html, "news")
+
+
+def test_snippet_escapes_stored_html(client):
+    make_news(
+        title="Sicherheit",
+        body="<script>alert(1)</script> Robotik <b>fett</b> bei Dosis < 5 mg & mehr",
+    )
+    news = section(search(client, "Robotik"), "news")
+    assert "<script>" not in news
+    assert "<b>" not in news
+    assert "&lt; 5 mg &amp; mehr" in news
+    assert "<mark>Robotik</mark>" in news
+
+
+def test_search_finds_words_in_the_body_of_a_news_item(client):
+    make_news(title="Messebericht", body="Auf der Fachmesse zeigten Aussteller neue Orthesen.")
+    assert "Messebericht" in section(search(client, "Orthese"), "news")
+
+
+def test_all_results_of_one_kind_are_listed_page_by_page(client):
+    for number in range(25):
+        factories.make_event(title=f"Workshop Robotik {number}")
+    overview = search(client, "Robotik")
+    assert "Alle 25 Treffer in Veranstaltungen zeigen" in overview
+    first = search(client, "Robotik", kind="events")
+    assert first.count('<li class="mb-3">') == 20
+    assert "Seite 1 von 2" in first
+    second = search(client, "Robotik", kind="events", page="2")
+    assert second.count('<li class="mb-3">') == 5
+
+
+def test_unknown_kind_falls_back_to_every_kind(client):
+    factories.make_event(title="Robotik-Tag")
+    html = search(client, "Robotik", kind="gibt-es-nicht")
+    assert "Robotik-Tag" in section(html, "events")
+
+
+def test_empty_query_gets_a_calm_prompt(client):
+    html = search(client, "")
+    assert "Wonach suchen Sie?" in html
+
+
+@pytest.mark.parametrize("query", ["und der die das", "und", "-- -"])
+def test_query_of_only_stop_words_gets_a_message_and_no_hits(client, query):
+    factories.make_cooperation(title="Forschung und Entwicklung")
+    html = search(client, query)
+    assert "nur sehr häufige Wörter" in html
+    assert "Forschung und Entwicklung" not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "x" * 5000,
+        "Tele\x00medizin",
+        "\x00\x01\x02\x1b[31m",
+        "'; DROP TABLE members_organisation; --",
+        "' OR 1=1 --",
+        '"unbalanced quote',
+        "a & | ! ( ) :* <-> \\",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "%_%' UNION SELECT password FROM auth_user --",
+        "-- -",
+        "😀🏥",
+        "\u202etxt.exe",
+        "or",
+        "   ",
+    ],
+)
+def test_hostile_queries_are_answered_calmly(client, query):
+    factories.make_event(title="Forum Telemedizin")
+    response = client.get("/suche/", {"q": query})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    assert "<img src=x" not in html
+
+
+def test_search_query_is_shown_escaped(client):
+    html = search(client, "<b>fett</b>")
+    assert "&lt;b&gt;fett&lt;/b&gt;" in html
+    assert "<b>fett</b>" not in html
+
+
+def test_very_long_query_is_shortened_and_says_so(client):
+    html = search(client, "Telemedizin " * 100)
+    assert "die ersten 200 Zeichen" in html
+    value = re.search(r'id="search-page-query" name="q" value="([^"]*)"', html).group(1)
+    assert len(value) <= MAX_QUERY_LENGTH
+
+
+def test_clean_query_removes_control_characters_and_collapses_space():
+    assert clean_query("  Tele\x00medizin\t\n Aachen\x7f ") == ("Tele medizin Aachen", False)
+
+
+def test_headline_turns_only_our_markers_into_mark_tags():
+    raw = "<em>x</em> \x02Treffer\x03 &amp; \x02offen"
+    assert str(safe_headline(raw)) == (
+        "&lt;em&gt;x&lt;/em&gt; <mark>Treffer</mark> &amp;amp; <mark>offen</mark>"
+    )
+
+
+def test_stray_closing_marker_is_ignored():
+    assert str(safe_headline("a\x03b")) == "ab"
+
+
+def test_search_page_answers_in_english(client):
+    factories.make_event(title="Forum Telemedizin")
+    response = client.get("/en/search/", {"q": "Telemedizin"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1 result for “Telemedizin”." in html
+
+
+def test_search_results_are_not_indexed(client):
+    assert 'name="robots" content="noindex, follow"' in search(client, "Aachen")
+
+
+@pytest.mark.parametrize("url", ["/", "/aktuelles/", "/regionen/", "/en/events/"])
+def test_every_page_has_a_labelled_search_box_in_the_header(client, url):
+    html = client.get(url).content.decode()
+    assert 'role="search"' in html
+    assert '<label class="visually-hidden" for="header-search">' in html
+    assert 'id="header-search" name="q"' in html
+
+
+def test_search_query_count_does_not_grow_with_hits(client):
+    def add(count):
+        for _ in range(count):
+            factories.make_event(title="Forum Robotik")
+            make_news(title="Robotik heute")
+
+    assert_constant_queries(client, "/suche/?q=Robotik", add)
