@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path(_("regions/"), include("regions.urls")),
     path(_("events/"), include("events.urls")),
     path(_("cooperations/"), include("cooperations.urls")),
+    path(_("partnering/"), include("partnering.urls")),
     path(_("imprint/"), views.imprint, name="imprint"),
     path(_("privacy/"), views.privacy, name="privacy"),
     prefix_default_language=False,

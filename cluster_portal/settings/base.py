@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "members",
     "events",
     "cooperations",
+    "partnering",
 ]
 
 MIDDLEWARE = [

@@ -10,6 +10,7 @@ from django.db import transaction
 from cooperations import demo as cooperations_demo
 from events import demo as events_demo
 from members import demo as members_demo
+from partnering import demo as partnering_demo
 from regions import demo as regions_demo
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             members_demo.load()
             events_demo.load()
             cooperations_demo.load()
+            partnering_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if not options["no_admin"]:
             self.create_local_admin()

@@ -1,0 +1,13 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+app_name = "partnering"
+
+urlpatterns = [
+    path("", views.board, name="board"),
+    path(_("post/"), views.request_link, name="request_link"),
+    path(_("post/<str:token>/"), views.post, name="post"),
+    path("<int:pk>/", views.detail, name="detail"),
+]
