@@ -13,9 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.expressions import ArraySubquery
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db.models import (
     Case,
+    CharField,
     F,
     Func,
     IntegerField,
@@ -197,6 +199,9 @@ def annotate_candidates(queryset, profile: PostProfile, *, prefix: str, name_sub
 
 
 def _names(model, relation: str, ids: list[int]):
+    if not ids:
+        # A typed empty array: an empty subquery would reach cardinality() as type unknown.
+        return Value([], output_field=ArrayField(CharField()))
     return ArraySubquery(
         model.objects.filter(**{relation: OuterRef("pk")}, pk__in=ids)
         .order_by("name")
