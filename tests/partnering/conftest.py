@@ -2,7 +2,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from members.models import Organisation
 from partnering.models import Post
@@ -32,6 +32,13 @@ def make_post(organisation, **overrides) -> Post:
     post.sectors.set(sectors)
     post.target_regions.set(target_regions)
     return post
+
+
+@pytest.fixture(autouse=True)
+def _german(request):
+    """URLs built in a test are German, whatever language an earlier test left active."""
+    with translation.override("de"):
+        yield
 
 
 @pytest.fixture
