@@ -1,7 +1,10 @@
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from cluster_portal.exports import csv_response
 
 from . import services
 from .models import DigestEntry, ExpressionOfInterest, Post
@@ -108,10 +111,38 @@ class PostAdmin(admin.ModelAdmin):
 @admin.register(ExpressionOfInterest)
 class ExpressionOfInterestAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "post", "sender_organisation", "sender_name", "email"]
-    list_select_related = ["post"]
+    list_select_related = ["post__organisation"]
     list_filter = ["post__kind", "language"]
     search_fields = ["sender_name", "sender_organisation", "email", "post__title", "message"]
     date_hierarchy = "created_at"
+    actions = ["export_csv"]
+
+    @admin.action(description=_("Export the selected expressions of interest (CSV)"))
+    def export_csv(self, request, queryset):
+        header = [
+            _("sent at"),
+            _("post"),
+            _("organisation"),
+            _("name"),
+            _("organisation"),
+            _("e-mail"),
+            _("phone"),
+            _("message"),
+        ]
+        rows = (
+            [
+                localtime(interest.created_at).strftime("%Y-%m-%d %H:%M"),
+                interest.post.title,
+                interest.post.organisation.name,
+                interest.sender_name,
+                interest.sender_organisation,
+                interest.email,
+                interest.phone,
+                interest.message,
+            ]
+            for interest in queryset.select_related("post__organisation")
+        )
+        return csv_response("expressions-of-interest.csv", header, rows)
 
 
 @admin.register(DigestEntry)

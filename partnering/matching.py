@@ -188,6 +188,7 @@ def annotate_candidates(queryset, profile: PostProfile, *, prefix: str, name_sub
         proximity=Case(*proximity, default=Value(FAR), output_field=IntegerField()),
         text_points=text,
         region_name=F(f"{prefix}region__name"),
+        candidate_region_id=F(region_id),
         region_states=F(states),
         region_parent_states=F(parent_states),
     ).annotate(
@@ -275,7 +276,10 @@ def reasons(row, profile: PostProfile) -> list[str]:
             % {"count": len(row.shared_sector_names), "names": ", ".join(row.shared_sector_names)}
         )
     if row.proximity == SAME_REGION:
-        said.append(_("same region: %(region)s") % {"region": row.region_name})
+        if profile.region is not None and row.candidate_region_id == profile.region.pk:
+            said.append(_("same region: %(region)s") % {"region": row.region_name})
+        else:
+            said.append(_("in a target region: %(region)s") % {"region": row.region_name})
     elif row.proximity == SAME_STATE:
         shared = (set(row.region_states or row.region_parent_states or [])) & profile.states
         if shared:

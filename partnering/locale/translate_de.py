@@ -40,6 +40,8 @@ GERMAN = {
     "Your message to the poster": "Ihre Nachricht an die Organisation",
     "same region: %(region)s": "gleiche Region: %(region)s",
     "same federal state: %(states)s": "gleiches Bundesland: %(states)s",
+    "in a target region: %(region)s": "in einer Zielregion: %(region)s",
+    "Export the selected expressions of interest (CSV)": "Ausgewählte Interessensbekundungen exportieren (CSV)",
     "same wider region: %(region)s": "gleiche übergeordnete Region: %(region)s",
     "neighbouring federal state: %(states)s": "benachbartes Bundesland: %(states)s",
     "similar wording in the description": "ähnliche Begriffe in der Beschreibung",
@@ -192,10 +194,11 @@ def main():
                 entry.msgstr_plural = {0: forms[0], 1: forms[1]}
         elif entry.msgid in GERMAN:
             entry.msgstr = GERMAN[entry.msgid]
+        if "fuzzy" in entry.flags and entry.msgstr and entry.msgid in GERMAN:
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = None
         if not entry.translated():
             missing.append(entry.msgid)
-        if "fuzzy" in entry.flags:
-            entry.flags.remove("fuzzy")
     po.save()
     if missing:
         raise SystemExit(f"untranslated: {missing}")

@@ -110,3 +110,19 @@ def test_managers_see_every_expression_of_interest_in_the_admin(
     assert "genau die passenden Sensoren" in detail.content.decode()
     post_page = admin_client.get(f"/admin/partnering/post/{post.pk}/change/")
     assert "Erika Muster" in post_page.content.decode()
+
+
+def test_managers_export_expressions_of_interest_as_csv(
+    admin_client, client, post, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(post.get_absolute_url(), interest_data(message="=HYPERLINK(1)"))
+    interest = ExpressionOfInterest.objects.get()
+    response = admin_client.post(
+        "/admin/partnering/expressionofinterest/",
+        {"action": "export_csv", "_selected_action": [interest.pk]},
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    content = response.content.decode("utf-8-sig")
+    assert "Sensorik Muster GmbH" in content
+    assert "'=HYPERLINK(1)" in content

@@ -1,5 +1,5 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from partnering.models import DigestEntry, Post
@@ -43,18 +43,18 @@ def test_digest_tells_each_poster_their_new_matches_once(pair, mailoutbox):
     assert "Neue passende Partner" in to_requester.subject
 
     mailoutbox.clear()
-    call_command("send_partnering_digest")
+    call_command("send_partnering_digest", "--base-url", "https://portal.example")
     assert mailoutbox == []
     assert DigestEntry.objects.filter(post=request, matched_post=offer).count() == 1
 
 
 def test_digest_reports_a_match_that_appears_later(pair, world, mailoutbox):
     request, _offer = pair
-    call_command("send_partnering_digest")
+    call_command("send_partnering_digest", "--base-url", "https://portal.example")
     mailoutbox.clear()
     newcomer = factories.make_organisation(name="Neu GmbH", region=world["koeln"])
     newcomer.innovation_fields.set([world["tele"]])
-    call_command("send_partnering_digest")
+    call_command("send_partnering_digest", "--base-url", "https://portal.example")
     # The newcomer fits both posts; each poster hears only of it.
     assert {mail.to[0] for mail in mailoutbox} == {
         "anfrage@klinik.example",
@@ -74,7 +74,7 @@ def test_digest_is_written_in_the_posters_language(poster, world, mailoutbox):
     )
     other = factories.make_organisation(region=world["aachen"])
     other.innovation_fields.set([world["tele"]])
-    call_command("send_partnering_digest")
+    call_command("send_partnering_digest", "--base-url", "https://portal.example")
     assert mailoutbox[0].subject == "New matches for your posts on the partnering board"
     assert "1 shared innovation field: Telemedizin" in mailoutbox[0].body
 
@@ -92,5 +92,13 @@ def test_expired_posts_get_no_digest(poster, world, mailoutbox):
     )
     other = factories.make_organisation(region=world["aachen"])
     other.innovation_fields.set([world["tele"]])
-    call_command("send_partnering_digest")
+    call_command("send_partnering_digest", "--base-url", "https://portal.example")
     assert mailoutbox == []
+
+
+def test_digest_needs_the_portals_address_for_its_links(pair, mailoutbox, monkeypatch):
+    monkeypatch.delenv("PORTAL_BASE_URL", raising=False)
+    with pytest.raises(CommandError, match="base-url"):
+        call_command("send_partnering_digest")
+    assert mailoutbox == []
+    assert not DigestEntry.objects.exists()

@@ -132,3 +132,20 @@ def test_matching_runs_a_constant_number_of_queries(client, request_post, world)
     add_candidates(30)
     many, _ = count_queries(client, request_post.get_absolute_url())
     assert few == many
+
+
+def test_a_candidate_in_a_target_region_counts_as_near(poster, world):
+    request = make_post(
+        poster,
+        kind=Post.Kind.BUSINESS_REQUEST,
+        innovation_fields=[world["ortho"]],
+        target_regions=[world["saxony"]],
+    )
+    supplier = factories.make_organisation(name="Dresden Orthetik", region=world["saxony"])
+    supplier.innovation_fields.set([world["ortho"]])
+    (match,) = organisation_matches(request)
+    assert match.score == 3 + 3
+    assert match.reasons == [
+        "1 gemeinsames Innovationsfeld: Orthopädietechnik",
+        "in einer Zielregion: Sachsen",
+    ]

@@ -1,7 +1,8 @@
 """Weekly: tell each posting organisation the new matches for its posts (run from cron)."""
 
-from django.conf import settings
-from django.core.management.base import BaseCommand
+import os
+
+from django.core.management.base import BaseCommand, CommandError
 
 from partnering.services import digest_send
 
@@ -12,10 +13,17 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default=getattr(settings, "PORTAL_BASE_URL", ""),
-            help="Scheme and host for the links in the e-mails, e.g. https://portal.example.org",
+            default=os.environ.get("PORTAL_BASE_URL", ""),
+            help="Scheme and host for the links in the e-mails, e.g. https://portal.example.org "
+            "(default: the PORTAL_BASE_URL environment variable).",
         )
 
     def handle(self, *args, **options):
-        sent = digest_send(base_url=options["base_url"])
+        base_url = options["base_url"].rstrip("/")
+        if not base_url.startswith(("https://", "http://")):
+            # Without it the links in the e-mails would lead nowhere.
+            raise CommandError(
+                "Give the portal's address with --base-url https://… or PORTAL_BASE_URL."
+            )
+        sent = digest_send(base_url=base_url)
         self.stdout.write(self.style.SUCCESS(f"Partnering digest: {sent} e-mail(s) sent."))
