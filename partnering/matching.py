@@ -72,6 +72,8 @@ class Match:
     target: object
     score: int
     reasons: list[str] = field(default_factory=list)
+    # Set where the target is reached by another link than its public page.
+    url: str = ""
 
 
 @dataclass

@@ -12,9 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.links import make_token
 from cluster_portal.models import ConsentRecord
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
+# Members-only posts reach members through signed links in their weekly digest; a link
+# outlives the week until the next digest by a week.
+MEMBER_VIEW_PURPOSE = "partnering-member-view"
+MEMBER_VIEW_MAX_AGE = 14 * 24 * 3600
 
 
 class PostQuerySet(models.QuerySet):
@@ -157,6 +162,11 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("partnering:detail", kwargs={"pk": self.pk})
+
+    def member_view_url(self, *, organisation) -> str:
+        """A link to this post for a member organisation, also when it is members-only."""
+        token = make_token(purpose=MEMBER_VIEW_PURPOSE, pk=self.pk, state=str(organisation.pk))
+        return reverse("partnering:member_view", kwargs={"token": token})
 
     def clean(self):
         invalid = [code for code in self.target_countries if not COUNTRY_CODE.match(code)]

@@ -159,6 +159,10 @@ def digest_send(*, base_url: str = "", limit: int = 10) -> int:
             )
         )
         new_posts = [m for m in found["posts"] if m.target.pk not in known_posts]
+        for match in new_posts:
+            if match.target.visibility == Post.Visibility.MEMBERS:
+                with translation.override(post.language):
+                    match.url = match.target.member_view_url(organisation=post.organisation)
         new_organisations = [
             m for m in found["organisations"] if m.target.pk not in known_organisations
         ]

@@ -10,4 +10,5 @@ urlpatterns = [
     path(_("post/"), views.request_link, name="request_link"),
     path(_("post/<str:token>/"), views.post, name="post"),
     path("<int:pk>/", views.detail, name="detail"),
+    path(_("members/<str:token>/"), views.member_view, name="member_view"),
 ]

@@ -4,13 +4,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cluster_portal.links import LinkError, link_error_response
+from cluster_portal.links import LinkError, link_error_response, read_token
 
 from . import access, services
 from .filters import PostFilter
 from .forms import AccessLinkRequestForm, ExpressionOfInterestForm, PostForm
 from .matching import all_matches
-from .models import Post
+from .models import MEMBER_VIEW_MAX_AGE, MEMBER_VIEW_PURPOSE, Post
 
 PAGE_SIZE = 20
 
@@ -35,6 +35,20 @@ def board(request):
 
 def detail(request, pk):
     post = get_object_or_404(Post.objects.on_board().public().for_cards(), pk=pk)
+    return _detail(request, post)
+
+
+def member_view(request, token):
+    """A members-only post, opened through the signed link in a member's digest e-mail."""
+    try:
+        payload = read_token(token, purpose=MEMBER_VIEW_PURPOSE, max_age=MEMBER_VIEW_MAX_AGE)
+    except LinkError as error:
+        return link_error_response(request, error)
+    post = get_object_or_404(Post.objects.on_board().for_cards(), pk=payload.pk)
+    return _detail(request, post)
+
+
+def _detail(request, post):
     if request.method == "POST":
         form = ExpressionOfInterestForm(request.POST)
         if form.is_valid():
@@ -48,7 +62,7 @@ def detail(request, pk):
                     "you a copy."
                 ),
             )
-            return redirect(post)
+            return redirect(request.path)
     else:
         form = ExpressionOfInterestForm()
     context = {"post": post, "form": form, "matches": all_matches(post)}

@@ -102,7 +102,8 @@ GERMAN = {
     "Your link for the partnering board": "Ihr Link für die Kooperationsbörse",
     "Hello, here are the new matches for the posts of %(name)s.": "Guten Tag, hier sind die neuen passenden Partner für die Beiträge von %(name)s.",
     "Fitting posts": "Passende Beiträge",
-    "visible to members only; the cluster management will put you in touch": "nur für Mitglieder sichtbar; das Clustermanagement stellt gern den Kontakt her",
+    "visible to members only": "nur für Mitglieder sichtbar",
+    "members/<str:token>/": "mitglieder/<str:token>/",
     "score %(score)s": "Punktzahl %(score)s",
     "Fitting member organisations": "Passende Mitgliedsorganisationen",
     "You receive this e-mail because your organisation has a post on the partnering board.": "Sie erhalten diese E-Mail, weil Ihre Organisation einen Beitrag in der Kooperationsbörse hat.",
@@ -176,9 +177,9 @@ GERMAN_PLURALS = {
         "%(count)d gemeinsame Branchen: %(names)s",
     ),
     "%(counter)s post": ("%(counter)s Beitrag", "%(counter)s Beiträge"),
-    "In addition, %(counter)s post is visible to members only. Members receive it with their weekly partnering e-mail; the cluster management will gladly put you in touch.": (
-        "Außerdem ist %(counter)s Beitrag nur für Mitglieder sichtbar. Mitglieder erhalten ihn mit ihrer wöchentlichen E-Mail der Kooperationsbörse; das Clustermanagement stellt gern den Kontakt her.",
-        "Außerdem sind %(counter)s Beiträge nur für Mitglieder sichtbar. Mitglieder erhalten sie mit ihrer wöchentlichen E-Mail der Kooperationsbörse; das Clustermanagement stellt gern den Kontakt her.",
+    "In addition, %(counter)s post is visible to members only. Members receive a link to it with their weekly partnering e-mail when it fits one of their posts; the cluster management will gladly put you in touch.": (
+        "Außerdem ist %(counter)s Beitrag nur für Mitglieder sichtbar. Mitglieder erhalten einen Link darauf mit ihrer wöchentlichen E-Mail der Kooperationsbörse, wenn er zu einem ihrer Beiträge passt; das Clustermanagement stellt gern den Kontakt her.",
+        "Außerdem sind %(counter)s Beiträge nur für Mitglieder sichtbar. Mitglieder erhalten einen Link darauf mit ihrer wöchentlichen E-Mail der Kooperationsbörse, wenn sie zu einem ihrer Beiträge passen; das Clustermanagement stellt gern den Kontakt her.",
     ),
 }
 
@@ -194,7 +195,7 @@ def main():
                 entry.msgstr_plural = {0: forms[0], 1: forms[1]}
         elif entry.msgid in GERMAN:
             entry.msgstr = GERMAN[entry.msgid]
-        if "fuzzy" in entry.flags and entry.msgstr and entry.msgid in GERMAN:
+        if "fuzzy" in entry.flags and (entry.msgid in GERMAN or entry.msgid in GERMAN_PLURALS):
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
         if not entry.translated():

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
@@ -102,3 +104,58 @@ def test_digest_needs_the_portals_address_for_its_links(pair, mailoutbox, monkey
         call_command("send_partnering_digest")
     assert mailoutbox == []
     assert not DigestEntry.objects.exists()
+
+
+def test_members_only_match_reaches_the_member_through_a_signed_link(
+    client, poster, world, mailoutbox, django_capture_on_commit_callbacks
+):
+    make_post(
+        poster,
+        kind=Post.Kind.TECHNOLOGY_REQUEST,
+        innovation_fields=[world["tele"]],
+        submitted_by_email="anfrage@klinik.example",
+    )
+    supplier = factories.make_organisation(name="Diskret GmbH", region=world["aachen"])
+    hidden = make_post(
+        supplier,
+        kind=Post.Kind.TECHNOLOGY_OFFER,
+        title="Vertrauliches Angebot",
+        innovation_fields=[world["tele"]],
+        visibility=Post.Visibility.MEMBERS,
+        submitted_by_email="diskret@example.org",
+    )
+    call_command("send_partnering_digest", "--base-url", "https://portal.example")
+    body = next(m.body for m in mailoutbox if m.to == ["anfrage@klinik.example"])
+    assert "Vertrauliches Angebot" in body
+    path = re.search(r"https://portal\.example(/kooperationsboerse/mitglieder/\S+/)", body)[1]
+    page = client.get(path)
+    assert page.status_code == 200
+    assert "Vertrauliches Angebot" in page.content.decode()
+    assert "diskret@example.org" not in page.content.decode()
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert client.get(path.replace("mitglieder/", "mitglieder/x")).status_code == 400
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            path,
+            {
+                "sender_name": "Anna Anfrage",
+                "sender_organisation": "Klinik Aachen",
+                "email": "anna@klinik.example",
+                "message": "Wir möchten mehr erfahren.",
+                "privacy_consent": "on",
+            },
+        )
+    assert response.status_code == 302
+    assert response["Location"] == path
+    assert mailoutbox[0].to == ["diskret@example.org"]
+
+
+def test_the_member_link_expires(client, poster, world, monkeypatch):
+    hidden = make_post(poster, visibility=Post.Visibility.MEMBERS)
+    path = hidden.member_view_url(organisation=poster)
+    assert client.get(path).status_code == 200
+    monkeypatch.setattr("partnering.views.MEMBER_VIEW_MAX_AGE", -1)
+    response = client.get(path)
+    assert response.status_code == 410
+    assert "abgelaufen" in response.content.decode()
