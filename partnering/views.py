@@ -28,7 +28,6 @@ def board(request):
         "filter": filterset,
         "page_obj": page,
         "members_only_count": Post.objects.on_board().members_only().count(),
-        "kinds": Post.Kind.choices,
     }
     return render(request, "partnering/post_list.html", context)
 
@@ -45,10 +44,10 @@ def member_view(request, token):
     except LinkError as error:
         return link_error_response(request, error)
     post = get_object_or_404(Post.objects.on_board().for_cards(), pk=payload.pk)
-    return _detail(request, post)
+    return _detail(request, post, private=True)
 
 
-def _detail(request, post):
+def _detail(request, post, *, private=False):
     if request.method == "POST":
         form = ExpressionOfInterestForm(request.POST)
         if form.is_valid():
@@ -65,7 +64,7 @@ def _detail(request, post):
             return redirect(request.path)
     else:
         form = ExpressionOfInterestForm()
-    context = {"post": post, "form": form, "matches": all_matches(post)}
+    context = {"post": post, "form": form, "matches": all_matches(post), "private": private}
     return render(request, "partnering/post_detail.html", context)
 
 
