@@ -98,8 +98,18 @@ def test_expired_posts_get_no_digest(poster, world, mailoutbox):
     assert mailoutbox == []
 
 
-def test_digest_needs_the_portals_address_for_its_links(pair, mailoutbox, monkeypatch):
+def test_digest_links_lead_to_the_first_allowed_host_by_default(
+    pair, mailoutbox, monkeypatch, settings
+):
     monkeypatch.delenv("PORTAL_BASE_URL", raising=False)
+    settings.ALLOWED_HOSTS = ["portal.example.org", "localhost"]
+    call_command("send_partnering_digest")
+    assert "https://portal.example.org/kooperationsboerse/" in mailoutbox[0].body
+
+
+def test_digest_needs_the_portals_address_for_its_links(pair, mailoutbox, monkeypatch, settings):
+    monkeypatch.delenv("PORTAL_BASE_URL", raising=False)
+    settings.ALLOWED_HOSTS = []
     with pytest.raises(CommandError, match="base-url"):
         call_command("send_partnering_digest")
     assert mailoutbox == []

@@ -2,9 +2,21 @@
 
 import os
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from partnering.services import digest_send
+
+
+def default_base_url() -> str:
+    """PORTAL_BASE_URL, else https:// and the first of ALLOWED_HOSTS (as the README says)."""
+    if os.environ.get("PORTAL_BASE_URL"):
+        return os.environ["PORTAL_BASE_URL"]
+    hosts = [host.lstrip(".") for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
+    if not hosts:
+        return ""
+    scheme = "http" if hosts[0] in ("localhost", "127.0.0.1", "testserver") else "https"
+    return f"{scheme}://{hosts[0]}"
 
 
 class Command(BaseCommand):
@@ -13,13 +25,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default=os.environ.get("PORTAL_BASE_URL", ""),
+            default=None,
             help="Scheme and host for the links in the e-mails, e.g. https://portal.example.org "
-            "(default: the PORTAL_BASE_URL environment variable).",
+            "(default: PORTAL_BASE_URL, else the first of ALLOWED_HOSTS).",
         )
 
     def handle(self, *args, **options):
-        base_url = options["base_url"].rstrip("/")
+        base_url = (options["base_url"] or default_base_url()).rstrip("/")
         if not base_url.startswith(("https://", "http://")):
             # Without it the links in the e-mails would lead nowhere.
             raise CommandError(
