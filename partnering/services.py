@@ -7,7 +7,7 @@ from cluster_portal.links import LinkAlreadyUsed
 from cluster_portal.mail import manager_addresses, send_mail_in_language
 
 from . import matching
-from .access import OrganisationAccess
+from .access import OrganisationAccess, link_used
 from .models import DigestEntry, ExpressionOfInterest, Post
 
 
@@ -29,7 +29,9 @@ def post_submit(*, access: OrganisationAccess, form, language: str, base_url: st
             post.save()
     except IntegrityError as error:
         # Two submissions through the same link at once: the unique link id lets one through.
-        raise LinkAlreadyUsed from error
+        if link_used(access.link_id):
+            raise LinkAlreadyUsed from error
+        raise
     form.save_m2m()
     context = {"post": post, "organisation": access.organisation, "base_url": base_url}
     managers = manager_addresses()

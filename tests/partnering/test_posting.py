@@ -4,9 +4,12 @@ import re
 import pytest
 from django.utils import timezone
 
-from cluster_portal.links import make_token
+from cluster_portal.links import LinkAlreadyUsed, make_token
 from partnering import access
+from partnering.forms import PostForm
 from partnering.models import Post
+from partnering.services import post_submit
+from tests import factories
 
 REQUEST_URL = "/kooperationsboerse/beitrag/"
 
@@ -115,8 +118,6 @@ def test_a_tampered_link_is_refused(client, world, link):
 
 
 def test_a_link_signed_for_a_non_member_is_refused(client, world, db):
-    from tests import factories
-
     applicant = factories.make_organisation(status="applicant")
     token = make_token(purpose=access.PURPOSE_POST, pk=applicant.pk, state="abc:a@b.de")
     assert client.get(f"/kooperationsboerse/beitrag/{token}/").status_code == 400
@@ -134,4 +135,17 @@ def test_invalid_post_is_shown_with_errors_and_nothing_is_stored(client, world, 
     assert not Post.objects.exists()
     # The link stays usable after a failed attempt.
     assert client.post(link, post_data(world)).status_code == 200
+    assert Post.objects.count() == 1
+
+
+def test_a_second_submission_racing_through_the_same_link_is_refused(poster, world, db):
+    link = access.OrganisationAccess(organisation=poster, email="a@b.de", link_id="same-link")
+    first = PostForm(post_data(world))
+    assert first.is_valid(), first.errors
+    post_submit(access=link, form=first, language="de")
+    # The second request read the link before the first one stored its post.
+    second = PostForm(post_data(world, title="Zweiter"))
+    assert second.is_valid()
+    with pytest.raises(LinkAlreadyUsed):
+        post_submit(access=link, form=second, language="de")
     assert Post.objects.count() == 1
