@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path(_("cooperations/"), include("cooperations.urls")),
     path(_("news/"), include("news.urls")),
     path(_("search/"), views.search, name="search"),
+    path(_("partnering/"), include("partnering.urls")),
     path(_("imprint/"), views.imprint, name="imprint"),
     path(_("privacy/"), views.privacy, name="privacy"),
     path(_("privacy/version/<int:version>/"), views.privacy_version, name="privacy_version"),

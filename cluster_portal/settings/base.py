@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "events",
     "cooperations",
     "news",
+    "partnering",
 ]
 
 MIDDLEWARE = [

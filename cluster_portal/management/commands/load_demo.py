@@ -12,6 +12,7 @@ from cooperations import demo as cooperations_demo
 from events import demo as events_demo
 from members import demo as members_demo
 from news import demo as news_demo
+from partnering import demo as partnering_demo
 from regions import demo as regions_demo
 
 DEMO_ADMIN_USERNAME = "admin"
@@ -35,6 +36,7 @@ class Command(BaseCommand):
             cooperations_demo.load()
             legal_demo.load()
             news_demo.load()
+            partnering_demo.load()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if not options["no_admin"]:
             self.create_local_admin()

@@ -1,0 +1,41 @@
+"""Weekly: tell each posting organisation the new matches for its posts (run from cron)."""
+
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from partnering.services import digest_send
+
+
+def default_base_url() -> str:
+    """PORTAL_BASE_URL, else https:// and the first of ALLOWED_HOSTS (as the README says)."""
+    if os.environ.get("PORTAL_BASE_URL"):
+        return os.environ["PORTAL_BASE_URL"]
+    hosts = [host.lstrip(".") for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
+    if not hosts:
+        return ""
+    scheme = "http" if hosts[0] in ("localhost", "127.0.0.1", "testserver") else "https"
+    return f"{scheme}://{hosts[0]}"
+
+
+class Command(BaseCommand):
+    help = "E-mail each posting organisation the matches found since its last digest."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--base-url",
+            default=None,
+            help="Scheme and host for the links in the e-mails, e.g. https://portal.example.org "
+            "(default: PORTAL_BASE_URL, else the first of ALLOWED_HOSTS).",
+        )
+
+    def handle(self, *args, **options):
+        base_url = (options["base_url"] or default_base_url()).rstrip("/")
+        if not base_url.startswith(("https://", "http://")):
+            # Without it the links in the e-mails would lead nowhere.
+            raise CommandError(
+                "Give the portal's address with --base-url https://… or PORTAL_BASE_URL."
+            )
+        sent = digest_send(base_url=base_url)
+        self.stdout.write(self.style.SUCCESS(f"Partnering digest: {sent} e-mail(s) sent."))

@@ -1,0 +1,195 @@
+"""Writes on the partnering board that carry rules; views, admin actions and commands call these."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+
+from cluster_portal.links import LinkAlreadyUsed
+from cluster_portal.mail import manager_addresses, send_mail_in_language
+
+from . import matching
+from .access import OrganisationAccess, link_used
+from .models import DigestEntry, ExpressionOfInterest, Post
+
+
+class TransitionError(Exception):
+    """A status change the post's current status does not allow."""
+
+
+@transaction.atomic
+def post_submit(*, access: OrganisationAccess, form, language: str, base_url: str = "") -> Post:
+    """Store a post from the one-time-link form; it waits for a manager's approval."""
+    post = form.save(commit=False)
+    post.organisation = access.organisation
+    post.submitted_by_email = access.email
+    post.access_link_id = access.link_id
+    post.language = language
+    post.status = Post.Status.SUBMITTED
+    try:
+        with transaction.atomic():
+            post.save()
+    except IntegrityError as error:
+        # Two submissions through the same link at once: the unique link id lets one through.
+        if link_used(access.link_id):
+            raise LinkAlreadyUsed from error
+        raise
+    form.save_m2m()
+    context = {"post": post, "organisation": access.organisation, "base_url": base_url}
+    managers = manager_addresses()
+    if managers:
+        transaction.on_commit(
+            lambda: send_mail_in_language(
+                template="partnering/email/post_submitted_managers",
+                to=managers,
+                language="de",
+                context=context,
+            )
+        )
+    transaction.on_commit(
+        lambda: send_mail_in_language(
+            template="partnering/email/post_received",
+            to=[post.submitted_by_email],
+            language=post.language,
+            context=context,
+        )
+    )
+    return post
+
+
+def _locked(post: Post) -> Post:
+    return Post.objects.select_for_update().get(pk=post.pk)
+
+
+@transaction.atomic
+def post_publish(*, post: Post, by, base_url: str = "") -> Post:
+    """Approve a submitted (or withdrawn) post: it appears on the board until it expires."""
+    post = _locked(post)
+    if post.status not in {Post.Status.SUBMITTED, Post.Status.WITHDRAWN}:
+        raise TransitionError(post.get_status_display())
+    post.status = Post.Status.PUBLISHED
+    post.published_at = timezone.now()
+    post.reviewed_by = by
+    post.save(update_fields=["status", "published_at", "reviewed_by", "updated_at"])
+    transaction.on_commit(
+        lambda: send_mail_in_language(
+            template="partnering/email/post_published",
+            to=[post.submitted_by_email],
+            language=post.language,
+            context={"post": post, "base_url": base_url},
+        )
+    )
+    return post
+
+
+@transaction.atomic
+def post_withdraw(*, post: Post, by) -> Post:
+    """Take a published post off the board (it stays in the admin)."""
+    post = _locked(post)
+    if post.status != Post.Status.PUBLISHED:
+        raise TransitionError(post.get_status_display())
+    post.status = Post.Status.WITHDRAWN
+    post.reviewed_by = by
+    post.save(update_fields=["status", "reviewed_by", "updated_at"])
+    return post
+
+
+@transaction.atomic
+def post_reject(*, post: Post, by) -> Post:
+    """Decline a submitted post; it never reaches the board."""
+    post = _locked(post)
+    if post.status != Post.Status.SUBMITTED:
+        raise TransitionError(post.get_status_display())
+    post.status = Post.Status.REJECTED
+    post.reviewed_by = by
+    post.save(update_fields=["status", "reviewed_by", "updated_at"])
+    return post
+
+
+@transaction.atomic
+def interest_send(*, post: Post, form, language: str, base_url: str = "") -> ExpressionOfInterest:
+    """Pass an interested company's details to the poster; the poster's address stays hidden."""
+    interest = form.save(commit=False)
+    interest.post = post
+    interest.language = language
+    for name, value in form.consent_values().items():
+        setattr(interest, name, value)
+    interest.save()
+    context = {"post": post, "interest": interest, "base_url": base_url}
+    transaction.on_commit(
+        lambda: send_mail_in_language(
+            template="partnering/email/interest_to_poster",
+            to=[post.submitted_by_email],
+            language=post.language,
+            context=context,
+            reply_to=[interest.email],
+        )
+    )
+    transaction.on_commit(
+        lambda: send_mail_in_language(
+            template="partnering/email/interest_confirmation",
+            to=[interest.email],
+            language=language,
+            context=context,
+        )
+    )
+    return interest
+
+
+def digest_send(*, base_url: str = "", limit: int = 10) -> int:
+    """E-mail each poster the matches of their posts not reported before; return mails sent.
+
+    What was reported is recorded (DigestEntry), so that a rerun sends nothing new.
+    """
+    sent = 0
+    posts = (
+        Post.objects.on_board()
+        .select_related("organisation__region")
+        .order_by("submitted_by_email", "organisation_id", "pk")
+    )
+    groups: dict[tuple[str, int], list[tuple[Post, list, list]]] = {}
+    for post in posts:
+        # The reasons are worded in the poster's language.
+        with translation.override(post.language):
+            found = matching.all_matches(post, limit=limit, public_only=False)
+        known_posts = set(
+            post.digest_entries.filter(matched_post__isnull=False).values_list(
+                "matched_post_id", flat=True
+            )
+        )
+        known_organisations = set(
+            post.digest_entries.filter(matched_organisation__isnull=False).values_list(
+                "matched_organisation_id", flat=True
+            )
+        )
+        new_posts = [m for m in found["posts"] if m.target.pk not in known_posts]
+        for match in new_posts:
+            if match.target.visibility == Post.Visibility.MEMBERS:
+                with translation.override(post.language):
+                    match.url = match.target.member_view_url(organisation=post.organisation)
+        new_organisations = [
+            m for m in found["organisations"] if m.target.pk not in known_organisations
+        ]
+        if new_posts or new_organisations:
+            key = (post.submitted_by_email, post.organisation_id)
+            groups.setdefault(key, []).append((post, new_posts, new_organisations))
+    for (email, _organisation_id), items in groups.items():
+        with transaction.atomic():
+            for post, new_posts, new_organisations in items:
+                DigestEntry.objects.bulk_create(
+                    [
+                        DigestEntry(post=post, matched_post=m.target, score=m.score)
+                        for m in new_posts
+                    ]
+                    + [
+                        DigestEntry(post=post, matched_organisation=m.target, score=m.score)
+                        for m in new_organisations
+                    ]
+                )
+            first = items[0][0]
+            send_mail_in_language(
+                template="partnering/email/digest",
+                to=[email],
+                language=first.language,
+                context={"organisation": first.organisation, "items": items, "base_url": base_url},
+            )
+        sent += 1
+    return sent

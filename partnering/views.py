@@ -1,0 +1,114 @@
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from cluster_portal.links import LinkError, link_error_response, read_token
+
+from . import access, services
+from .filters import PostFilter
+from .forms import AccessLinkRequestForm, ExpressionOfInterestForm, PostForm
+from .matching import all_matches
+from .models import MEMBER_VIEW_MAX_AGE, MEMBER_VIEW_PURPOSE, Post
+
+PAGE_SIZE = 20
+
+
+def base_url(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def board(request):
+    """The public board; members-only posts are counted, not shown (there is no member login)."""
+    posts = Post.objects.on_board().public().for_cards()
+    filterset = PostFilter(request.GET or None, queryset=posts)
+    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "members_only_count": Post.objects.on_board().members_only().count(),
+    }
+    return render(request, "partnering/post_list.html", context)
+
+
+def detail(request, pk):
+    post = get_object_or_404(Post.objects.on_board().public().for_cards(), pk=pk)
+    return _detail(request, post)
+
+
+def member_view(request, token):
+    """A members-only post, opened through the signed link in a member's digest e-mail."""
+    try:
+        payload = read_token(token, purpose=MEMBER_VIEW_PURPOSE, max_age=MEMBER_VIEW_MAX_AGE)
+    except LinkError as error:
+        return link_error_response(request, error)
+    post = get_object_or_404(Post.objects.on_board().for_cards(), pk=payload.pk)
+    return _detail(request, post, private=True)
+
+
+def _detail(request, post, *, private=False):
+    if request.method == "POST":
+        form = ExpressionOfInterestForm(request.POST)
+        if form.is_valid():
+            services.interest_send(
+                post=post, form=form, language=get_language(), base_url=base_url(request)
+            )
+            messages.success(
+                request,
+                _(
+                    "Thank you. We have passed your message on to the organisation and sent "
+                    "you a copy."
+                ),
+            )
+            return redirect(request.path)
+    else:
+        form = ExpressionOfInterestForm()
+    context = {"post": post, "form": form, "matches": all_matches(post), "private": private}
+    return render(request, "partnering/post_detail.html", context)
+
+
+def request_link(request):
+    """Step 1 of posting: ask for a one-time link to the organisation's contact address."""
+    if request.method == "POST":
+        form = AccessLinkRequestForm(request.POST)
+        if form.is_valid():
+            access.send_organisation_access_link(
+                organisation=form.cleaned_data["organisation"],
+                email=form.cleaned_data["email"],
+                purpose=access.PURPOSE_POST,
+                language=get_language(),
+                base_url=base_url(request),
+            )
+            # The same answer whether or not a link went out: the form reveals no addresses.
+            return render(
+                request,
+                "partnering/link_requested.html",
+                {"organisation": form.cleaned_data["organisation"]},
+            )
+    else:
+        form = AccessLinkRequestForm(initial={"organisation": request.GET.get("organisation")})
+    return render(request, "partnering/request_link.html", {"form": form})
+
+
+def post(request, token):
+    """Step 2: the post form behind the one-time link."""
+    try:
+        link = access.organisation_from_access_token(token, purpose=access.PURPOSE_POST)
+    except LinkError as error:
+        return link_error_response(request, error)
+    if request.method == "POST":
+        form = PostForm(request.POST)
+        if form.is_valid():
+            try:
+                created = services.post_submit(
+                    access=link, form=form, language=get_language(), base_url=base_url(request)
+                )
+            except LinkError as error:
+                return link_error_response(request, error)
+            return render(request, "partnering/post_submitted.html", {"post": created})
+    else:
+        form = PostForm()
+    return render(
+        request, "partnering/post_form.html", {"form": form, "organisation": link.organisation}
+    )

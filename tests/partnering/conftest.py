@@ -1,0 +1,98 @@
+import datetime as dt
+import itertools
+
+import pytest
+from django.utils import timezone, translation
+
+from partnering.models import Post
+from regions.models import FederalState, Region
+from tests import factories
+
+_titles = itertools.count(1)
+
+
+def make_post(organisation, **overrides) -> Post:
+    """A published, public post valid for a month unless told otherwise."""
+    fields = overrides.pop("innovation_fields", [])
+    sectors = overrides.pop("sectors", [])
+    target_regions = overrides.pop("target_regions", [])
+    values = {
+        "kind": Post.Kind.TECHNOLOGY_OFFER,
+        "title": f"Angebot {next(_titles)}",
+        "description": "Ein Angebot aus dem Netzwerk.",
+        "valid_until": timezone.localdate() + dt.timedelta(days=30),
+        "status": Post.Status.PUBLISHED,
+        "published_at": timezone.now(),
+        "submitted_by_email": "geheim-poster@example.org",
+    }
+    values.update(overrides)
+    post = Post.objects.create(organisation=organisation, **values)
+    post.innovation_fields.set(fields)
+    post.sectors.set(sectors)
+    post.target_regions.set(target_regions)
+    return post
+
+
+@pytest.fixture(autouse=True)
+def _german(request):
+    """URLs built in a test are German, whatever language an earlier test left active."""
+    with translation.override("de"):
+        yield
+
+
+@pytest.fixture
+def world(db):
+    """A small network: NRW with Aachen and Köln-Bonn, Rheinland-Pfalz next door, Saarland."""
+    nrw = factories.make_region(
+        name="Nordrhein-Westfalen",
+        slug="nrw",
+        kind=Region.Kind.STATE,
+        states=[FederalState.NORDRHEIN_WESTFALEN],
+    )
+    aachen = factories.make_region(
+        name="Aachen", slug="aachen", parent=nrw, states=[FederalState.NORDRHEIN_WESTFALEN]
+    )
+    koeln = factories.make_region(
+        name="Köln-Bonn", slug="koeln-bonn", parent=nrw, states=[FederalState.NORDRHEIN_WESTFALEN]
+    )
+    rlp = factories.make_region(
+        name="Rheinland-Pfalz",
+        slug="rlp",
+        kind=Region.Kind.STATE,
+        states=[FederalState.RHEINLAND_PFALZ],
+    )
+    saxony = factories.make_region(
+        name="Sachsen", slug="sachsen", kind=Region.Kind.STATE, states=[FederalState.SACHSEN]
+    )
+    tele = factories.make_innovation_field(name="Telemedizin", slug="telemedizin")
+    aal = factories.make_innovation_field(name="AAL", slug="aal")
+    ortho = factories.make_innovation_field(name="Orthopädietechnik", slug="orthopaedietechnik")
+    medtech = factories.make_sector(name="Medizintechnik", slug="medizintechnik")
+    it = factories.make_sector(name="Gesundheits-IT", slug="gesundheits-it")
+    return {
+        "nrw": nrw,
+        "aachen": aachen,
+        "koeln": koeln,
+        "rlp": rlp,
+        "saxony": saxony,
+        "tele": tele,
+        "aal": aal,
+        "ortho": ortho,
+        "medtech": medtech,
+        "it": it,
+    }
+
+
+@pytest.fixture
+def poster(world):
+    return factories.make_organisation(
+        name="Klinik Aachen", slug="klinik-aachen", region=world["aachen"]
+    )
+
+
+@pytest.fixture
+def contact_email(poster):
+    """The organisation's public contact address, where its posting links go."""
+    poster.email = "kontakt@klinik-aachen.example"
+    poster.save(update_fields=["email"])
+    return poster.email
