@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from backoffice.mixins import BackOfficeAdminMixin
+
 from .models import Event
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "start", "city", "region"]
     list_filter = ["kind", "region"]
     list_select_related = ["region"]

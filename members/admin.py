@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from backoffice.mixins import BackOfficeAdminMixin, OrganisationImportExportMixin
+
 from .models import InnovationField, Organisation, Sector
 
 
@@ -17,7 +19,7 @@ class SectorAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "status", "region", "city"]
     list_filter = ["status", "kind", "is_partner", "region"]
     list_select_related = ["region"]
