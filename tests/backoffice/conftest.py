@@ -9,7 +9,9 @@ from tests import factories
 
 @pytest.fixture
 def nrw(db):
-    return factories.make_region(name="Nordrhein-Westfalen", slug="nrw", kind=Region.Kind.STATE)
+    return factories.make_region(
+        name="Nordrhein-Westfalen", slug="nrw", kind=Region.Kind.STATE, states=["NW"]
+    )
 
 
 @pytest.fixture
@@ -27,7 +29,9 @@ def kreis_steinfurt(muensterland):
 
 @pytest.fixture
 def saarland(db):
-    return factories.make_region(name="Saarland", slug="saarland", kind=Region.Kind.STATE)
+    return factories.make_region(
+        name="Saarland", slug="saarland", kind=Region.Kind.STATE, states=["SL"]
+    )
 
 
 def make_staff(username, group_name, regions=()):
