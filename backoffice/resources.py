@@ -8,6 +8,7 @@ any wrong row writes nothing: the preview lists the errors and offers no confirm
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -102,6 +103,23 @@ class OrganisationResource(resources.ModelResource):
         skip_unchanged = True
         report_skipped = True
 
+    def import_instance(self, instance, row, **kwargs):
+        """Check the many-to-many columns together with the others, so that an unknown
+        sector is a validation error of its row (import-export sets them only after saving)."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors.update(error.error_dict)
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row, **kwargs)
+                except ValueError as error:
+                    errors[field.attribute] = [ValidationError(str(error), code="invalid")]
+        if errors:
+            raise ValidationError(errors)
+
     def before_import(self, dataset, **kwargs):
         if "slug" not in (dataset.headers or []):
             dataset.append_col([""] * len(dataset), header="slug")
@@ -155,8 +173,8 @@ class ImportExportAdminMixin(ImportExportMixin, ExportActionMixin):
             return False
         return super().has_import_permission(request)
 
-    def get_import_data_kwargs(self, request, *args, **kwargs):
-        data_kwargs = super().get_import_data_kwargs(request, *args, **kwargs)
+    def get_import_data_kwargs(self, **kwargs):
+        data_kwargs = super().get_import_data_kwargs(**kwargs)
         # A file with a wrong row writes nothing, even when the confirmation is forced.
         data_kwargs["rollback_on_validation_errors"] = True
         return data_kwargs

@@ -1,4 +1,4 @@
-"""Every change of an organisation, event, region and cooperation leaves a trace: who, when, what."""
+"""Every change of an organisation, event, region and cooperation leaves a trace."""
 
 import re
 
@@ -61,7 +61,9 @@ def test_history_page_of_an_organisation_shows_user_and_old_and_new_value(
     content = response.content.decode()
     assert response.status_code == 200
     assert f'/admin/auth/user/{admin_user.pk}/change/">admin</a>' in content
-    assert re.search(r"<strong>Ort:</strong>\s*Münster\s*&nbsp;&rarr;&nbsp;&nbsp;Bielefeld", content)
+    assert re.search(
+        r"<strong>Ort:</strong>\s*Münster\s*&nbsp;&rarr;&nbsp;&nbsp;Bielefeld", content
+    )
 
 
 def test_an_unchanged_save_still_shows_who_saved_it(admin_client, admin_user, organisation):

@@ -318,19 +318,19 @@ def test_export_of_a_regional_manager_holds_only_their_organisations(
     assert "Saarbrücker" not in content
 
 
-def test_export_action_with_another_regions_ids_exports_only_their_own(
+def test_export_of_selected_rows_with_another_regions_ids_exports_only_their_own(
     regional_client, own_organisation, foreign_organisation
 ):
     response = regional_client.post(
-        ORGANISATIONS,
+        f"{ORGANISATIONS}export/",
         {
-            "action": "export_admin_action",
-            "_selected_action": [own_organisation.pk, foreign_organisation.pk],
             "format": "0",
             "organisationresource_name": "on",
+            "export_items": [own_organisation.pk, foreign_organisation.pk],
         },
     )
     content = response.content.decode("utf-8-sig")
+    assert "Münster Medtech GmbH" in content
     assert "Saarbrücker" not in content
 
 
