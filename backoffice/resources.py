@@ -11,6 +11,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
@@ -71,12 +72,14 @@ class OrganisationResource(resources.ModelResource):
         attribute="region", column_name="region", widget=RegionBySlugWidget(Region, "slug")
     )
     sectors = fields.Field(
-        attribute="sectors", column_name="sectors", widget=ByNameWidget(Sector, "sectors")
+        attribute="sectors",
+        column_name="sectors",
+        widget=ByNameWidget(Sector, gettext_lazy("sectors")),
     )
     innovation_fields = fields.Field(
         attribute="innovation_fields",
         column_name="innovation_fields",
-        widget=ByNameWidget(InnovationField, "innovation fields"),
+        widget=ByNameWidget(InnovationField, gettext_lazy("innovation fields")),
     )
 
     class Meta:
