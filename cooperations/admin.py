@@ -48,6 +48,7 @@ class CooperationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "started_on", "ended_on", "partner_names", "funding_programme"]
     list_filter = ["kind", CountryFilter, StatusFilter, "funding_programme"]
     list_select_related = ["funding_programme"]
+    date_hierarchy = "started_on"
     search_fields = ["title", "summary", "description", "partners__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["events", "innovation_fields", "funding_programme"]
