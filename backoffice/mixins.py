@@ -7,7 +7,7 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, adm
 """
 
 from .audit import AuditedAdminMixin
-from .resources import ImportExportAdminMixin, OrganisationImportExportMixin
+from .resources import ExportAdminMixin, ImportExportAdminMixin, OrganisationImportExportMixin
 from .scoping import RegionScopedAdminMixin
 
 
@@ -18,6 +18,7 @@ class BackOfficeAdminMixin(RegionScopedAdminMixin, AuditedAdminMixin):
 __all__ = [
     "AuditedAdminMixin",
     "BackOfficeAdminMixin",
+    "ExportAdminMixin",
     "ImportExportAdminMixin",
     "OrganisationImportExportMixin",
     "RegionScopedAdminMixin",

@@ -161,6 +161,16 @@ class SafeXLSX(base_formats.XLSX):
         return super().export_data(_neutralised(dataset), **kwargs)
 
 
+class ExportAdminMixin(ExportActionMixin):
+    """Export of the filtered list and of selected rows (CSV, Excel), no import.
+
+    Without `resource_classes`, every field of the model is exported; exports follow
+    get_queryset (and so the regional scope) and the changelist's filters and search.
+    """
+
+    export_formats = [SafeCSV, SafeXLSX]
+
+
 class ImportExportAdminMixin(ImportExportMixin, ExportActionMixin):
     """Import with preview, export of the filtered list and of selected rows (CSV, Excel).
 
