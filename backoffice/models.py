@@ -36,8 +36,8 @@ class StaffRegion(models.Model):
 
 # Audit trail: the historical tables live in this app, so the apps' models stay untouched.
 # One line per model; see the README ("Back office") for adding more.
-simple_history.register(Organisation, app="backoffice")
-simple_history.register(Event, app="backoffice")
-simple_history.register(Cooperation, app="backoffice")
+simple_history.register(Organisation, app="backoffice", m2m_fields=["sectors", "innovation_fields"])
+simple_history.register(Event, app="backoffice", m2m_fields=["innovation_fields"])
+simple_history.register(Cooperation, app="backoffice", m2m_fields=["innovation_fields", "events"])
 simple_history.register(CooperationPartner, app="backoffice")
 simple_history.register(Region, app="backoffice")

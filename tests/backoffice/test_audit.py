@@ -103,3 +103,26 @@ def test_cooperation_history_page_is_reachable_from_the_admin(admin_client):
     response = admin_client.get(f"/admin/cooperations/cooperation/{cooperation.pk}/history/")
     assert response.status_code == 200
     assert "EFRE-Projekt" in response.content.decode()
+
+
+def test_changing_the_sectors_of_an_organisation_shows_old_and_new_sectors(
+    admin_client, organisation
+):
+    care = factories.make_sector(name="Pflege")
+    medtech = factories.make_sector(name="Medizintechnik")
+    organisation.sectors.add(care)
+
+    change_organisation(admin_client, organisation, sectors=[medtech.pk])
+
+    latest = organisation.history.latest()
+    assert latest.history_type == "~"
+    assert [row.sector.name for row in latest.sectors.all()] == ["Medizintechnik"]
+    assert ["Pflege"] in [
+        [row.sector.name for row in h.sectors.all()] for h in organisation.history.all()
+    ]
+    content = admin_client.get(
+        f"/admin/members/organisation/{organisation.pk}/history/"
+    ).content.decode()
+    assert re.search(
+        r"<strong>Branchen:</strong>\s*\[\]\s*&nbsp;&rarr;&nbsp;&nbsp;\[Medizintechnik\]", content
+    )
