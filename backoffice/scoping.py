@@ -4,7 +4,9 @@ Apply to a ModelAdmin with one line: `class EventAdmin(RegionScopedAdminMixin, a
 and, where the region is not the model's own `region` field, `region_field = "event__region"`.
 """
 
-from django.core.exceptions import ValidationError
+from django.contrib import admin
+from django.contrib.admin.utils import NotRelationField, get_fields_from_path
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -60,6 +62,24 @@ class RegionScopedAdminMixin:
         if region_ids is None:
             return queryset
         return queryset.filter(**{f"{self.region_field}__in": region_ids})
+
+    def get_list_filter(self, request):
+        filters = super().get_list_filter(request)
+        if self.scoped_region_ids(request) is None:
+            return filters
+        # Relation filters offer only what occurs in the manager's own records, so the
+        # sidebar neither names other regions' records nor lists a whole large table.
+        scoped_filters = []
+        for item in filters:
+            if isinstance(item, str):
+                try:
+                    field = get_fields_from_path(self.model, item)[-1]
+                except (FieldDoesNotExist, NotRelationField):
+                    field = None
+                if field is not None and field.is_relation:
+                    item = (item, admin.RelatedOnlyFieldListFilter)
+            scoped_filters.append(item)
+        return scoped_filters
 
     def get_object(self, request, object_id, from_field=None):
         obj = super().get_object(request, object_id, from_field)

@@ -89,6 +89,20 @@ def test_regional_manager_sees_only_their_regions_in_the_region_list(
     assert listed(regional_client.get(REGIONS)) == {"Münsterland", "Kreis Steinfurt"}
 
 
+def test_region_filter_offers_a_regional_manager_only_regions_of_their_records(
+    regional_client, own_organisation, sub_region_organisation, foreign_organisation
+):
+    response = regional_client.get(ORGANISATIONS)
+    region_filter = next(
+        spec for spec in response.context["cl"].filter_specs if spec.field_path == "region"
+    )
+    assert {label for _pk, label in region_filter.lookup_choices} == {
+        "Münsterland",
+        "Kreis Steinfurt",
+    }
+    assert "Saarland" not in response.content.decode()
+
+
 def test_network_manager_lists_every_region(network_client, own_organisation, foreign_organisation):
     assert listed(network_client.get(ORGANISATIONS)) == {
         "Münster Medtech GmbH",

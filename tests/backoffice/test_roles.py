@@ -76,3 +76,18 @@ def test_sync_roles_keeps_permissions_granted_by_hand():
     roles.sync_roles()
 
     assert group.permissions.filter(pk=extra.pk).exists()
+
+
+def test_migrate_completes_the_roles_once_all_apps_have_their_permissions():
+    from django.apps import apps
+
+    group = Group.objects.get(name=roles.REGIONAL_MANAGEMENT)
+    permission = Permission.objects.get(content_type__app_label="events", codename="change_event")
+    group.permissions.remove(permission)
+    configs = [config for config in apps.get_app_configs() if config.models_module]
+
+    roles.sync_roles_after_migrate(sender=configs[0])
+    assert not group.permissions.filter(pk=permission.pk).exists()
+
+    roles.sync_roles_after_migrate(sender=configs[-1])
+    assert group.permissions.filter(pk=permission.pk).exists()
