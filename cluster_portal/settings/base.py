@@ -287,4 +287,3 @@ MIDDLEWARE.insert(
 )
 # An import runs in one transaction: a file with any wrong row writes nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
-IMPORT_EXPORT_SKIP_ADMIN_LOG = False
