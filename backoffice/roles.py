@@ -17,6 +17,7 @@ PORTAL_APPS = [
     "members",
     "events",
     "cooperations",
+    "news",
     "partnering",
     "backoffice",
 ]
