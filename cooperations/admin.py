@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.mixins import AuditedAdminMixin
+
 from .forms import CooperationAdminForm
 from .models import Cooperation, CooperationPartner, Country, FundingProgramme
 
@@ -41,11 +43,12 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Cooperation)
-class CooperationAdmin(admin.ModelAdmin):
+class CooperationAdmin(AuditedAdminMixin, admin.ModelAdmin):
     form = CooperationAdminForm
     list_display = ["title", "kind", "started_on", "ended_on", "partner_names", "funding_programme"]
     list_filter = ["kind", CountryFilter, StatusFilter, "funding_programme"]
     list_select_related = ["funding_programme"]
+    date_hierarchy = "started_on"
     search_fields = ["title", "summary", "description", "partners__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["events", "innovation_fields", "funding_programme"]

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.mixins import BackOfficeAdminMixin
 from cluster_portal.exports import csv_response
 
 from . import services
@@ -90,7 +91,7 @@ PARTICIPANT_HEADER = [
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "kind",
@@ -277,7 +278,8 @@ def _run(modeladmin, request, queryset, service, done):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
+    region_field = "event__region"
     list_display = [
         "name",
         "email",

@@ -5,6 +5,11 @@ from django.db import IntegrityError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.mixins import (
+    BackOfficeAdminMixin,
+    OrganisationImportExportMixin,
+    RegionScopedAdminMixin,
+)
 from cluster_portal.exports import csv_response
 
 from . import services
@@ -93,7 +98,7 @@ ORGANISATION_CSV_HEADER = [
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, admin.ModelAdmin):
     list_display = ["logo_preview", "name", "kind", "status", "region", "city", "joined_on"]
     list_display_links = ["name"]
     list_filter = ["status", "kind", "is_partner", "region", "sectors", "innovation_fields"]
@@ -220,7 +225,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 
 @admin.register(MembershipApplication)
-class MembershipApplicationAdmin(admin.ModelAdmin):
+class MembershipApplicationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
+    region_field = "organisation__region"
     list_display = ["organisation", "contact", "submitted_at", "decision", "decided_at"]
     list_filter = ["decision"]
     list_select_related = ["organisation", "contact"]
@@ -266,7 +272,8 @@ class MembershipApplicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProfileChangeRequest)
-class ProfileChangeRequestAdmin(admin.ModelAdmin):
+class ProfileChangeRequestAdmin(RegionScopedAdminMixin, admin.ModelAdmin):
+    region_field = "organisation__region"
     list_display = ["organisation", "submitted_by", "submitted_at", "decision", "decided_at"]
     list_filter = ["decision"]
     list_select_related = ["organisation"]

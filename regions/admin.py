@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from backoffice.mixins import BackOfficeAdminMixin
+
 from .models import FederalState, KeyFigure, Region
 
 
@@ -29,7 +31,9 @@ class KeyFigureInline(admin.TabularInline):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
+    # A regional manager sees (and picks in autocompletes) only their regions.
+    region_field = "id"
     list_display = ["name", "kind", "parent", "state_list", "managing_body", "contact_public"]
     list_filter = ["kind", StateListFilter, "contact_public"]
     list_select_related = ["parent"]

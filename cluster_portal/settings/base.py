@@ -288,3 +288,13 @@ MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "60"))
 MAIL_RETRY_MAX_SECONDS = int(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
 # 60 s doubling up to an hour: 15 attempts cover about eight hours of mail-server outage.
 MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "15"))
+
+# --- Back office (issue 8) ------------------------------------------------------------------
+INSTALLED_APPS += ["simple_history", "import_export", "backoffice"]
+# Records the signed-in user on every historical record (django-simple-history).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "simple_history.middleware.HistoryRequestMiddleware",
+)
+# An import runs in one transaction: a file with any wrong row writes nothing.
+IMPORT_EXPORT_USE_TRANSACTIONS = True

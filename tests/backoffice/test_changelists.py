@@ -1,0 +1,172 @@
+"""Every changelist of the portal's own apps stays fast and searchable as its table grows.
+
+The test walks admin.site._registry, so a new admin is checked as soon as it is registered:
+with generic rows (tests/backoffice/autofill.py), or with a hand-written row maker below where
+the list shows many-to-many or reverse relations.
+"""
+
+import itertools
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib import admin
+from django.utils import timezone
+
+from cluster_portal.models import BarrierReport, LegalPage
+from cooperations.models import CooperationPartner, FundingProgramme
+from partnering.models import DigestEntry, Post
+from tests import factories
+from tests.backoffice.autofill import auto_row_maker, make_row
+from tests.helpers import assert_constant_queries
+
+_counter = itertools.count(1)
+
+
+def project_admins():
+    """(label, ModelAdmin) of models from the project's own apps, not third-party ones."""
+    base = Path(settings.BASE_DIR).resolve()
+    found = []
+    for model, model_admin in admin.site._registry.items():
+        path = Path(model._meta.app_config.path).resolve()
+        if base in path.parents and ".venv" not in path.parts:
+            found.append((model._meta.label_lower, model_admin))
+    return sorted(found, key=lambda pair: pair[0])
+
+
+def add_regions(n):
+    parent = factories.make_region()
+    for _i in range(n):
+        factories.make_region(parent=parent)
+
+
+def add_organisations(n):
+    for _i in range(n):
+        organisation = factories.make_organisation(region=factories.make_region())
+        organisation.sectors.add(factories.make_sector())
+        organisation.innovation_fields.add(factories.make_innovation_field())
+
+
+def add_events(n):
+    for _i in range(n):
+        event = factories.make_event(region=factories.make_region())
+        event.innovation_fields.add(factories.make_innovation_field())
+
+
+def add_cooperations(n):
+    for _i in range(n):
+        programme = FundingProgramme.objects.create(
+            name=factories.unique("Programm"), funder="Land NRW"
+        )
+        cooperation = factories.make_cooperation(funding_programme=programme)
+        for role in (CooperationPartner.Role.HOST, CooperationPartner.Role.FUNDER):
+            CooperationPartner.objects.create(
+                cooperation=cooperation, organisation=factories.make_organisation(), role=role
+            )
+
+
+def add_funding_programmes(n):
+    for _i in range(n):
+        FundingProgramme.objects.create(name=factories.unique("Programm"), funder="EU")
+
+
+def add_legal_pages(n):
+    for _i in range(n):
+        LegalPage.objects.create(
+            kind=LegalPage.Kind.values[0], version=next(_counter), title="Impressum", body="…"
+        )
+
+
+def add_barrier_reports(n):
+    for _i in range(n):
+        notice = LegalPage.objects.create(
+            kind=LegalPage.Kind.PRIVACY, version=next(_counter), title="Datenschutz", body="…"
+        )
+        BarrierReport.objects.create(
+            page_url="/veranstaltungen/",
+            description="Kontrast zu gering",
+            name="Eva Beispiel",
+            email=f"eva{next(_counter)}@example.org",
+            privacy_notice=notice,
+            consented_at=timezone.now(),
+        )
+
+
+def add_digest_entries(n):
+    for _i in range(n):
+        post = make_row(Post)
+        DigestEntry.objects.create(post=post, matched_organisation=factories.make_organisation())
+
+
+ROW_MAKERS = {
+    "partnering.digestentry": add_digest_entries,
+    "cluster_portal.legalpage": add_legal_pages,
+    "cluster_portal.barrierreport": add_barrier_reports,
+    "regions.region": add_regions,
+    "members.organisation": add_organisations,
+    "members.innovationfield": lambda n: [factories.make_innovation_field() for _ in range(n)],
+    "members.sector": lambda n: [factories.make_sector() for _ in range(n)],
+    "events.event": add_events,
+    "cooperations.cooperation": add_cooperations,
+    "cooperations.fundingprogramme": add_funding_programmes,
+}
+
+ADMINS = project_admins()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label,model_admin", ADMINS, ids=[label for label, _a in ADMINS])
+def test_changelist_query_count_does_not_grow_with_its_rows(admin_client, label, model_admin):
+    # Admins without a hand-written maker (new apps) get generic rows; a hand-written one
+    # also fills the many-to-many and reverse relations the list shows.
+    add_rows = ROW_MAKERS.get(label) or auto_row_maker(model_admin.model)
+    opts = model_admin.model._meta
+    url = f"/admin/{opts.app_label}/{opts.model_name}/"
+    assert_constant_queries(admin_client, url, add_rows, small=10, large=210)
+
+
+@pytest.mark.parametrize("label,model_admin", ADMINS, ids=[label for label, _a in ADMINS])
+def test_changelist_can_be_searched(label, model_admin):
+    assert model_admin.search_fields, f"{label}: the changelist has no search box"
+
+
+def test_lists_with_dates_that_matter_are_browsable_by_date():
+    from cooperations.models import Cooperation
+    from events.models import Event
+
+    assert admin.site._registry[Event].date_hierarchy == "start"
+    assert admin.site._registry[Cooperation].date_hierarchy == "started_on"
+
+
+@pytest.mark.django_db
+def test_regional_managers_organisation_list_query_count_does_not_grow(
+    regional_client, muensterland, kreis_steinfurt
+):
+    def add_rows(n):
+        for index in range(n):
+            region = muensterland if index % 2 else kreis_steinfurt
+            factories.make_organisation(region=region)
+
+    assert_constant_queries(regional_client, "/admin/members/organisation/", add_rows)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("label", ["members.organisation", "events.event", "regions.region"])
+def test_generic_rows_fill_the_models_we_know(label):
+    from django.apps import apps
+
+    model = apps.get_model(label)
+    before = model.objects.count()
+    auto_row_maker(model)(3)
+    assert model.objects.count() == before + 3
+
+
+@pytest.mark.django_db
+@pytest.mark.urls("tests.backoffice.n_plus_one_site")
+def test_generic_rows_reveal_a_list_that_queries_once_per_row(admin_client):
+    from events.models import Event
+
+    with pytest.raises(AssertionError, match="queries with"):
+        assert_constant_queries(
+            admin_client, "/careless-admin/events/event/", auto_row_maker(Event)
+        )
