@@ -46,6 +46,7 @@ def profile_post(member, **overrides):
         "profile-city": member.city,
         "profile-employee_band": member.employee_band,
         "profile-founded_year": member.founded_year or "",
+        "profile-privacy_consent": "on",
         "contacts-TOTAL_FORMS": str(len(contacts) + 1),
         "contacts-INITIAL_FORMS": str(len(contacts)),
         "contacts-MIN_NUM_FORMS": "1",
