@@ -301,7 +301,9 @@ def normalise(email: str) -> str:
 
 def hash_email(email: str) -> str:
     """A keyed hash: the same address always gives the same value, which cannot be reversed."""
-    return salted_hmac("cluster_portal.privacy.erasure", normalise(email)).hexdigest()
+    return salted_hmac(
+        "cluster_portal.privacy.erasure", normalise(email), algorithm="sha256"
+    ).hexdigest()
 
 
 # --- export, erase, purge ----------------------------------------------------------------------
