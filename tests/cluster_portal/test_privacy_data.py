@@ -69,9 +69,8 @@ def make_report(days_ago, notice, **values):
 
 
 def status_counts():
-    return list(
-        Registration.objects.values("event_id", "status").annotate(n=Count("pk")).order_by("event_id", "status")
-    )  # fmt: skip
+    rows = Registration.objects.values("event_id", "status").annotate(n=Count("pk"))
+    return list(rows.order_by("event_id", "status"))
 
 
 # --- purge ------------------------------------------------------------------------------------
