@@ -170,3 +170,19 @@ def test_other_bad_requests_still_get_the_400_page(client):
 
     assert response.status_code == 400
     assert "zu groß" not in response.text
+
+
+def test_actions_on_the_personal_registration_page_are_rate_limited(client, tight_limits, region):
+    from tests.events.conftest import make_registration, personal_path
+
+    registration = make_registration(make_open_event(region=region))
+    path = personal_path(registration)
+    for _ in range(2):
+        client.post(path, {"action": "delete_data"})
+
+    response = client.post(path, {"action": "delete_data_confirmed"})
+
+    assert response.status_code == 429
+    assert LIMIT_DE in response.text
+    registration.refresh_from_db()
+    assert registration.anonymised_at is None
