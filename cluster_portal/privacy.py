@@ -148,7 +148,8 @@ def _change_requests_about(email):
 def _anonymise_change_requests(queryset, now, email=None):
     done = 0
     for change_request in queryset:
-        change_request.submitted_by = f"request-{change_request.pk}@anonymised.invalid"
+        if email is None or change_request.submitted_by.lower() == email.lower():
+            change_request.submitted_by = f"request-{change_request.pk}@anonymised.invalid"
         for values in (change_request.proposed, change_request.previous):
             for contact in (values or {}).get("contacts", []):
                 if email is None or (contact.get("email") or "").lower() == email.lower():
