@@ -12,7 +12,13 @@ from django.utils import timezone
 from cluster_portal import privacy
 from cluster_portal.models import BarrierReport, ErasureRecord, LegalPage
 from events.models import Registration, RegistrationQuestion
-from members.models import ContactPerson, Decision, MembershipApplication, Organisation
+from members.models import (
+    ContactPerson,
+    Decision,
+    MembershipApplication,
+    Organisation,
+    ProfileChangeRequest,
+)
 from tests import factories
 from tests.events.conftest import make_open_event, make_registration
 
@@ -272,3 +278,20 @@ def test_staff_without_the_permission_cannot_open_the_tool(client, person):
 
 def test_the_tool_is_linked_from_the_admin_index(client, manager):
     assert TOOL in client.get("/admin/").text
+
+
+def test_erasing_a_contact_named_in_someone_elses_change_request_keeps_the_submitter():
+    organisation = factories.make_organisation()
+    change_request = ProfileChangeRequest.objects.create(
+        organisation=organisation,
+        submitted_by="anna@example.org",
+        proposed={"contacts": [{"name": "Eva Daten", "email": "eva@example.org", "phone": "1"}]},
+    )
+
+    record = privacy.erase(email="eva@example.org")
+
+    change_request.refresh_from_db()
+    assert record.counts["change_requests"] == 1
+    assert change_request.submitted_by == "anna@example.org"
+    assert change_request.proposed["contacts"][0]["name"] != "Eva Daten"
+    assert change_request.proposed["contacts"][0]["email"] == ""
