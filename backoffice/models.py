@@ -46,5 +46,9 @@ simple_history.register(Event, app="backoffice", m2m_fields=["innovation_fields"
 simple_history.register(Cooperation, app="backoffice", m2m_fields=["innovation_fields", "events"])
 simple_history.register(CooperationPartner, app="backoffice")
 simple_history.register(Region, app="backoffice")
-simple_history.register(Registration, app="backoffice")
-simple_history.register(MembershipApplication, app="backoffice")
+# Who changed a registration or application and how, but not the person's own details: the
+# history must not keep what the retention purge and erasure remove from the rows.
+simple_history.register(
+    Registration, app="backoffice", excluded_fields=["name", "email", "organisation_name", "role"]
+)
+simple_history.register(MembershipApplication, app="backoffice", excluded_fields=["message"])

@@ -123,6 +123,7 @@ class BarrierReport(ConsentRecord):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default="new")
     note = models.TextField(_("internal note"), blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     created_at = models.DateTimeField(_("received at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 
@@ -160,3 +161,34 @@ class BarrierReport(ConsentRecord):
     @property
     def has_contact(self) -> bool:
         return bool(self.name or self.email)
+
+
+class ErasureRecord(models.Model):
+    """Proof that a person's data was erased on request, without keeping their address.
+
+    The address is stored as a keyed hash, so a later request about the same address can be
+    matched to this record, but the address cannot be read back from it.
+    """
+
+    email_hash = models.CharField(_("hashed e-mail address"), max_length=64, db_index=True)
+    erased_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("erased by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    erased_at = models.DateTimeField(_("erased at"), default=timezone.now)
+    counts = models.JSONField(_("records anonymised, by kind"), default=dict)
+
+    class Meta:
+        ordering = ["-erased_at"]
+        verbose_name = _("erasure record")
+        verbose_name_plural = _("erasure records")
+        permissions = [
+            ("manage_personal_data", _("Can export and erase personal data by e-mail address")),
+        ]
+
+    def __str__(self):
+        return _("Erasure of %(when)s") % {"when": self.erased_at.strftime("%Y-%m-%d %H:%M")}

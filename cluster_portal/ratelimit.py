@@ -99,3 +99,21 @@ def check_rate_limit(
     if not allowed:
         logger.info("Rate limit reached for %s.", scope)
     return allowed
+
+
+def form_limit(scope: str) -> tuple[int, int]:
+    """(limit, window) of a public form: `settings.RATE_LIMITS[scope]`, else the default."""
+    return getattr(settings, "RATE_LIMITS", {}).get(scope, (DEFAULT_LIMIT, DEFAULT_WINDOW))
+
+
+def refuse_if_limited(request, form, *, scope: str, email: str | None = None) -> int | None:
+    """Count one submission of a public form; over the limit, put the message on the form.
+
+    Returns the Retry-After seconds when the submission is refused (answer it with 429 and
+    the form), else None. Counting never depends on whether the address is known.
+    """
+    limit, window = form_limit(scope)
+    if check_rate_limit(request, scope=scope, email=email, limit=limit, window=window):
+        return None
+    form.add_error(None, RATE_LIMIT_MESSAGE)
+    return window

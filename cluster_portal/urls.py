@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
+handler400 = "cluster_portal.views.bad_request"
+
 if settings.DEBUG:
     from django.conf.urls.static import static
 

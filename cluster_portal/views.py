@@ -2,6 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -193,3 +195,16 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", "", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def request_too_large(request):
+    """The answer to an oversized request or upload (RequestSizeLimitMiddleware, handler400)."""
+    limit_mb = settings.MAX_REQUEST_BODY_SIZE // (1024 * 1024)
+    return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
+
+
+def bad_request(request, exception):
+    """Django's 400 page, except that a request over a size limit is told so (413)."""
+    if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)):
+        return request_too_large(request)
+    return defaults.bad_request(request, exception)

@@ -380,3 +380,44 @@ def check_in(*, registration: Registration) -> CheckIn:
         registration.checked_in_at = timezone.now()
         registration.save(update_fields=["checked_in_at", "updated_at"])
     return CheckIn(registration=registration, already=False)
+
+
+ANONYMOUS_NAME = "—"
+
+
+def anonymous_email(pk: int) -> str:
+    # Unique per row (the one-active-registration constraint) and never deliverable.
+    return f"anonymised-{pk}@anonymised.invalid"
+
+
+@transaction.atomic
+def anonymise_registrations(*, registrations, now: dt.datetime | None = None) -> int:
+    """Replace the person's data with neutral values; status and event stay for statistics.
+
+    Registrations that still hold or wait for a place of a coming event are cancelled first
+    (through `cancel`, so the waiting list moves up). Already anonymised rows are skipped.
+    """
+    now = now or timezone.now()
+    done = 0
+    for registration in registrations.filter(anonymised_at__isnull=True).select_related("event"):
+        if registration.is_active and registration.event.start > now:
+            registration = cancel(registration=registration)
+        registration.answers.update(value="")
+        Registration.objects.filter(pk=registration.pk).update(
+            name=ANONYMOUS_NAME,
+            email=anonymous_email(registration.pk),
+            organisation_name="",
+            role="",
+            show_organisation_publicly=False,
+            anonymised_at=now,
+            updated_at=now,
+        )
+        done += 1
+    return done
+
+
+def delete_own_data(*, registration: Registration) -> Registration:
+    """The person's "delete my data": cancel if still active, then anonymise."""
+    anonymise_registrations(registrations=Registration.objects.filter(pk=registration.pk))
+    registration.refresh_from_db()
+    return registration

@@ -13,6 +13,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cluster_portal import links
+from cluster_portal.ratelimit import (
+    RATE_LIMIT_MESSAGE,
+    check_rate_limit,
+    form_limit,
+    refuse_if_limited,
+)
 
 from . import services
 from .calendar import calendar_bytes, feed_name
@@ -68,9 +74,14 @@ def event_detail(request, slug):
     state = event.registration_state()
     questions = list(event.questions.all())
     form = None
+    retry_after = None
     if event.accepts_registrations:
         form = RegistrationForm(request.POST or None, questions=questions)
-        if request.method == "POST" and form.is_valid():
+        if request.method == "POST":
+            retry_after = refuse_if_limited(
+                request, form, scope="event-registration", email=request.POST.get("email")
+            )
+        if request.method == "POST" and retry_after is None and form.is_valid():
             try:
                 result = services.register(
                     event=event,
@@ -116,7 +127,7 @@ def event_detail(request, slug):
         .values_list("organisation_name", flat=True)
         .distinct()
     )
-    return render(
+    response = render(
         request,
         "events/event_detail.html",
         {
@@ -126,7 +137,11 @@ def event_detail(request, slug):
             "form": form,
             "participating_organisations": list(participants),
         },
+        status=429 if retry_after else 200,
     )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def _base_url(request) -> str:
@@ -211,17 +226,34 @@ ACTION_DONE = {
 
 
 def registration_page(request, token):
-    """The person's own page: status, ticket with QR code, cancel or accept an offer."""
+    """The person's own page: status, ticket with QR code, cancel or accept an offer, and
+    their data with "delete my data" (confirmed with a second button, never on GET)."""
     try:
         registration, _payload = _registration_from_token(
             token, purpose=PERSONAL_PURPOSE, max_age=PERSONAL_LINK_MAX_AGE
         )
     except links.LinkError as error:
         return links.link_error_response(request, error)
+    status = 200
+    confirm_delete = False
     if request.method == "POST":
         action = request.POST.get("action")
-        if action not in ACTIONS:
+        limit, window = form_limit("registration-data")
+        if not check_rate_limit(
+            request, scope="registration-data", email=registration.email, limit=limit, window=window
+        ):
+            messages.error(request, RATE_LIMIT_MESSAGE)
+            status = 429
+        elif action == "delete_data":
+            confirm_delete = registration.anonymised_at is None
+        elif action == "delete_data_confirmed":
+            if registration.anonymised_at is None:
+                registration = services.delete_own_data(registration=registration)
+            messages.success(request, _("Your personal data for this registration was deleted."))
+            return redirect(request.path)
+        elif action not in ACTIONS or registration.anonymised_at is not None:
             messages.error(request, _("This action is not available."))
+            return redirect(request.path)
         else:
             try:
                 ACTIONS[action](registration=registration)
@@ -229,10 +261,10 @@ def registration_page(request, token):
                 messages.error(request, error.message)
             else:
                 messages.success(request, ACTION_DONE[action])
-        return redirect(request.path)
+            return redirect(request.path)
     event = registration.event
     qr_code = None
-    if registration.status == Registration.Status.CONFIRMED:
+    if registration.status == Registration.Status.CONFIRMED and registration.anonymised_at is None:
         ticket_url = request.build_absolute_uri(
             reverse("events:ticket_check_in", kwargs={"code": registration.ticket_code})
         )
@@ -242,11 +274,14 @@ def registration_page(request, token):
         "events/registration_page.html",
         {
             "registration": registration,
+            "answers": registration.answers.select_related("question"),
             "event": event,
             "statuses": Registration.Status,
             "qr_code": qr_code,
             "event_is_past": event.start <= timezone.now(),
+            "confirm_delete": confirm_delete,
         },
+        status=status,
     )
 
 

@@ -115,8 +115,11 @@ class AccessRequestForm(PublicFormMixin, forms.Form):
     )
 
 
-class ProfileForm(forms.ModelForm):
-    """What a member may change itself; the values go into a change request, not the profile."""
+class ProfileForm(PublicFormMixin, forms.ModelForm):
+    """What a member may change itself; the values go into a change request, not the profile.
+
+    Contact persons are personal data, so the submission records consent like every public form.
+    """
 
     logo = logo_field()
 

@@ -378,6 +378,7 @@ class MembershipApplication(ConsentRecord):
         blank=True,
         related_name="+",
     )
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         ordering = ["-submitted_at"]
@@ -421,7 +422,7 @@ class AccessLink(ConsentRecord):
         return "used" if self.used_at else "open"
 
 
-class ProfileChangeRequest(models.Model):
+class ProfileChangeRequest(ConsentRecord):
     """Changes a member proposed to its profile; public only once a manager approves them."""
 
     organisation = models.ForeignKey(

@@ -232,7 +232,12 @@ def profile_confirm(*, organisation: Organisation) -> None:
 
 
 def change_request_submit(
-    *, access: AccessLink, proposal: dict, logo=None, language: str = "de"
+    *,
+    access: AccessLink,
+    proposal: dict,
+    logo=None,
+    language: str = "de",
+    consent: dict | None = None,
 ) -> ProfileChangeRequest:
     """Store proposed changes for review; nothing on the public profile changes yet."""
     from .access import mark_used
@@ -240,7 +245,10 @@ def change_request_submit(
     with transaction.atomic():
         mark_used(access)
         change_request = ProfileChangeRequest(
-            organisation=access.organisation, submitted_by=access.email, proposed=proposal
+            organisation=access.organisation,
+            submitted_by=access.email,
+            proposed=proposal,
+            **(consent or {}),
         )
         if logo:
             change_request.logo = logo

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cluster_portal.links import LinkError, link_error_response
+from cluster_portal.ratelimit import refuse_if_limited
 
 from . import services
 from .access import access_from_token, mark_used, send_organisation_access_link
@@ -61,7 +62,12 @@ def organisation_detail(request, slug):
 
 def application_create(request):
     form = MembershipApplicationForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    retry_after = None
+    if request.method == "POST":
+        retry_after = refuse_if_limited(
+            request, form, scope="membership-application", email=request.POST.get("contact_email")
+        )
+    if request.method == "POST" and retry_after is None and form.is_valid():
         services.application_submit(
             organisation_data=form.organisation_data(),
             contact_data=form.contact_data(),
@@ -70,7 +76,16 @@ def application_create(request):
             consent=form.consent_values(),
         )
         return redirect("members:application_thanks")
-    return render(request, "members/application_form.html", {"form": form})
+    response = render(
+        request, "members/application_form.html", {"form": form}, status=429 if retry_after else 200
+    )
+    return _with_retry_after(response, retry_after)
+
+
+def _with_retry_after(response, retry_after):
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def application_thanks(request):
@@ -81,7 +96,12 @@ def access_request(request, slug):
     """Ask for a one-time link to update a profile; the answer never reveals the address."""
     organisation = _public_organisation(slug)
     form = AccessRequestForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    retry_after = None
+    if request.method == "POST":
+        retry_after = refuse_if_limited(
+            request, form, scope="access-request", email=request.POST.get("email")
+        )
+    if request.method == "POST" and retry_after is None and form.is_valid():
         send_organisation_access_link(
             organisation=organisation,
             email=form.cleaned_data["email"],
@@ -99,9 +119,13 @@ def access_request(request, slug):
             % {"organisation": organisation.name},
         )
         return redirect(organisation)
-    return render(
-        request, "members/access_request.html", {"organisation": organisation, "form": form}
+    response = render(
+        request,
+        "members/access_request.html",
+        {"organisation": organisation, "form": form},
+        status=429 if retry_after else 200,
     )
+    return _with_retry_after(response, retry_after)
 
 
 def profile_edit(request, token):
@@ -114,7 +138,11 @@ def profile_edit(request, token):
     files = request.FILES if request.method == "POST" else None
     form = ProfileForm(data, files, instance=organisation, prefix="profile")
     formset = ContactFormSet(data, instance=organisation, prefix="contacts")
+    retry_after = None
     if request.method == "POST":
+        # Counted per link holder's address: the link already names who is submitting.
+        retry_after = refuse_if_limited(request, form, scope="profile-change", email=access.email)
+    if request.method == "POST" and retry_after is None:
         if request.POST.get("action") == "confirm":
             return _confirm_unchanged(request, access)
         if form.is_valid() and formset.is_valid():
@@ -124,7 +152,11 @@ def profile_edit(request, token):
                 return _confirm_unchanged(request, access)
             try:
                 services.change_request_submit(
-                    access=access, proposal=proposal, logo=logo, language=get_language()
+                    access=access,
+                    proposal=proposal,
+                    logo=logo,
+                    language=get_language(),
+                    consent=form.consent_values(),
                 )
             except LinkError as error:
                 return link_error_response(request, error)
@@ -133,11 +165,13 @@ def profile_edit(request, token):
                 "members/profile_done.html",
                 {"organisation": organisation, "changed": True},
             )
-    return render(
+    response = render(
         request,
         "members/profile_form.html",
         {"organisation": organisation, "form": form, "formset": formset},
+        status=429 if retry_after else 200,
     )
+    return _with_retry_after(response, retry_after)
 
 
 def _confirm_unchanged(request, access):

@@ -102,6 +102,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "cluster_portal.middleware.PermissionsPolicyMiddleware",
+    "cluster_portal.middleware.RequestSizeLimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -211,6 +212,30 @@ OTP_TOTP_ISSUER = "Gesundheitswirtschaft im Netzwerk"
 
 # Reverse proxies in front of the app whose X-Forwarded-For the rate limit trusts (ratelimit.py).
 RATELIMIT_TRUSTED_PROXIES = int(os.environ.get("RATELIMIT_TRUSTED_PROXIES", "0"))
+
+# Public forms: (submissions, seconds) per client address and per e-mail address.
+RATE_LIMITS = {
+    "event-registration": (10, 3600),
+    "membership-application": (5, 3600),
+    "access-request": (5, 3600),
+    "profile-change": (10, 3600),
+    "registration-data": (10, 3600),
+}
+
+# Oversized requests are refused with a clear page (413) before a view reads them.
+# The largest legitimate request is a form with one logo (at most 2 MB, members/logos.py).
+MAX_REQUEST_BODY_SIZE = int(os.environ.get("MAX_REQUEST_BODY_SIZE", str(5 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024  # form fields without the files
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2560 * 1024  # larger uploads go to a temporary file
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+
+# How long personal data is kept before `manage.py purge_personal_data` anonymises it (days).
+PERSONAL_DATA_RETENTION = {
+    "registrations": 365,  # after the event
+    "membership_applications": 183,  # after a declined application was decided
+    "barrier_reports": 365,  # after the report was received
+}
 
 # Links in e-mails (confirm, cancel, update a profile) stay valid this long.
 SIGNED_LINK_MAX_AGE = int(os.environ.get("SIGNED_LINK_MAX_AGE", str(7 * 24 * 3600)))

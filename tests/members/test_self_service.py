@@ -46,6 +46,7 @@ def profile_post(member, **overrides):
         "profile-city": member.city,
         "profile-employee_band": member.employee_band,
         "profile-founded_year": member.founded_year or "",
+        "profile-privacy_consent": "on",
         "contacts-TOTAL_FORMS": str(len(contacts) + 1),
         "contacts-INITIAL_FORMS": str(len(contacts)),
         "contacts-MIN_NUM_FORMS": "1",
@@ -330,4 +331,23 @@ def test_two_new_contact_persons_with_one_e_mail_is_a_form_error(client, member,
     )
     response = client.post(link_url, data)
     assert "für zwei Ansprechpersonen angegeben" in response.content.decode()
+    assert not ProfileChangeRequest.objects.exists()
+
+
+def test_sent_changes_record_the_privacy_notice_agreed_to(client, member, link_url, privacy_notice):
+    client.post(link_url, profile_post(member, **{"profile-city": "Rheine"}))
+
+    change_request = ProfileChangeRequest.objects.get()
+    assert change_request.privacy_notice == privacy_notice
+    assert change_request.consented_at is not None
+
+
+def test_changes_without_consent_are_refused_and_nothing_is_stored(client, member, link_url):
+    data = profile_post(member, **{"profile-city": "Rheine"})
+    del data["profile-privacy_consent"]
+
+    response = client.post(link_url, data)
+
+    assert response.status_code == 200
+    assert "Bitte stimmen Sie der Datenschutzerklärung zu" in response.text
     assert not ProfileChangeRequest.objects.exists()

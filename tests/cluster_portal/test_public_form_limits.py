@@ -1,0 +1,188 @@
+"""Every public form is rate-limited and oversized requests get a clear answer, never a 500."""
+
+import re
+
+import pytest
+from django.core.cache import caches
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from cluster_portal import ratelimit
+from cluster_portal.models import LegalPage
+from events.models import Registration
+from members.models import MembershipApplication, Organisation, ProfileChangeRequest
+from tests import factories
+from tests.events.conftest import make_open_event
+
+pytestmark = pytest.mark.django_db
+
+LIMIT_DE = "zu oft"
+
+
+@pytest.fixture(autouse=True)
+def _german_and_notice(db):
+    LegalPage.objects.create(
+        kind=LegalPage.Kind.PRIVACY, version=1, title="Datenschutz", body="…",
+        published_at=timezone.now(),
+    )  # fmt: skip
+    with translation.override("de"):
+        yield
+
+
+@pytest.fixture
+def tight_limits(settings):
+    settings.RATE_LIMITS = {key: (2, 3600) for key in settings.RATE_LIMITS}
+
+
+@pytest.fixture
+def member(region):
+    organisation = factories.make_organisation(
+        name="Limit GmbH", slug="limit-gmbh", region=region, city="Münster", description="…"
+    )
+    organisation.contact_persons.create(name="Anna", email="anna@limit.example", is_public=True)
+    return organisation
+
+
+def registration_data(email):
+    return {"name": "Eva", "email": email, "privacy_consent": "on"}
+
+
+def test_event_registration_is_refused_with_429_and_the_form_after_the_limit(
+    client, tight_limits, region
+):
+    event = make_open_event(region=region, capacity=50)
+    for number in range(2):
+        client.post(event.get_absolute_url(), registration_data(f"p{number}@example.org"))
+
+    response = client.post(event.get_absolute_url(), registration_data("p9@example.org"))
+
+    assert response.status_code == 429
+    assert LIMIT_DE in response.text
+    assert 'name="email"' in response.text  # the form is shown again
+    assert response["Retry-After"] == "3600"
+    assert Registration.objects.count() == 2
+
+
+def test_the_limit_counts_an_e_mail_address_across_client_addresses(client, tight_limits, region):
+    event = make_open_event(region=region, capacity=50)
+    for number in range(2):
+        client.post(
+            event.get_absolute_url(),
+            registration_data("eva@example.org"),
+            REMOTE_ADDR=f"198.51.100.{number}",
+        )
+
+    response = client.post(
+        event.get_absolute_url(), registration_data("EVA@example.org"), REMOTE_ADDR="192.0.2.7"
+    )
+
+    assert response.status_code == 429
+
+
+def test_known_and_unknown_addresses_get_the_same_answer(client, tight_limits, member):
+    url = reverse("members:access_request", args=[member.slug])
+    known = client.post(url, {"email": "anna@limit.example", "privacy_consent": "on"})
+    unknown = client.post(url, {"email": "nobody@limit.example", "privacy_consent": "on"})
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+
+    refused = client.post(url, {"email": "anna@limit.example", "privacy_consent": "on"})
+    assert refused.status_code == 429
+    assert LIMIT_DE in refused.text
+
+
+def test_membership_application_is_rate_limited(client, tight_limits):
+    for _ in range(2):
+        client.post(reverse("members:apply"), {"name": "Incomplete"})
+
+    response = client.post(reverse("members:apply"), {"name": "Incomplete"})
+
+    assert response.status_code == 429
+    assert LIMIT_DE in response.text
+    assert not MembershipApplication.objects.exists()
+
+
+def test_profile_change_submission_is_rate_limited(client, tight_limits, member, mailoutbox):
+    client.post(
+        reverse("members:access_request", args=[member.slug]),
+        {"email": "anna@limit.example", "privacy_consent": "on"},
+    )
+    link = re.search(r"https?://[^/\s]+(/\S+)", mailoutbox[-1].body).group(1)
+    for _ in range(2):
+        client.post(link, {"profile-website": "kein link"})
+
+    response = client.post(link, {"profile-website": "kein link"})
+
+    assert response.status_code == 429
+    assert LIMIT_DE in response.text
+    assert not ProfileChangeRequest.objects.exists()
+
+
+def test_the_counter_holds_across_two_cache_clients(monkeypatch):
+    """Two app processes are two cache connections on the same (database) cache."""
+    from django.test import RequestFactory
+
+    first, second = caches.create_connection("default"), caches.create_connection("default")
+    assert first is not second
+    request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
+
+    monkeypatch.setattr(ratelimit, "cache", first)
+    assert ratelimit.check_rate_limit(request, scope="t", email="a@example.org", limit=2)
+    monkeypatch.setattr(ratelimit, "cache", second)
+    assert ratelimit.check_rate_limit(request, scope="t", email="a@example.org", limit=2)
+    monkeypatch.setattr(ratelimit, "cache", first)
+    assert not ratelimit.check_rate_limit(request, scope="t", email="a@example.org", limit=2)
+
+
+# --- oversized requests ---------------------------------------------------------------------
+
+
+def test_an_oversized_logo_upload_gets_a_clear_413_page_and_nothing_is_stored(client, settings):
+    settings.MAX_REQUEST_BODY_SIZE = 1024 * 1024
+    logo = SimpleUploadedFile("logo.png", b"\x89PNG" + b"0" * (2 * 1024 * 1024), "image/png")
+    before = Organisation.objects.count()
+
+    response = client.post(reverse("members:apply"), {"name": "Große Datei GmbH", "logo": logo})
+
+    assert response.status_code == 413
+    assert "zu groß" in response.text
+    assert Organisation.objects.count() == before
+
+
+def test_an_oversized_form_post_gets_the_413_page_not_a_500(client):
+    response = client.post(reverse("accessibility"), {"description": "x" * (2 * 1024 * 1024)})
+
+    assert response.status_code == 413
+    assert "zu groß" in response.text
+
+
+def test_too_many_fields_get_the_413_page(client):
+    data = {f"field{number}": "x" for number in range(600)}
+
+    response = client.post(reverse("accessibility"), data)
+
+    assert response.status_code == 413
+
+
+def test_other_bad_requests_still_get_the_400_page(client):
+    response = client.get("/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert "zu groß" not in response.text
+
+
+def test_actions_on_the_personal_registration_page_are_rate_limited(client, tight_limits, region):
+    from tests.events.conftest import make_registration, personal_path
+
+    registration = make_registration(make_open_event(region=region))
+    path = personal_path(registration)
+    for _ in range(2):
+        client.post(path, {"action": "delete_data"})
+
+    response = client.post(path, {"action": "delete_data_confirmed"})
+
+    assert response.status_code == 429
+    assert LIMIT_DE in response.text
+    registration.refresh_from_db()
+    assert registration.anonymised_at is None
