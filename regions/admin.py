@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from .models import FederalState, KeyFigure, Region
 
@@ -22,18 +23,18 @@ class StateListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class KeyFigureInline(admin.TabularInline):
+class KeyFigureInline(TranslationTabularInline):
     model = KeyFigure
     extra = 0
-    fields = ["position", "label", "label_en", "qualifier", "value", "unit", "year", "source"]
+    fields = ["position", "label", "qualifier", "value", "unit", "year", "source"]
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(TranslationAdmin):
     list_display = ["name", "kind", "parent", "state_list", "managing_body", "contact_public"]
     list_filter = ["kind", StateListFilter, "contact_public"]
     list_select_related = ["parent"]
-    search_fields = ["name", "slug", "summary", "managing_body", "contact_name"]
+    search_fields = ["name", "slug", "summary_de", "summary_en", "managing_body", "contact_name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     inlines = [KeyFigureInline]
@@ -44,9 +45,7 @@ class RegionAdmin(admin.ModelAdmin):
             {
                 "fields": [
                     "summary",
-                    "summary_en",
                     "description",
-                    "description_en",
                     "managing_body",
                     "website",
                 ]
