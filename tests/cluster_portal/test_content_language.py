@@ -93,3 +93,10 @@ def test_admin_shows_both_languages_side_by_side(admin_client, db):
     assert 'name="title_de"' in page
     assert 'name="title_en"' in page
     assert "jquery-ui" not in page.lower()
+
+
+def test_german_profile_shows_a_description_written_only_in_english_and_says_so(client, db):
+    organisation = factories.make_organisation(description_en="We build devices.")
+    page = client.get(f"/mitglieder/{organisation.slug}/").content.decode()
+    assert '<div lang="en"><p>We build devices.</p></div>' in page
+    assert "Dieser Text liegt nur auf Englisch vor." in page
