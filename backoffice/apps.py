@@ -8,7 +8,9 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("Back office")
 
     def ready(self):
-        from . import roles
+        from . import history, roles
+
+        history.register_history()
 
         # After every migrate, so that models added later (new apps, new tables) get their
         # permissions into the two roles without another data migration.

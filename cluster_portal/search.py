@@ -11,6 +11,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -20,10 +21,11 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection
 from django.db.models import F, Func, Q, QuerySet, TextField, Value
-from django.db.models.functions import NullIf
+from django.db.models.functions import Greatest, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from cooperations.models import Cooperation
 from events.models import Event
@@ -51,6 +53,14 @@ class SearchKind:
     snippet_fields: list[str]
     url: Callable[[object], str] = field(default=lambda obj: obj.get_absolute_url())
     vector_field: str | None = None
+    # Columns compared by trigram similarity; the title field when not given.
+    similarity_fields: list[str] | None = None
+
+    def similarity(self, text: str):
+        names = self.similarity_fields or [self.title_field]
+        scores = [TrigramWordSimilarity(text, name) for name in names]
+        # GREATEST ignores the NULL of an untranslated column.
+        return scores[0] if len(scores) == 1 else Greatest(*scores)
 
     def vector(self):
         if self.vector_field:
@@ -72,7 +82,7 @@ class SearchKind:
             .annotate(
                 # Not "search_vector": a model may have a stored field of that name.
                 site_vector=self.vector(),
-                similarity=TrigramWordSimilarity(text, self.title_field),
+                similarity=self.similarity(text),
             )
             .filter(Q(site_vector=query) | Q(similarity__gte=TRIGRAM_THRESHOLD))
         )
@@ -144,6 +154,16 @@ def has_search_terms(text: str) -> bool:
         return cursor.fetchone()[0] > 0
 
 
+def both(name: str, weight: str | None = None) -> list:
+    """The German and English columns of a text kept in both languages (modeltranslation).
+
+    Named explicitly: modeltranslation would otherwise rewrite `name` to the active language's
+    column only, and an English search would miss texts that exist in German alone.
+    """
+    names = [build_localized_fieldname(name, code) for code, _label in settings.LANGUAGES]
+    return [(n, weight) for n in names] if weight else names
+
+
 KINDS: list[SearchKind] = [
     SearchKind(
         key="organisations",
@@ -151,40 +171,53 @@ KINDS: list[SearchKind] = [
         queryset=lambda: Organisation.objects.members(),
         title_field="name",
         vector_field="search_vector",
-        fields=[("name", "A"), ("city", "B"), ("description", "C")],
-        snippet_fields=["description", "city"],
+        fields=[("name", "A"), ("city", "B"), *both("description", "C")],
+        snippet_fields=[*both("description"), "city"],
     ),
     SearchKind(
         key="events",
         label=_("Events"),
         queryset=lambda: Event.objects.published(),
         title_field="title",
-        fields=[("title", "A"), ("summary", "B"), ("city", "B"), ("description", "C")],
-        snippet_fields=["summary", "description", "venue_name", "city"],
+        similarity_fields=both("title"),
+        fields=[
+            *both("title", "A"),
+            *both("summary", "B"),
+            ("city", "B"),
+            *both("description", "C"),
+        ],
+        snippet_fields=[*both("summary"), *both("description"), "venue_name", "city"],
     ),
     SearchKind(
         key="cooperations",
         label=_("Cooperations"),
         queryset=lambda: Cooperation.objects.all(),
         title_field="title",
-        fields=[("title", "A"), ("summary", "B"), ("description", "C")],
-        snippet_fields=["summary", "description"],
+        similarity_fields=both("title"),
+        fields=[*both("title", "A"), *both("summary", "B"), *both("description", "C")],
+        snippet_fields=[*both("summary"), *both("description")],
     ),
     SearchKind(
         key="regions",
         label=_("Regions"),
         queryset=lambda: Region.objects.all(),
         title_field="name",
-        fields=[("name", "A"), ("summary", "B"), ("managing_body", "B"), ("description", "C")],
-        snippet_fields=["summary", "description"],
+        fields=[
+            ("name", "A"),
+            *both("summary", "B"),
+            ("managing_body", "B"),
+            *both("description", "C"),
+        ],
+        snippet_fields=[*both("summary"), *both("description")],
     ),
     SearchKind(
         key="news",
         label=_("News"),
         queryset=lambda: NewsItem.objects.published(),
         title_field="title",
-        fields=[("title", "A"), ("teaser", "B"), ("body", "C")],
-        snippet_fields=["teaser", "body"],
+        similarity_fields=both("title"),
+        fields=[*both("title", "A"), *both("teaser", "B"), *both("body", "C")],
+        snippet_fields=[*both("teaser"), *both("body")],
     ),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from backoffice.mixins import AuditedAdminMixin
 
@@ -43,13 +44,21 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Cooperation)
-class CooperationAdmin(AuditedAdminMixin, admin.ModelAdmin):
+class CooperationAdmin(AuditedAdminMixin, TranslationAdmin):
     form = CooperationAdminForm
     list_display = ["title", "kind", "started_on", "ended_on", "partner_names", "funding_programme"]
     list_filter = ["kind", CountryFilter, StatusFilter, "funding_programme"]
     list_select_related = ["funding_programme"]
     date_hierarchy = "started_on"
-    search_fields = ["title", "summary", "description", "partners__name"]
+    search_fields = [
+        "title_de",
+        "title_en",
+        "summary_de",
+        "summary_en",
+        "description_de",
+        "description_en",
+        "partners__name",
+    ]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["events", "innovation_fields", "funding_programme"]
     inlines = [CooperationPartnerInline]

@@ -149,6 +149,18 @@ FUNDING_PROGRAMMES = {
     ),
 }
 
+# English titles and summaries of some cooperations; the others fall back to German.
+ENGLISH = {
+    "creative-health": (
+        "CREATIVE.HEALTH I and II with CREATIVE.NRW",
+        "Two congresses where the health economy meets the creative industries.",
+    ),
+    "enterprise-europe-network": (
+        "Enterprise Europe Network with ZENIT",
+        "The cluster management is a stakeholder in the Enterprise Europe Network.",
+    ),
+}
+
 COOPERATIONS = [
     {
         "slug": "creative-health",
@@ -404,6 +416,7 @@ def load():
         funding = data.pop("funding", None)
         slug = data.pop("slug")
         data["funding_programme"] = programmes[funding] if funding else None
+        data["title_en"], data["summary_en"] = ENGLISH.get(slug, ("", ""))
         cooperation = upsert(Cooperation, slug=slug, defaults=data)
         for position, (org_slug, role) in enumerate(partners):
             if org_slug in organisations:

@@ -5,6 +5,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from backoffice.mixins import BackOfficeAdminMixin
 from cluster_portal.exports import csv_response
@@ -21,7 +22,7 @@ from .models import (
 )
 
 
-class SessionInline(admin.TabularInline):
+class SessionInline(TranslationTabularInline):
     model = Session
     extra = 0
     autocomplete_fields = ["speakers"]
@@ -91,7 +92,7 @@ PARTICIPANT_HEADER = [
 
 
 @admin.register(Event)
-class EventAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
+class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
     list_display = [
         "title",
         "kind",
@@ -106,7 +107,7 @@ class EventAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
     ]
     list_filter = ["kind", "region", UpcomingFilter, RegistrationOpenFilter, "series"]
     list_select_related = ["region"]
-    search_fields = ["title", "city", "venue_name"]
+    search_fields = ["title_de", "title_en", "city", "venue_name"]
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["region", "innovation_fields", "organiser", "co_organisers"]

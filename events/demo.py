@@ -152,6 +152,23 @@ ARCHIVE = [
 ]
 
 
+# English titles and summaries of some demo events; the others fall back to German.
+ENGLISH = {
+    "Netzwerktreffen Telemedizin": (
+        "Telemedicine network meeting",
+        "A small working meeting on telemedicine in standard care.",
+    ),
+    "Mitteldeutsche Gesundheitswirtschaftskonferenz": (
+        "Central German Health Economy Conference",
+        "The annual conference of the health economy in Central Germany.",
+    ),
+    "Delegationsreise Gesundheitswirtschaft Niederlande": (
+        "Health-economy delegation trip to the Netherlands",
+        "Exploring the market with visits to hospitals, start-ups and clusters.",
+    ),
+}
+
+
 def upcoming():
     """Upcoming events; dates are relative to the day they are first created."""
     today = timezone.localdate()
@@ -273,6 +290,9 @@ def _defaults(data, regions, organisations) -> dict:
         "series": series,
         "summary": data.get("summary", ""),
         "description": data.get("description", ""),
+        # English where the seed gives one; the English page falls back to German otherwise.
+        "title_en": ENGLISH.get(data["title"], ("", ""))[0],
+        "summary_en": ENGLISH.get(data["title"], ("", ""))[1],
         "languages": data.get("languages", ["de"]),
         "organiser": organisations.get(data.get("organiser")),
         "fee": data.get("fee"),

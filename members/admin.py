@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 
 from backoffice.mixins import (
     BackOfficeAdminMixin,
@@ -98,12 +99,18 @@ ORGANISATION_CSV_HEADER = [
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, admin.ModelAdmin):
+class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, TranslationAdmin):
     list_display = ["logo_preview", "name", "kind", "status", "region", "city", "joined_on"]
     list_display_links = ["name"]
     list_filter = ["status", "kind", "is_partner", "region", "sectors", "innovation_fields"]
     list_select_related = ["region"]
-    search_fields = ["name", "city", "description", "contact_persons__email"]
+    search_fields = [
+        "name",
+        "city",
+        "description_de",
+        "description_en",
+        "contact_persons__email",
+    ]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["region", "innovation_fields"]
     filter_horizontal = ["sectors"]

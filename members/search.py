@@ -36,7 +36,9 @@ def update_search_vectors(organisation_ids) -> None:
             weight="B",
             config=CONFIG,
         )
-        + SearchVector("description", weight="C", config=CONFIG)
+        # Both language columns by name: modeltranslation would rewrite "description" to the
+        # active language's column alone.
+        + SearchVector("description_de", "description_en", weight="C", config=CONFIG)
     )
 
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from . import services, views
 from .models import NewsItem
@@ -33,11 +34,19 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(NewsItem)
-class NewsItemAdmin(admin.ModelAdmin):
+class NewsItemAdmin(TranslationAdmin):
     change_form_template = "admin/news/newsitem/change_form.html"
     list_display = ["title", "kind", "published_at", "publication_state", "preview_link"]
     list_filter = [PublicationStateFilter, "kind", "is_draft", "regions", "innovation_fields"]
-    search_fields = ["title", "teaser", "body", "press_contact_name"]
+    search_fields = [
+        "title_de",
+        "title_en",
+        "teaser_de",
+        "teaser_en",
+        "body_de",
+        "body_en",
+        "press_contact_name",
+    ]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["regions", "organisations", "events", "innovation_fields"]

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from backoffice.mixins import BackOfficeAdminMixin
 
@@ -24,20 +25,20 @@ class StateListFilter(admin.SimpleListFilter):
         return queryset
 
 
-class KeyFigureInline(admin.TabularInline):
+class KeyFigureInline(TranslationTabularInline):
     model = KeyFigure
     extra = 0
-    fields = ["position", "label", "label_en", "qualifier", "value", "unit", "year", "source"]
+    fields = ["position", "label", "qualifier", "value", "unit", "year", "source"]
 
 
 @admin.register(Region)
-class RegionAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
+class RegionAdmin(BackOfficeAdminMixin, TranslationAdmin):
     # A regional manager sees (and picks in autocompletes) only their regions.
     region_field = "id"
     list_display = ["name", "kind", "parent", "state_list", "managing_body", "contact_public"]
     list_filter = ["kind", StateListFilter, "contact_public"]
     list_select_related = ["parent"]
-    search_fields = ["name", "slug", "summary", "managing_body", "contact_name"]
+    search_fields = ["name", "slug", "summary_de", "summary_en", "managing_body", "contact_name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     inlines = [KeyFigureInline]
@@ -48,9 +49,7 @@ class RegionAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
             {
                 "fields": [
                     "summary",
-                    "summary_en",
                     "description",
-                    "description_en",
                     "managing_body",
                     "website",
                 ]

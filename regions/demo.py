@@ -340,6 +340,9 @@ def load():
         parent_slug = data.pop("parent", None)
         data["parent"] = by_slug.get(parent_slug)
         slug = data.pop("slug")
+        # Both languages explicitly: the loader must not depend on the active language.
+        data["summary_de"] = data.pop("summary", "")
+        data["description_de"] = data.pop("description", "")
         data["summary_en"], data["description_en"] = ENGLISH[slug]
         by_slug[slug] = upsert(Region, slug=slug, defaults=data)
     for slug, figures in FIGURES.items():
@@ -348,7 +351,7 @@ def load():
             upsert(
                 KeyFigure,
                 region=region,
-                label=label,
+                label_de=label,
                 year=year,
                 defaults={
                     "label_en": FIGURE_LABELS_EN.get(label, ""),

@@ -4,7 +4,6 @@ from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,29 +24,6 @@ class FederalState(models.TextChoices):
     SACHSEN_ANHALT = "ST", "Sachsen-Anhalt"
     SCHLESWIG_HOLSTEIN = "SH", "Schleswig-Holstein"
     THUERINGEN = "TH", "Thüringen"
-
-
-class LocalizedText(str):
-    """A text in the visitor's language where one is written, else the German original.
-
-    `lang` tells the template which language the text is in, so that a German text on an
-    English page is marked as German for screen readers (WCAG 3.1.2).
-    """
-
-    lang: str
-
-    def __new__(cls, text: str, lang: str):
-        value = super().__new__(cls, text)
-        value.lang = lang
-        return value
-
-
-def localized(instance, field: str) -> LocalizedText:
-    if (get_language() or "de").startswith("en"):
-        english = getattr(instance, f"{field}_en", "")
-        if english:
-            return LocalizedText(english, "en")
-    return LocalizedText(getattr(instance, field), "de")
 
 
 class RegionQuerySet(models.QuerySet):
@@ -142,18 +118,7 @@ class Region(models.Model):
         help_text=_("The federal state(s) the region lies in."),
     )
     summary = models.CharField(_("short description"), max_length=300, blank=True)
-    summary_en = models.CharField(
-        _("short description (English)"),
-        max_length=300,
-        blank=True,
-        help_text=_("Shown on the English pages; without it they show the German text."),
-    )
     description = models.TextField(_("description"), blank=True)
-    description_en = models.TextField(
-        _("description (English)"),
-        blank=True,
-        help_text=_("Shown on the English pages; without it they show the German text."),
-    )
     managing_body = models.CharField(_("managing body"), max_length=200, blank=True)
     contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
     contact_role = models.CharField(_("contact role"), max_length=120, blank=True)
@@ -221,14 +186,6 @@ class Region(models.Model):
         return Region.objects.ancestors_of(self)
 
     @property
-    def local_summary(self) -> LocalizedText:
-        return localized(self, "summary")
-
-    @property
-    def local_description(self) -> LocalizedText:
-        return localized(self, "description")
-
-    @property
     def state_names(self) -> list[str]:
         return [FederalState(code).label for code in self.states if code in FederalState.values]
 
@@ -273,12 +230,6 @@ class KeyFigure(models.Model):
         Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="figures"
     )
     label = models.CharField(_("label"), max_length=200)
-    label_en = models.CharField(
-        _("label (English)"),
-        max_length=200,
-        blank=True,
-        help_text=_("Shown on the English pages; without it they show the German label."),
-    )
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
     unit = models.CharField(_("unit"), max_length=40, blank=True)
     qualifier = models.CharField(
@@ -313,10 +264,6 @@ class KeyFigure(models.Model):
 
     def __str__(self):
         return f"{self.label}: {self.value} {self.unit} ({self.year})"
-
-    @property
-    def local_label(self) -> LocalizedText:
-        return localized(self, "label")
 
     def clean(self):
         if self.source is not None and not self.source.strip():

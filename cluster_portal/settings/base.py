@@ -156,7 +156,9 @@ LANGUAGES = [("de", _("German")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Content in both languages (django-modeltranslation, see README): German is the source.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "de"
-MODELTRANSLATION_FALLBACK_LANGUAGES = ("de",)
+# German first; a German page shows an English-only text (say, a profile written on the English
+# site) rather than nothing, and says so.
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("de",), "de": ("en",)}
 TIME_ZONE = "Europe/Berlin"
 USE_I18N = True
 USE_TZ = True

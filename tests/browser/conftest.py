@@ -52,9 +52,32 @@ def demo_data(django_db_setup, django_db_blocker):
         call_command("load_demo", "--no-admin")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _keep_committed_data():
+    """Keep the demo data between tests of this session.
+
+    A live-server test is a transactional test, which empties every table when it ends;
+    reloading the demo data for each of some hundred page checks would take most of the
+    run. This session's database is its own and is dropped at the end, so nothing leaks.
+    """
+    from django.test import TransactionTestCase
+
+    original = TransactionTestCase._fixture_teardown
+    TransactionTestCase._fixture_teardown = lambda self: None
+    yield
+    TransactionTestCase._fixture_teardown = original
+
+
 @pytest.fixture
 def site(demo_data, live_server, db):
-    """The live server's base URL, with the demo data in its database."""
+    """The live server's base URL, with the demo data in its database.
+
+    Loaded again should the database have been emptied after all.
+    """
+    from regions.models import Region
+
+    if not Region.objects.exists():
+        call_command("load_demo", "--no-admin")
     return live_server.url
 
 

@@ -1,20 +1,56 @@
 """axe-core (bundled with axe-playwright-python) over every public page type, both languages."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.template.loader import render_to_string
+from django.utils import translation
 
-# Page types by their German path; the English path is looked up on the page itself through
-# the language switcher, so a missing translation of a path shows up here too.
+from cluster_portal import links
+from events.emails import PERSONAL_PURPOSE
+from events.models import Registration
+
+# Page types by their German path (demo data); the English path is looked up on the page itself
+# through the language switcher, so a missing translation of a path shows up here too.
 PAGE_TYPES = {
     "home": "/",
     "member directory": "/mitglieder/",
+    "member directory, filtered": "/mitglieder/?q=Beispiel&region=saarland&sort=name",
+    "member profile": "/mitglieder/beispiel-biotech-saar-gmbh-fiktiv/",
+    "membership application": "/mitglieder/mitglied-werden/",
+    "membership application received": "/mitglieder/mitglied-werden/danke/",
+    "access-link request": "/mitglieder/beispiel-biotech-saar-gmbh-fiktiv/aktualisieren/",
     "region list": "/regionen/",
     "region page": "/regionen/aachen/",
     "event list": "/veranstaltungen/",
+    "event list, filtered": "/veranstaltungen/?kind=workshop&region=nordrhein-westfalen",
+    "event archive": "/veranstaltungen/archiv/",
+    "event archive, filtered": "/veranstaltungen/archiv/?region=nordrhein-westfalen",
+    "event page with registration form": "/veranstaltungen/workshop-ambient-assisted-living/",
     "cooperation list": "/kooperationen/",
+    "cooperation list, filtered": "/kooperationen/?country=NL&status=completed",
+    "cooperation page": "/kooperationen/transatlantische-clusterinitiative/",
+    "partners overview": "/kooperationen/partner/",
+    "partner page": "/kooperationen/partner/ahk-usa-chicago/",
+    "news list": "/aktuelles/",
+    "news list, filtered": "/aktuelles/?kind=article",
+    "news item": "/aktuelles/beispiel-fachbeitrag-in-vitro-kulturen-saarland/",
+    "search results": "/suche/?q=Telemedizin",
+    "search without hits": "/suche/?q=Quantenbaukasten",
     "imprint": "/impressum/",
     "privacy notice": "/datenschutz/",
+    "accessibility statement with barrier report": "/barrierefreiheit/",
+    "easy language": "/leichte-sprache/",
     "not found": "/gibt-es-nicht/",
+}
+
+# Forms sent empty (the browser's own checks switched off), so that the page shows its errors.
+FORMS = {
+    "event registration": "/veranstaltungen/workshop-ambient-assisted-living/",
+    "membership application": "/mitglieder/mitglied-werden/",
+    "access-link request": "/mitglieder/beispiel-biotech-saar-gmbh-fiktiv/aktualisieren/",
+    "barrier report": "/barrierefreiheit/",
 }
 
 axe = Axe()
@@ -27,19 +63,84 @@ def assert_no_violations(page, console_errors):
     assert not blocked, blocked
 
 
+def open_in(page, site, path, language):
+    page.goto(site + path)
+    if language == "en":
+        english = page.locator('a[hreflang="en"]').first.get_attribute("href")
+        query = urlsplit(path).query
+        if query and "?" not in english:
+            english += "?" + query
+        page.goto(site + english)
+    assert page.locator("html").get_attribute("lang") == language
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_german_page_has_no_accessibility_violations(site, page, console_errors, page_type):
-    page.goto(site + PAGE_TYPES[page_type])
-    assert page.locator("html").get_attribute("lang") == "de"
+def test_page_has_no_accessibility_violations(site, page, console_errors, page_type, language):
+    open_in(page, site, PAGE_TYPES[page_type], language)
+    assert page.locator("h1").count() == 1
     assert_no_violations(page, console_errors)
 
 
-@pytest.mark.parametrize("page_type", PAGE_TYPES)
-def test_english_page_has_no_accessibility_violations(site, page, console_errors, page_type):
-    page.goto(site + PAGE_TYPES[page_type])
-    english = page.locator('a[hreflang="en"]').first.get_attribute("href")
-    page.goto(site + english)
-    assert page.locator("html").get_attribute("lang") == "en"
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("form", FORMS)
+def test_form_with_errors_has_no_accessibility_violations(
+    site, page, console_errors, form, language
+):
+    open_in(page, site, FORMS[form], language)
+    post_form = page.locator("main form[method='post' i]").first
+    post_form.evaluate("form => { form.noValidate = true; }")
+    post_form.locator("[type=submit]").last.click()
+    page.wait_for_load_state()
+    invalid = page.locator("main [aria-invalid='true']")
+    assert invalid.count() > 0
+    # Each error is tied to its field, so that a screen reader reads it with the field.
+    described = invalid.first.get_attribute("aria-describedby") or ""
+    assert described
+    assert page.locator(f"#{described.split()[0]}").count() == 1
+    assert_no_violations(page, console_errors)
+
+
+def personal_link(status):
+    registration = (
+        Registration.objects.filter(status=status, event__slug="netzwerktreffen-telemedizin")
+        .order_by("pk")
+        .first()
+    )
+    return links.make_token(purpose=PERSONAL_PURPOSE, pk=registration.pk)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_ticket_page_has_no_accessibility_violations(site, page, console_errors, language):
+    token = personal_link(Registration.Status.CONFIRMED)
+    open_in(page, site, f"/veranstaltungen/anmeldung/{token}/", language)
+    assert_no_violations(page, console_errors)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_waiting_list_page_has_no_accessibility_violations(site, page, console_errors, language):
+    token = personal_link(Registration.Status.WAITING_LIST)
+    open_in(page, site, f"/veranstaltungen/anmeldung/{token}/", language)
+    assert_no_violations(page, console_errors)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_expired_link_page_has_no_accessibility_violations(site, page, console_errors, language):
+    open_in(page, site, "/veranstaltungen/bestaetigen/kein-gueltiger-link/", language)
+    assert_no_violations(page, console_errors)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_server_error_page_has_no_accessibility_violations(site, page, console_errors, language):
+    # The 500 page as Django's handler renders it: the template alone, no request context.
+    with translation.override(language):
+        html = render_to_string("500.html")
+    page.route(
+        site + "/server-error/",
+        lambda route: route.fulfill(status=500, body=html, content_type="text/html"),
+    )
+    page.goto(site + "/server-error/")
+    assert page.locator("html").get_attribute("lang") == language
     assert_no_violations(page, console_errors)
 
 

@@ -58,3 +58,26 @@ def test_forbidden_host_gets_the_400_page_without_a_second_error(client):
     response = client.get("/", HTTP_HOST="evil.example.com")
     assert response.status_code == 400
     assert "Ungültige Anfrage" in response.content.decode()
+
+
+@override_settings(ROOT_URLCONF=__name__)
+@pytest.mark.parametrize("url", ["/test-403/", "/gibt-es-nicht/"])
+def test_not_found_and_forbidden_pages_offer_the_site_search(client, url):
+    html = client.get(url).content.decode()
+    assert 'action="/suche/"' in html
+    assert 'name="q"' in html
+
+
+def test_english_not_found_page_searches_the_english_site(client):
+    response = client.get("/en/does-not-exist/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert 'action="/en/search/"' in html
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_server_error_page_offers_no_search_that_needs_the_database(client):
+    client.raise_request_exception = False
+    html = client.get("/test-500/").content.decode()
+    assert 'action="/suche/"' not in html.split("<main", 1)[-1].split("</main>")[0]

@@ -8,6 +8,7 @@ import polib
 import pytest
 
 from tests import factories
+from tests.news.conftest import make_news
 
 ROOT = Path(__file__).resolve().parents[2]
 GERMAN_CATALOGUES = sorted(
@@ -127,9 +128,13 @@ def test_every_german_catalogue_entry_is_translated(catalogue):
 def english_named_data(db):
     """Content with neutral names, so that only the interface can speak a language."""
     region = factories.make_region(name="Ruhr Valley", slug="ruhr-valley")
-    factories.make_organisation(name="Acme Devices", region=region)
-    factories.make_event(title="Data Day", region=region)
-    factories.make_cooperation(title="Bridge Project")
+    factories.make_organisation(name="Acme Devices", slug="acme-devices", region=region)
+    factories.make_event(title="Data Day", slug="data-day", region=region)
+    factories.make_cooperation(title="Bridge Project", slug="bridge-project")
+    factories.make_organisation(
+        name="Partner Corp", slug="partner-corp", is_partner=True, status="none"
+    )
+    make_news(title="Data Day Recap", slug="data-day-recap", teaser="Recap.", is_draft=False)
     return region
 
 
@@ -144,6 +149,19 @@ def pages_for(region):
             "/kooperationen/",
             "/impressum/",
             "/datenschutz/",
+            "/mitglieder/acme-devices/",
+            "/mitglieder/mitglied-werden/",
+            "/mitglieder/acme-devices/aktualisieren/",
+            "/veranstaltungen/archiv/",
+            "/veranstaltungen/data-day/",
+            "/kooperationen/bridge-project/",
+            "/kooperationen/partner/",
+            "/kooperationen/partner/partner-corp/",
+            "/aktuelles/",
+            "/aktuelles/data-day-recap/",
+            "/suche/?q=Data",
+            "/barrierefreiheit/",
+            "/gibt-es-nicht/",
         ],
         "en": [
             "/en/",
@@ -154,6 +172,19 @@ def pages_for(region):
             "/en/cooperations/",
             "/en/imprint/",
             "/en/privacy/",
+            "/en/members/acme-devices/",
+            "/en/members/apply/",
+            "/en/members/acme-devices/update/",
+            "/en/events/archive/",
+            "/en/events/data-day/",
+            "/en/cooperations/bridge-project/",
+            "/en/cooperations/partners/",
+            "/en/cooperations/partners/partner-corp/",
+            "/en/news/",
+            "/en/news/data-day-recap/",
+            "/en/search/?q=Data",
+            "/en/accessibility/",
+            "/en/does-not-exist/",
         ],
     }
 

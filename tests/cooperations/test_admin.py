@@ -14,16 +14,16 @@ ADD_URL = "/admin/cooperations/cooperation/add/"
 
 def form_data(organisation, **overrides):
     data = {
-        "title": "Markterkundung Dänemark",
+        "title_de": "Markterkundung Dänemark",
         "slug": "markterkundung-daenemark",
         "kind": Cooperation.Kind.TRIP,
-        "summary": "",
+        "summary_de": "",
         "started_on": "2016-05-01",
         "ended_on": "2016-05-04",
         "countries": ["DE", "DK"],
-        "goals": "",
-        "description": "",
-        "outcomes": "",
+        "goals_de": "",
+        "description_de": "",
+        "outcomes_de": "",
         "partner_roles-TOTAL_FORMS": "1",
         "partner_roles-INITIAL_FORMS": "0",
         "partner_roles-MIN_NUM_FORMS": "0",

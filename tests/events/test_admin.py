@@ -167,7 +167,7 @@ def test_manager_creates_an_event_with_agenda_and_question_in_the_admin(admin_cl
     from events.models import Event
 
     data = {
-        "title": "Neues Netzwerktreffen",
+        "title_de": "Neues Netzwerktreffen",
         "slug": "neues-netzwerktreffen",
         "kind": "network_meeting",
         "is_published": "on",
@@ -189,7 +189,7 @@ def test_manager_creates_an_event_with_agenda_and_question_in_the_admin(admin_cl
         "sessions-INITIAL_FORMS": "0",
         "sessions-0-start_0": "2030-05-04",
         "sessions-0-start_1": "10:00",
-        "sessions-0-title": "Begrüßung",
+        "sessions-0-title_de": "Begrüßung",
         "questions-TOTAL_FORMS": "1",
         "questions-INITIAL_FORMS": "0",
         "questions-0-text": "Welcher Thementisch?",

@@ -13,11 +13,11 @@ pytestmark = pytest.mark.django_db
 
 def form_data(**overrides):
     data = {
-        "title": "Neue Meldung",
+        "title_de": "Neue Meldung",
         "slug": "neue-meldung",
         "kind": NewsItem.Kind.NEWS,
-        "teaser": "Kurz gesagt.",
-        "body": "Der Text.",
+        "teaser_de": "Kurz gesagt.",
+        "body_de": "Der Text.",
         "image_alt": "",
         "is_draft": "on",
         "published_at_0": "2026-11-23",

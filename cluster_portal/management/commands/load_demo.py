@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import translation
 
 from cluster_portal import legal_demo
 from cooperations import demo as cooperations_demo
@@ -29,7 +30,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        # Texts given without a language suffix are the German originals (modeltranslation
+        # stores them in the active language's column).
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             regions_demo.load()
             members_demo.load()
             events_demo.load()

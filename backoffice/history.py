@@ -1,0 +1,38 @@
+"""Which models keep an audit trail (django-simple-history); their tables live in this app.
+
+Registered from `BackofficeConfig.ready()`: the historical tables copy a model's fields as they
+are at registration, and django-modeltranslation adds the translated fields (`title_de`,
+`title_en`, ...) only once all apps are loaded, in its own `ready()`, which runs first.
+"""
+
+import simple_history
+
+from cooperations.models import Cooperation, CooperationPartner
+from events.models import Event, Registration
+from members.models import MembershipApplication, Organisation
+from regions.models import Region
+
+
+def register_history():
+    # Audit trail: the historical tables live in this app, so the apps' models stay untouched.
+    # One line per model; see the README ("Back office") for adding more.
+    simple_history.register(
+        Organisation,
+        app="backoffice",
+        m2m_fields=["sectors", "innovation_fields"],
+        excluded_fields=["search_vector"],
+    )
+    simple_history.register(Event, app="backoffice", m2m_fields=["innovation_fields"])
+    simple_history.register(
+        Cooperation, app="backoffice", m2m_fields=["innovation_fields", "events"]
+    )
+    simple_history.register(CooperationPartner, app="backoffice")
+    simple_history.register(Region, app="backoffice")
+    # Who changed a registration or application and how, but not the person's own details: the
+    # history must not keep what the retention purge and erasure remove from the rows.
+    simple_history.register(
+        Registration,
+        app="backoffice",
+        excluded_fields=["name", "email", "organisation_name", "role"],
+    )
+    simple_history.register(MembershipApplication, app="backoffice", excluded_fields=["message"])
