@@ -778,7 +778,7 @@ class CoExhibitorApplication(ConsentRecord):
         blank=True,
         related_name="stand_applications",
     )
-    contact_name = models.CharField(_("contact name"), max_length=120)
+    contact_name = models.CharField(_("name of the contact person"), max_length=120)
     contact_email = models.EmailField(_("contact e-mail"))
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
     products = models.TextField(

@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('consented_at', models.DateTimeField(blank=True, null=True, verbose_name='consent given at')),
-                ('contact_name', models.CharField(max_length=120, verbose_name='contact name')),
+                ('contact_name', models.CharField(max_length=120, verbose_name='name of the contact person')),
                 ('contact_email', models.EmailField(max_length=254, verbose_name='contact e-mail')),
                 ('contact_phone', models.CharField(blank=True, max_length=40, verbose_name='contact phone')),
                 ('products', models.TextField(help_text='What the organisation will present; used for the fair catalogue.', verbose_name='products and services shown')),
