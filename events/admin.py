@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
@@ -456,8 +457,6 @@ class JointStandAdmin(admin.ModelAdmin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "services":
-            from django import forms
-
             return forms.MultipleChoiceField(
                 label=db_field.verbose_name,
                 choices=JointStand.Service.choices,

@@ -499,6 +499,8 @@ def _upcoming_dmea(regions, organisations):
             "geführt. Standnummer und Preis sind Beispielwerte des Demo-Datenbestands.",
         },
     )
+    # The legal pages load after the events on a fresh database; then the demo consent has
+    # no notice version, as with the demo registrations.
     privacy = LegalPage.objects.current(LegalPage.Kind.PRIVACY)
     members = list(
         Organisation.objects.members().filter(name__endswith="(fiktiv)").order_by("name")[:4]
@@ -511,7 +513,7 @@ def _upcoming_dmea(regions, organisations):
     ]
     for index, (organisation, status) in enumerate(zip(members, statuses, strict=False)):
         contact = organisation.contact_persons.first()
-        if contact is None or privacy is None:
+        if contact is None:
             continue
         CoExhibitorApplication.objects.get_or_create(
             stand=stand,

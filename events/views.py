@@ -352,6 +352,7 @@ def _stand_for_event(event):
     stand = JointStand.objects.published().with_places_taken().filter(event=event).first()
     if stand is None:
         return None, []
+    stand.event = event
     exhibitors = (
         CoExhibitorApplication.objects.accepted()
         .filter(stand=stand)

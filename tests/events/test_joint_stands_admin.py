@@ -121,3 +121,25 @@ def test_demo_has_the_seed_joint_stands_and_an_upcoming_one(client):
     call_command("load_demo", "--no-admin")
     assert (JointStand.objects.count(), CoExhibitorApplication.objects.count()) == counts
     assert client.get(upcoming.event.get_absolute_url()).status_code == 200
+
+
+def test_admin_creates_a_stand_with_its_services_for_a_trade_fair_only(admin_client):
+    from .stands import make_trade_fair
+
+    fair = make_trade_fair()
+    workshop = factories.make_event()
+    data = {
+        "title": "Neuer Stand",
+        "is_published": "on",
+        "places": "6",
+        "services": ["power", "catalogue"],
+        "application_deadline": "",
+        "applications-TOTAL_FORMS": "0",
+        "applications-INITIAL_FORMS": "0",
+    }
+    refused = admin_client.post(STANDS + "add/", {**data, "event": workshop.pk})
+    assert refused.status_code == 200
+    assert not JointStand.objects.exists()
+    admin_client.post(STANDS + "add/", {**data, "event": fair.pk})
+    stand = JointStand.objects.get()
+    assert stand.services == ["power", "catalogue"]
