@@ -116,27 +116,21 @@ def membership_applications(request) -> Panel | None:
     )
 
 
-CO_EXHIBITOR_MODELS = ["events.CoExhibitorApplication", "events.StandApplication"]
-
-
 def co_exhibitor_applications(request) -> Panel | None:
     """Applications for a place on a joint trade-fair stand that wait for a decision."""
-    model = next((m for m in map(get_model, CO_EXHIBITOR_MODELS) if m is not None), None)
+    model = get_model("events.CoExhibitorApplication")
     if model is None:
         return None
-    queryset = model.objects.all()
-    query = ""
-    for state_field in ("decision", "status"):
-        if has_field(model, state_field):
-            queryset = queryset.filter(**{state_field: PENDING})
-            query = f"{state_field}__exact={PENDING}"
-            break
-    queryset = scoped(request, queryset)
+    waiting = model.Status.APPLIED
+    # Scoped like the admin list: by the region of the fair, not of the applicant.
+    queryset = model.objects.filter(status=waiting).select_related("organisation", "stand")
+    if is_region_scoped(request.user):
+        queryset = queryset.filter(stand__event__region__in=region_ids_for(request.user))
     return Panel(
         key="co-exhibitor-applications",
         title=_("Co-exhibitor applications"),
         count=queryset.count(),
-        url=changelist_url(request, model, query),
+        url=changelist_url(request, model, f"status__exact={waiting}"),
         items=[(str(a), change_url(model, a.pk)) for a in queryset[:5]],
         empty_text=_("No application is waiting."),
     )

@@ -8,7 +8,7 @@ are at registration, and django-modeltranslation adds the translated fields (`ti
 import simple_history
 
 from cooperations.models import Cooperation, CooperationPartner
-from events.models import Event, Registration
+from events.models import CoExhibitorApplication, Event, JointStand, Registration
 from members.models import MembershipApplication, Organisation
 from regions.models import Region
 
@@ -36,3 +36,9 @@ def register_history():
         excluded_fields=["name", "email", "organisation_name", "role"],
     )
     simple_history.register(MembershipApplication, app="backoffice", excluded_fields=["message"])
+    simple_history.register(JointStand, app="backoffice")
+    simple_history.register(
+        CoExhibitorApplication,
+        app="backoffice",
+        excluded_fields=["contact_name", "contact_email", "contact_phone", "remarks"],
+    )

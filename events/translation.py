@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, Session
+from .models import Event, JointStand, Session
 
 
 @register(Event)
@@ -13,5 +13,11 @@ class EventTranslationOptions(TranslationOptions):
 
 @register(Session)
 class SessionTranslationOptions(TranslationOptions):
+    fields = ("title", "description")
+    required_languages = {"de": ("title",)}
+
+
+@register(JointStand)
+class JointStandTranslationOptions(TranslationOptions):
     fields = ("title", "description")
     required_languages = {"de": ("title",)}

@@ -2,6 +2,7 @@ import segno
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,13 +20,27 @@ from cluster_portal.ratelimit import (
     form_limit,
     refuse_if_limited,
 )
+from members.access import access_from_token, mark_used, send_organisation_access_link
+from members.models import ContactPerson, Organisation
 
-from . import services
+from . import services, stand_services
 from .calendar import calendar_bytes, feed_name
 from .emails import CONFIRM_PURPOSE, PERSONAL_LINK_MAX_AGE, PERSONAL_PURPOSE
 from .filters import EventFilter
-from .forms import CheckInSearchForm, RegistrationForm
-from .models import Event, Registration, RegistrationState, Session
+from .forms import (
+    CheckInSearchForm,
+    CoExhibitorApplicationForm,
+    RegistrationForm,
+    StandAccessRequestForm,
+)
+from .models import (
+    CoExhibitorApplication,
+    Event,
+    JointStand,
+    Registration,
+    RegistrationState,
+    Session,
+)
 
 PAGE_SIZE = 20
 
@@ -127,10 +142,13 @@ def event_detail(request, slug):
         .values_list("organisation_name", flat=True)
         .distinct()
     )
+    stand, co_exhibitors = _stand_for_event(event)
     response = render(
         request,
         "events/event_detail.html",
         {
+            "stand": stand,
+            "co_exhibitors": co_exhibitors,
             "event": event,
             "state": state,
             "states": RegistrationState,
@@ -343,4 +361,163 @@ def ticket_check_in(request, code):
             "event": registration.event,
             "statuses": Registration.Status,
         },
+    )
+
+
+# Joint stands at trade fairs -----------------------------------------------------------------
+
+STAND_ACCESS_LIMIT = 5
+STAND_ACCESS_WINDOW = 3600
+
+
+def joint_stand_list(request):
+    stands = JointStand.objects.with_places_taken().select_related("event", "event__region")
+    past = Paginator(stands.past(), PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "events/joint_stand_list.html",
+        {"upcoming": list(stands.upcoming()), "past_page": past},
+    )
+
+
+def _stand_for_event(event):
+    if event.kind != Event.Kind.TRADE_FAIR:
+        return None, []
+    stand = JointStand.objects.published().with_places_taken().filter(event=event).first()
+    if stand is None:
+        return None, []
+    stand.event = event
+    exhibitors = (
+        CoExhibitorApplication.objects.accepted()
+        .filter(stand=stand)
+        .select_related("organisation")
+        .order_by("organisation__name")
+    )
+    return stand, list(exhibitors)
+
+
+def stand_access_request(request, slug):
+    """Ask for the one-time link to the co-exhibitor application (members only)."""
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    stand = get_object_or_404(JointStand.objects.published(), event=event)
+    stand.event = event
+    if not stand.accepts_applications():
+        return render(request, "events/stand_closed.html", {"stand": stand, "event": event})
+    status = 200
+    form = StandAccessRequestForm(request.POST or None)
+    if request.method == "POST":
+        allowed = check_rate_limit(
+            request,
+            scope="stand-access",
+            email=request.POST.get("email"),
+            limit=STAND_ACCESS_LIMIT,
+            window=STAND_ACCESS_WINDOW,
+        )
+        if not allowed:
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            status = 429
+        elif form.is_valid():
+            organisation = form.cleaned_data["organisation"]
+            send_organisation_access_link(
+                organisation=organisation,
+                email=form.cleaned_data["email"],
+                purpose=stand_services.ACCESS_PURPOSE,
+                language=translation.get_language(),
+                base_url=_base_url(request),
+                consent=form.consent_values(),
+            )
+            # The same answer whether or not the address is known (see members.access).
+            messages.success(
+                request,
+                _(
+                    "Thank you. If this address belongs to a contact person of "
+                    "%(organisation)s, we have sent it a link to the application form. "
+                    "Please check your inbox."
+                )
+                % {"organisation": organisation.name},
+            )
+            return redirect(stand)
+    return render(
+        request,
+        "events/stand_access_request.html",
+        {"stand": stand, "event": event, "form": form},
+        status=status,
+    )
+
+
+def stand_apply(request, token):
+    """The application form, reached through the one-time link; the link fixes the member."""
+    try:
+        access = access_from_token(token, stand_services.ACCESS_PURPOSE)
+    except links.LinkError as error:
+        return links.link_error_response(request, error)
+    organisation = access.organisation
+    if organisation.status != Organisation.Status.MEMBER:
+        return render(
+            request,
+            "events/stand_closed.html",
+            {"reason": stand_services.NotAMember.message},
+            status=403,
+        )
+    applied = CoExhibitorApplication.objects.active().filter(organisation=organisation)
+    stands = (
+        JointStand.objects.open_for_applications()
+        .exclude(pk__in=applied.values("stand"))
+        .select_related("event")
+        .order_by("event__start")
+    )
+    if not stands:
+        return render(
+            request,
+            "events/stand_closed.html",
+            {
+                "reason": _(
+                    "There is no joint stand open for applications from %(organisation)s at "
+                    "the moment: the deadlines have passed, or your organisation has "
+                    "already applied."
+                )
+                % {"organisation": organisation.name}
+            },
+        )
+    contact = ContactPerson.objects.filter(
+        organisation=organisation, email__iexact=access.email
+    ).first()
+    initial = {"contact_email": access.email}
+    if contact is not None:
+        initial.update(contact_name=contact.name, contact_phone=contact.phone)
+    form = CoExhibitorApplicationForm(
+        request.POST or None, organisation=organisation, stands=stands, initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                mark_used(access)
+                application = stand_services.stand_apply(
+                    stand=data["stand"],
+                    organisation=organisation,
+                    contact_person=contact,
+                    contact_name=data["contact_name"],
+                    contact_email=data["contact_email"],
+                    contact_phone=data["contact_phone"],
+                    products=data["products"],
+                    places_needed=data["places_needed"],
+                    remarks=data["remarks"],
+                    language=translation.get_language(),
+                    consent=form.consent_values(),
+                )
+        except links.LinkError as error:
+            return links.link_error_response(request, error)
+        except stand_services.StandError as error:
+            form.add_error(None, error.message)
+        else:
+            return render(
+                request,
+                "events/stand_application_done.html",
+                {"application": application, "stand": application.stand},
+            )
+    return render(
+        request,
+        "events/stand_application_form.html",
+        {"organisation": organisation, "form": form},
     )

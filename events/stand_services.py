@@ -1,0 +1,239 @@
+"""Joint-stand rules: every change of a co-exhibitor application goes through these functions.
+
+Views, admin actions and the demo call the same functions. Accepting locks the stand row
+first (`lock_for_allocation`) and sums the accepted places under that lock, so parallel
+accepts on several app processes can never hand out more places than the stand has. The
+e-mails are queued inside the same transaction (the mail queue lives in the database), so
+none announces a change that was rolled back.
+"""
+
+from django.db import IntegrityError, transaction
+from django.db.models import Sum
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from cluster_portal.allocation import lock_for_allocation
+from cluster_portal.mail import manager_addresses, send_mail_in_language
+from members.access import register_purpose
+from members.models import ContactPerson, Organisation
+
+from .emails import site_url
+from .models import CoExhibitorApplication, JointStand
+
+Status = CoExhibitorApplication.Status
+
+# The members' one-time link proves that the applicant speaks for a member organisation.
+ACCESS_PURPOSE = "events.stand-application"
+register_purpose(
+    ACCESS_PURPOSE,
+    url_name="events:stand_apply",
+    label=_("apply for a place on a joint stand"),
+)
+
+TEMPLATES = {
+    "applied": "events/emails/stand_applied",
+    "accepted": "events/emails/stand_accepted",
+    "waiting": "events/emails/stand_waiting",
+    "declined": "events/emails/stand_declined",
+    "withdrawn": "events/emails/stand_withdrawn",
+}
+
+
+class StandError(Exception):
+    """A rule stops the change; `message` says why in the user's words."""
+
+    message = _("This is not possible for this application.")
+
+    def __init__(self, message=None):
+        if message is not None:
+            self.message = message
+        super().__init__(str(self.message))
+
+
+class NotAMember(StandError):
+    message = _(
+        "Only member organisations of the network can exhibit on a joint stand. "
+        "If your organisation would like to join, please apply for membership first."
+    )
+
+
+class ApplicationsClosed(StandError):
+    message = _("The application deadline for this joint stand has passed.")
+
+
+class AlreadyApplied(StandError):
+    message = _("Your organisation has already applied for this joint stand.")
+
+
+class StandFull(StandError):
+    message = _("There are not enough free places on this joint stand.")
+
+
+def send_stand_mail(kind: str, application: CoExhibitorApplication) -> None:
+    stand = application.stand
+    with translation.override(application.language):
+        event_url = site_url() + stand.event.get_absolute_url()
+    send_mail_in_language(
+        template=TEMPLATES[kind],
+        to=[application.contact_email],
+        language=application.language,
+        context={
+            "application": application,
+            "stand": stand,
+            "event": stand.event,
+            "organisation": application.organisation,
+            "event_url": event_url,
+        },
+    )
+
+
+def _notify_managers(application: CoExhibitorApplication) -> None:
+    recipients = set(manager_addresses())
+    manager = application.stand.manager
+    if manager is not None and manager.email:
+        recipients.add(manager.email)
+    if recipients:
+        send_mail_in_language(
+            template="events/emails/stand_manager_notice",
+            to=sorted(recipients),
+            language="de",
+            context={"application": application, "stand": application.stand},
+        )
+
+
+def _decided(application: CoExhibitorApplication, by) -> None:
+    application.decided_at = timezone.now()
+    application.decided_by = by if by is not None and by.is_authenticated else None
+
+
+def places_taken(stand: JointStand, *, exclude=None) -> int:
+    accepted = stand.applications.filter(status=Status.ACCEPTED)
+    if exclude is not None:
+        accepted = accepted.exclude(pk=exclude.pk)
+    return accepted.aggregate(total=Sum("places_needed"))["total"] or 0
+
+
+def _locked(application: CoExhibitorApplication):
+    """Lock the stand (the allocation lock), then re-read the application under it."""
+    stand = lock_for_allocation(JointStand, application.stand_id)
+    fresh = (
+        CoExhibitorApplication.objects.select_for_update(of=("self",))
+        .select_related("organisation")
+        .get(pk=application.pk)
+    )
+    stand.event  # noqa: B018 - loaded once for the e-mails
+    fresh.stand = stand
+    return stand, fresh
+
+
+def stand_apply(
+    *,
+    stand: JointStand,
+    organisation: Organisation,
+    contact_name: str,
+    contact_email: str,
+    products: str,
+    places_needed: int = 1,
+    contact_person: ContactPerson | None = None,
+    contact_phone: str = "",
+    remarks: str = "",
+    language: str = "de",
+    consent: dict,
+) -> CoExhibitorApplication:
+    """Record a member organisation's application, confirm it and tell the managers."""
+    if organisation.status != Organisation.Status.MEMBER:
+        raise NotAMember
+    if not stand.accepts_applications():
+        raise ApplicationsClosed
+    if places_needed < 1 or places_needed > stand.places:
+        raise StandError(
+            _("Please ask for between 1 and %(places)s places.") % {"places": stand.places}
+        )
+    if contact_person is not None and contact_person.organisation_id != organisation.pk:
+        raise StandError(_("The contact person works for another organisation."))
+    try:
+        with transaction.atomic():
+            application = CoExhibitorApplication.objects.create(
+                stand=stand,
+                organisation=organisation,
+                contact_person=contact_person,
+                contact_name=contact_name,
+                contact_email=contact_email,
+                contact_phone=contact_phone,
+                products=products,
+                places_needed=places_needed,
+                remarks=remarks,
+                language=language,
+                **consent,
+            )
+            send_stand_mail("applied", application)
+            _notify_managers(application)
+    except IntegrityError as error:
+        # The partial unique constraint: an active application exists (maybe a parallel one).
+        raise AlreadyApplied from error
+    return application
+
+
+def stand_accept(*, application: CoExhibitorApplication, by=None) -> CoExhibitorApplication:
+    """Give the application its places; when they are not free, it goes on the waiting list.
+
+    An application already waiting stays there while the stand is full (StandFull).
+    """
+    with transaction.atomic():
+        stand, application = _locked(application)
+        if application.status not in (Status.APPLIED, Status.WAITING):
+            raise StandError(_("Only applied or waiting applications can be accepted."))
+        free = stand.places - places_taken(stand, exclude=application)
+        if application.places_needed > free:
+            if application.status == Status.WAITING:
+                raise StandFull
+            application.status = Status.WAITING
+            _decided(application, by)
+            application.save()
+            send_stand_mail("waiting", application)
+            return application
+        application.status = Status.ACCEPTED
+        _decided(application, by)
+        application.save()
+        send_stand_mail("accepted", application)
+    return application
+
+
+def stand_waitlist(*, application: CoExhibitorApplication, by=None) -> CoExhibitorApplication:
+    """Put an application on the waiting list (an accepted one gives its places back)."""
+    with transaction.atomic():
+        _stand, application = _locked(application)
+        if application.status not in (Status.APPLIED, Status.ACCEPTED):
+            raise StandError(
+                _("Only applied or accepted applications can be put on the waiting list.")
+            )
+        application.status = Status.WAITING
+        _decided(application, by)
+        application.save()
+        send_stand_mail("waiting", application)
+    return application
+
+
+def stand_decline(*, application: CoExhibitorApplication, by=None) -> CoExhibitorApplication:
+    with transaction.atomic():
+        _stand, application = _locked(application)
+        if not application.is_active:
+            raise StandError(_("Only open applications can be declined."))
+        application.status = Status.DECLINED
+        _decided(application, by)
+        application.save()
+        send_stand_mail("declined", application)
+    return application
+
+
+def stand_withdraw(*, application: CoExhibitorApplication, by=None) -> CoExhibitorApplication:
+    """The organisation withdraws (told to a manager, who records it)."""
+    with transaction.atomic():
+        _stand, application = _locked(application)
+        if not application.is_active:
+            raise StandError(_("This application is no longer active."))
+        application.status = Status.WITHDRAWN
+        _decided(application, by)
+        application.save()
+        send_stand_mail("withdrawn", application)
+    return application
