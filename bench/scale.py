@@ -164,7 +164,7 @@ CITIES = {
     "ostwestfalen-lippe": [("Bielefeld", "336"), ("Paderborn", "331"), ("Detmold", "327")],
     "suedwestfalen": [("Siegen", "570"), ("Arnsberg", "598"), ("Olpe", "574"), ("Iserlohn", "586")],
     "muensterland": [("Münster", "481"), ("Coesfeld", "486"), ("Borken", "463"), ("Rheine", "484")],
-    "metropole-ruhr": [("Bochum", "447"), ("Dortmund", "441"), ("Essen", "451"), ("Duisburg", "470")],
+    "metropole-ruhr": [("Bochum", "447"), ("Dortmund", "441"), ("Essen", "451"), ("Hagen", "580")],
     "nordrhein-westfalen": [("Düsseldorf", "402"), ("Wuppertal", "421"), ("Krefeld", "478")],
     "saarland": [("Saarbrücken", "661"), ("Homburg", "664"), ("Neunkirchen", "665")],
     "mitteldeutschland": [("Leipzig", "041"), ("Halle (Saale)", "061"), ("Jena", "077")],
@@ -209,7 +209,7 @@ def logo_files(count: int = LOGO_FILES) -> list[str]:
     from PIL import Image, ImageDraw
 
     names = []
-    palette = random.Random("logos")
+    palette = random.Random("logos")  # noqa: S311 - colours, not secrets
     for number in range(count):
         name = f"{LOGO_FOLDER}/logo-{number:02d}.png"
         if not default_storage.exists(name):
@@ -316,7 +316,7 @@ def generate_contact_persons(organisations: list, *, rng: random.Random) -> dict
                 "organisation": organisation,
                 "name": f"{first} {last}",
                 "role": rng.choice(["Geschäftsführung", "Vertrieb", "Presse", "Forschung"]),
-                "email": f"{slugify(first)}.{slugify(last)}.{position}@{organisation.slug[:60]}.example",
+                "email": f"{slugify(first)}.{slugify(last)}.{position}@{organisation.slug[:60]}.de",
                 "phone": f"+49 {rng.randint(200, 999)} {rng.randint(100000, 999999)}",
                 "is_public": rng.random() < 0.5,
                 "position": position,
@@ -695,15 +695,16 @@ def generate(size: Size, *, seed: int, log: Callable[[str], None] = print) -> di
     today = timezone.localdate()
 
     def rng(name: str) -> random.Random:
-        return random.Random(f"{seed}:{name}")
+        return random.Random(f"{seed}:{name}")  # noqa: S311 - reproducible data, not secrets
 
     counts: dict = {}
+    o, e, c, j = rng("o"), rng("e"), rng("c"), rng("j")
     steps = [
-        ("organisations", lambda: generate_organisations(size.organisations, rng=rng("o"), today=today)),
-        ("events", lambda: generate_events(size.events, size.registrations, rng=rng("e"), now=now)),
-        ("cooperations", lambda: generate_cooperations(size.cooperations, rng=rng("c"), today=today)),
-        ("joint stands", lambda: generate_joint_stands(size.joint_stands, rng=rng("j"), today=today)),
-    ]  # fmt: skip
+        ("organisations", lambda: generate_organisations(size.organisations, rng=o, today=today)),
+        ("events", lambda: generate_events(size.events, size.registrations, rng=e, now=now)),
+        ("cooperations", lambda: generate_cooperations(size.cooperations, rng=c, today=today)),
+        ("joint stands", lambda: generate_joint_stands(size.joint_stands, rng=j, today=today)),
+    ]
     for label, step in steps:
         started = timezone.now()
         result = step()
