@@ -5,12 +5,16 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from bench import views as bench_views
+
 from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),
+    # 404 unless BENCHMARK_FLOOR=1 (make bench); see bench/views.py.
+    path("bench/floor/", bench_views.floor, name="bench_floor"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -42,16 +42,27 @@ class Command(BaseCommand):
             action="store_true",
             help="Add the data to the configured database itself instead (tests).",
         )
+        parser.add_argument(
+            "--suffix",
+            default=database.BENCH_SUFFIX,
+            help="Without --database-url: the database is <configured name><suffix>.",
+        )
         parser.add_argument("--force", action="store_true", help="Rebuild even if it matches.")
+        parser.add_argument(
+            "--print-url", action="store_true", help="Only print the database's URL."
+        )
 
     def handle(self, *args, **options):
         size = Size(**{name: options[name] for name in Size().as_dict()})
         if any(value < 0 for value in size.as_dict().values()):
             raise CommandError("Sizes cannot be negative.")
-        if options["here"]:
+        url = database.bench_url(options["database_url"], options["suffix"])
+        if options["print_url"]:
+            self.stdout.write(url)
+        elif options["here"]:
             self.fill_here(size, options["seed"])
         else:
-            self.build_separate(size, options["seed"], options["database_url"], options["force"])
+            self.build_separate(size, options["seed"], url, options["force"])
 
     def fill_here(self, size: Size, seed: int):
         started = time.monotonic()
@@ -61,7 +72,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Generated in {time.monotonic() - started:.1f} s: {counts}")
 
     def build_separate(self, size: Size, seed: int, url: str, force: bool):
-        url = database.bench_url(url)
         target = Target.from_url(url)
         configured = Target.from_settings(settings.DATABASES["default"])
         if (target.name, target.host, target.port) == (
