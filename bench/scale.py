@@ -250,7 +250,8 @@ def generate_organisations(count: int, *, rng: random.Random, today: dt.date) ->
         city, postcode = rng.choice(
             CITIES.get(region.slug, OTHER_CITIES) if region else OTHER_CITIES
         )
-        kind = kinds[rng.randrange(len(kinds))]
+        # Round robin over 9 regions and 10 kinds meets every combination of the two.
+        kind = kinds[number % len(kinds)]
         status = rng.choices(statuses, weights)[0]
         name, legal_form = organisation_name(rng, kind, city)
         slug = unique_slug(name, taken)
