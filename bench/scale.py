@@ -87,14 +87,25 @@ def insert_through(
     return len(pairs)
 
 
-def unique_slug(text: str, taken: set[str], max_length: int = 200) -> str:
-    base = slugify(text)[: max_length - 8] or "eintrag"
-    slug, number = base, 2
-    while slug in taken:
-        slug = f"{base}-{number}"
-        number += 1
-    taken.add(slug)
-    return slug
+class SlugPool:
+    """Unique slugs: the name's slug, else the name's slug with the next free number."""
+
+    def __init__(self, taken):
+        self.taken = set(taken)
+        self.next_number: dict[str, int] = {}
+
+    def make(self, text: str, max_length: int = 200) -> str:
+        base = slugify(text)[: max_length - 8] or "eintrag"
+        slug = base
+        # Remember where the numbering of a base stopped: common names would otherwise make
+        # every new slug walk through all the earlier numbers.
+        number = self.next_number.get(base, 2)
+        while slug in self.taken:
+            slug = f"{base}-{number}"
+            number += 1
+        self.next_number[base] = number
+        self.taken.add(slug)
+        return slug
 
 
 def sample(rng: random.Random, population: list, low: int, high: int) -> list:
@@ -197,8 +208,14 @@ def organisation_name(rng: random.Random, kind: str, city: str) -> tuple[str, st
     if kind == "politics":
         return f"Gesundheitsamt {city}", ""
     legal_form = rng.choice(LEGAL_FORMS)
+    branch = rng.choice(BRANCHES)
+    pattern = rng.randrange(4)
+    if pattern == 0:
+        return f"{rng.choice(SURNAMES)} & {rng.choice(SURNAMES)} {branch} {legal_form}", legal_form
+    if pattern == 1:
+        return f"{branch} {city} {legal_form}", legal_form
     first = rng.choice([rng.choice(SURNAMES), rng.choice(PLACE_WORDS)])
-    return f"{first} {rng.choice(BRANCHES)} {legal_form}", legal_form
+    return f"{first} {branch} {legal_form}", legal_form
 
 
 # --- logos -------------------------------------------------------------------------------------
@@ -243,7 +260,7 @@ def generate_organisations(count: int, *, rng: random.Random, today: dt.date) ->
     categories = list(getattr(Organisation, "PartnerCategory", models.TextChoices).values)
     bands = list(getattr(Organisation, "EmployeeBand", models.TextChoices).values)
     logos = logo_files() if has_field(Organisation, "logo") else []
-    taken = set(Organisation.objects.values_list("slug", flat=True))
+    slugs = SlugPool(Organisation.objects.values_list("slug", flat=True))
     objects = []
     for number in range(count):
         region = regions[number % len(regions)] if regions else None
@@ -254,7 +271,7 @@ def generate_organisations(count: int, *, rng: random.Random, today: dt.date) ->
         kind = kinds[number % len(kinds)]
         status = rng.choices(statuses, weights)[0]
         name, legal_form = organisation_name(rng, kind, city)
-        slug = unique_slug(name, taken)
+        slug = slugs.make(name)
         is_partner = rng.random() < 0.03
         joined = today - dt.timedelta(days=rng.randrange(14 * 365))
         lat = float(region.latitude) if region and region.latitude is not None else 51.2
@@ -416,19 +433,19 @@ def generate_events(count: int, registrations: int, *, rng: random.Random, now: 
     series_model = get_model("events.EventSeries")
     series = []
     if series_model is not None and has_field(Event, "series"):
-        taken = set(series_model.objects.values_list("slug", flat=True))
+        slugs = SlugPool(series_model.objects.values_list("slug", flat=True))
         for _ in range(max(1, count // 50)):
             name = f"{rng.choice(['Netzwerktreffen', 'Forum', 'Fachdialog'])} {rng.choice(TOPICS)}"
             values = {
                 "name": name,
-                "slug": unique_slug(name, taken),
+                "slug": slugs.make(name),
                 "description": german_text(rng, 2),
             }
             series.append(series_model(**existing(series_model, values)))
         series = bulk_insert(series_model, series)
     kinds = list(Event.Kind.values)
     with_registration = has_field(Event, "registration_enabled")
-    taken = set(Event.objects.values_list("slug", flat=True))
+    slugs = SlugPool(Event.objects.values_list("slug", flat=True))
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     objects = []
     for number in range(count):
@@ -448,7 +465,7 @@ def generate_events(count: int, registrations: int, *, rng: random.Random, now: 
         city = rng.choice(CITIES.get(region.slug, OTHER_CITIES) if region else OTHER_CITIES)[0]
         values = {
             "title": title,
-            "slug": unique_slug(title, taken),
+            "slug": slugs.make(title),
             "kind": kind,
             "start": start,
             "end": start + dt.timedelta(hours=DURATIONS.get(kind, 3)),
@@ -619,7 +636,7 @@ def generate_cooperations(count: int, *, rng: random.Random, today: dt.date) -> 
     countries = [code for code in Country.values if code != "DE"]
     kinds = list(Cooperation.Kind.values)
     roles = list(CooperationPartner.Role.values)
-    taken = set(Cooperation.objects.values_list("slug", flat=True))
+    slugs = SlugPool(Cooperation.objects.values_list("slug", flat=True))
     objects = []
     for number in range(count):
         kind = kinds[number % len(kinds)]
@@ -635,7 +652,7 @@ def generate_cooperations(count: int, *, rng: random.Random, today: dt.date) -> 
         objects.append(
             Cooperation(
                 title=title,
-                slug=unique_slug(title, taken),
+                slug=slugs.make(title),
                 kind=kind,
                 summary=german_text(rng, 1)[:300],
                 goals=german_text(rng, 2),
