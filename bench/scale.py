@@ -343,11 +343,14 @@ def generate_contact_persons(organisations: list, *, rng: random.Random) -> dict
     return {"contact_persons": len(bulk_insert(model, objects))}
 
 
-def consent_values(model: type[models.Model], when: dt.datetime) -> dict:
-    """The privacy-notice consent a stored personal record carries (ConsentRecord)."""
+def privacy_notice():
+    """The current privacy notice, which stored personal records point at (ConsentRecord)."""
     from cluster_portal.models import LegalPage
 
-    notice = LegalPage.objects.current(LegalPage.Kind.PRIVACY)
+    return LegalPage.objects.current(LegalPage.Kind.PRIVACY)
+
+
+def consent_values(model: type[models.Model], notice, when: dt.datetime) -> dict:
     return existing(model, {"privacy_notice": notice, "consented_at": when})
 
 
@@ -358,6 +361,7 @@ def generate_membership_applications(
     if model is None:
         return {"membership_applications": "not available"}
     applicants = [o for o in organisations if o.status == "applicant"]
+    notice = privacy_notice()
     now = timezone.now()
     objects = []
     for organisation in applicants:
@@ -368,7 +372,7 @@ def generate_membership_applications(
             "language": rng.choice(["de", "de", "de", "en"]),
             "submitted_at": submitted,
             "decision": "pending",
-        } | consent_values(model, submitted)
+        } | consent_values(model, notice, submitted)
         objects.append(model(**existing(model, values)))
     return {"membership_applications": len(bulk_insert(model, objects))}
 
@@ -555,6 +559,7 @@ def generate_registrations(
     if model is None or not open_events:
         return {"registrations": "not available"}
     statuses = set(getattr(model, "Status", models.TextChoices).values)
+    notice = privacy_notice()
     per_event = [0] * len(open_events)
     for _ in range(count):
         per_event[rng.randrange(len(open_events))] += 1
@@ -591,7 +596,7 @@ def generate_registrations(
                 "confirmed_at": created + dt.timedelta(hours=1) if status == "confirmed" else None,
                 "cancelled_at": created + dt.timedelta(days=1) if status == "cancelled" else None,
                 "waiting_since": created if status == "waiting_list" else None,
-            } | consent_values(model, created)
+            } | consent_values(model, notice, created)
             objects.append(model(**existing(model, values)))
         if len(objects) >= BATCH_SIZE * 5:
             bulk_insert(model, objects)
