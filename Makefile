@@ -7,7 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help setup run test lint db-start db-stop messages browser serve worker backup restore
+.PHONY: help setup run test lint db-start db-stop messages browser serve worker backup restore \
+	bench bench-10x wrk
 
 help:
 	@echo "make run      set everything up and serve the portal on http://127.0.0.1:$(PORT)"
@@ -18,6 +19,8 @@ help:
 	@echo "make worker   send queued e-mails (and run other background tasks)"
 	@echo "make backup   database dump and media files into var/backups/<timestamp>/"
 	@echo "make restore BACKUP=var/backups/<timestamp>  restore into an empty database"
+	@echo "make bench    load test against the floor on synthetic data (BENCH_ORGANISATIONS,"
+	@echo "              BENCH_SECONDS, BENCH_WARMUP, BENCH_ROUNDS); make bench-10x adds 10x data"
 
 $(VENV)/.installed: pyproject.toml
 	@python_bin=$$(scripts/find-python); \
@@ -90,3 +93,20 @@ backup: $(VENV)/.installed db-start
 restore: $(VENV)/.installed db-start
 	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=var/backups/<timestamp> [FORCE=1]"; exit 2; fi
 	$(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force,)
+
+# Load benchmark (bench/run.py): scale data in its own database, gunicorn as in production,
+# Debian's wrk against the floor view; writes bench/results.json and bench/results.md.
+wrk:
+	@if command -v wrk >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's wrk for the benchmark"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	else \
+	  echo "The benchmark needs Debian's wrk: sudo apt-get install wrk" >&2; exit 1; \
+	fi
+
+bench: setup wrk
+	$(PY) bench/run.py
+
+bench-10x: setup wrk
+	$(PY) bench/run.py --scale-10x

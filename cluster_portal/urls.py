@@ -6,6 +6,8 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from bench import views as bench_views
+
 from . import views
 from .sitemaps import SITEMAPS
 
@@ -15,6 +17,8 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # 404 unless BENCHMARK_FLOOR=1 (make bench); see bench/views.py.
+    path("bench/floor/", bench_views.floor, name="bench_floor"),
 ]
 
 urlpatterns += i18n_patterns(

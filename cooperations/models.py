@@ -175,6 +175,11 @@ class Cooperation(models.Model):
         indexes = [
             models.Index(fields=["kind"], name="cooperation_kind_idx"),
             models.Index(fields=["started_on", "title"], name="cooperation_start_idx"),
+            # Exactly the list's ordering (Meta.ordering): a backward scan of the index above
+            # would put the cooperations without a start first.
+            models.Index(
+                F("started_on").desc(nulls_last=True), "title", name="cooperation_order_idx"
+            ),
             models.Index(fields=["ended_on"], name="cooperation_end_idx"),
             GinIndex(fields=["countries"], name="cooperation_countries_idx"),
         ]

@@ -1,0 +1,288 @@
+"""Before a benchmark run, inside Django against the benchmark database (DATABASE_URL).
+
+    python bench/prepare.py OUTPUT.json            # pages, paths, queries, admin cookie
+    python bench/prepare.py --count-registrations  # rows the registration POSTs stored
+
+Chooses the paths each page type is loaded with from the data (different filters, search
+words, profiles, events), logs a staff user in for the admin changelist (session cookie with
+its second factor verified, as production requires), and counts the SQL queries of every path
+in-process with the test client, with the time spent in SQL as a first profile.
+"""
+
+import argparse
+import json
+import os
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cluster_portal.settings.production")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth import get_user_model  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from bench.scale import OBJECTS, TOPICS, get_model, has_field  # noqa: E402
+from cooperations.models import Cooperation, Country  # noqa: E402
+from events.models import Event  # noqa: E402
+from members.models import InnovationField, Organisation  # noqa: E402
+from regions.models import Region  # noqa: E402
+
+PATHS_PER_PAGE = 24
+STAFF_USERNAME = "bench-staff"
+# A fixed CSRF secret, sent as cookie and as form field: Django accepts the unmasked secret.
+CSRF_SECRET = "BenchCsrfSecret0123456789abcdefg"  # noqa: S105 - not a secret
+EMAIL_DOMAIN = "bench-registration.example.org"
+HOST = "localhost"
+
+SEARCH_WORDS = [
+    "Telemedizin", "Implantate", "Pflege", "Sturzerkennung", "Zellkulturen", "Hörsysteme",
+    "Labordiagnostik", "Exoskelette", "Medikationsmanagement", "Rehabilitation", "Kontaktlinsen",
+    "Sterilgut", "Routinedaten", "Ernährungsberatung", "Medizinprodukteverordnung", "Software",
+]  # fmt: skip
+
+
+def misspell(word: str, rng: random.Random) -> str:
+    """A typing error a visitor makes: a doubled letter dropped, two letters swapped, f→v."""
+    lower = word.lower()
+    for double in ("nn", "mm", "ll", "tt", "ss", "rr"):
+        if double in lower and rng.random() < 0.6:
+            index = lower.index(double)
+            return word[:index] + word[index + 1 :]
+    if "f" in word[1:] and rng.random() < 0.5:
+        index = word.index("f", 1)
+        return word[:index] + "v" + word[index + 1 :]
+    index = rng.randrange(1, max(2, len(word) - 2))
+    return word[:index] + word[index + 1] + word[index] + word[index + 2 :]
+
+
+def choose_paths(rng: random.Random) -> dict:
+    members = Organisation.objects.members()
+    regions = list(Region.objects.order_by("slug").values_list("slug", flat=True))
+    fields = list(InnovationField.objects.order_by("slug").values_list("slug", flat=True))
+    directory = reverse("members:list")
+    member_count = members.count()
+    last_page = max(1, (member_count + 23) // 24)
+    profiles = list(members.order_by("?").values_list("slug", flat=True)[:PATHS_PER_PAGE])
+    names = list(members.order_by("?").values_list("name", flat=True)[:PATHS_PER_PAGE])
+    events = list(
+        Event.objects.published().order_by("?").values_list("slug", flat=True)[:PATHS_PER_PAGE]
+    )
+    event_list = reverse("events:list")
+    cooperation_list = reverse("cooperations:list")
+    words = (
+        SEARCH_WORDS + [topic.split()[-1] for topic in TOPICS] + [o.split()[-1] for o in OBJECTS]
+    )
+    misspelt = []
+    for name in names:
+        word = max(name.split(), key=len)
+        misspelt.append(misspell(word, rng))
+    admin_list = reverse("admin:members_organisation_changelist")
+    region_ids = list(Region.objects.order_by("pk").values_list("pk", flat=True))
+    pages = rng.sample(range(2, last_page + 1), min(11, last_page - 1))
+    filters = [
+        {"region": rng.choice(regions), "innovation_field": rng.choice(fields)}
+        for _ in range(PATHS_PER_PAGE)
+    ]
+    queries = rng.sample(words, min(PATHS_PER_PAGE, len(words)))
+    admin_filters = [{"status__exact": "member", "region__id__exact": pk} for pk in region_ids]
+    return {
+        "home": ["/", "/en/"],
+        "directory": [directory] + [f"{directory}?page={page}" for page in pages],
+        "directory_filtered": [f"{directory}?{urlencode(f)}" for f in filters],
+        "search_fulltext": [f"{directory}?{urlencode({'q': word})}" for word in queries],
+        "search_misspelt": [f"{directory}?{urlencode({'q': word})}" for word in misspelt],
+        "profile": [reverse("members:detail", kwargs={"slug": slug}) for slug in profiles],
+        "event_list": [event_list] + [f"{event_list}?page={page}" for page in range(2, 6)],
+        "event_detail": [reverse("events:detail", kwargs={"slug": slug}) for slug in events],
+        "cooperation_list": [cooperation_list]
+        + [f"{cooperation_list}?{urlencode({'kind': kind})}" for kind in Cooperation.Kind.values]
+        + [f"{cooperation_list}?{urlencode({'field': field})}" for field in fields]
+        + [f"{cooperation_list}?{urlencode({'country': code})}" for code in Country.values[:6]]
+        + [f"{cooperation_list}?page={page}" for page in range(2, 6)],
+        "admin_changelist": [admin_list]
+        + [f"{admin_list}?p={page}" for page in range(1, 8)]
+        + [f"{admin_list}?{urlencode(f)}" for f in admin_filters]
+        + [f"{admin_list}?{urlencode({'q': word})}" for word in SEARCH_WORDS[:6]],
+    }
+
+
+PAGES = [
+    # (key, label, kind): kind decides the target, see bench/run.py.
+    ("home", "Home page", "public"),
+    ("directory", "Directory, unfiltered (pages)", "public"),
+    ("directory_filtered", "Directory, region + innovation field", "public"),
+    ("search_fulltext", "Directory, full-text query", "search"),
+    ("search_misspelt", "Directory, misspelt name", "search"),
+    ("profile", "Organisation profile", "public"),
+    ("event_list", "Event list", "public"),
+    ("event_detail", "Event page", "public"),
+    ("registration_post", "Registration POST", "public"),
+    ("cooperation_list", "Cooperation list", "public"),
+    ("admin_changelist", "Admin changelist of organisations", "admin"),
+]
+
+
+def registration_targets(rng: random.Random) -> tuple[list[str], str] | None:
+    """Event pages that take a registration now, and the form body; None without the form."""
+    try:
+        from events.forms import RegistrationForm  # noqa: F401
+    except ImportError:
+        return None
+    if get_model("events.Registration") is None or not has_field(Event, "registration_enabled"):
+        return None
+    candidates = Event.objects.published().filter(
+        start__gt=timezone.now(), registration_enabled=True
+    )
+    open_events = []
+    for event in candidates.order_by("start")[:400]:
+        questions = getattr(event, "questions", None)
+        if questions is not None and questions.filter(required=True).exists():
+            continue
+        if getattr(event, "accepts_registrations", True):
+            open_events.append(event.get_absolute_url())
+    if not open_events:
+        return None
+    body = urlencode(
+        {
+            "csrfmiddlewaretoken": CSRF_SECRET,
+            "name": "Bench Teilnehmerin",
+            "email": f"bench-{{n}}@{EMAIL_DOMAIN}",
+            "organisation_name": "Lastprobe GmbH",
+            "role": "Test",
+            "privacy_consent": "on",
+            "homepage": "",
+        },
+        safe="{}@",
+    )
+    return rng.sample(open_events, min(PATHS_PER_PAGE, len(open_events))), body
+
+
+def staff_cookie() -> str:
+    """A logged-in staff session with a verified second factor, as a Cookie header value."""
+    from django.conf import settings
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    user, _ = get_user_model().objects.get_or_create(
+        username=STAFF_USERNAME,
+        defaults={"is_staff": True, "is_superuser": True, "email": "bench@localhost"},
+    )
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=user, name="bench", defaults={"confirmed": True}
+    )
+    client = Client(HTTP_HOST=HOST)
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+def measure(client: Client, method: str, path: str, body: str, cookie: str) -> dict:
+    headers = {"HTTP_COOKIE": cookie} if cookie else {}
+    started = time.perf_counter()
+    with CaptureQueriesContext(connection) as context:
+        if method == "POST":
+            email_body = body.replace("{n}", f"queries-{time.time_ns()}")
+            response = client.post(
+                path, email_body, content_type="application/x-www-form-urlencoded", **headers
+            )
+        else:
+            response = client.get(path, **headers)
+    total = (time.perf_counter() - started) * 1000
+    sql = sum(float(query["time"]) for query in context.captured_queries) * 1000
+    return {
+        "status": response.status_code,
+        "queries": len(context.captured_queries),
+        "ms": total,
+        "sql_ms": sql,
+    }
+
+
+def median(values: list[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+def prepare(output: Path, seed: int) -> None:
+    rng = random.Random(seed)  # noqa: S311 - a choice of pages, not a secret
+    paths = choose_paths(rng)
+    cookie = staff_cookie()
+    registration = registration_targets(rng)
+    pages = []
+    client = Client(HTTP_HOST=HOST)
+    for key, label, kind in PAGES:
+        page = {"key": key, "label": label, "kind": kind, "method": "GET", "cookie": "", "body": ""}
+        if key == "registration_post":
+            if registration is None:
+                pages.append(page | {"available": False, "why": "no registration form on events"})
+                continue
+            page_paths, body = registration
+            page |= {"method": "POST", "body": body, "cookie": f"csrftoken={CSRF_SECRET}"}
+        else:
+            page_paths = paths[key]
+        if key == "admin_changelist":
+            page["cookie"] = cookie
+        samples = []
+        for path in page_paths:
+            measure(client, page["method"], path, page["body"], page["cookie"])  # warm caches
+            samples.append(measure(client, page["method"], path, page["body"], page["cookie"]))
+        good = [s for s in samples if s["status"] in (200, 302)]
+        kept = [p for p, s in zip(page_paths, samples, strict=True) if s["status"] in (200, 302)]
+        dropped = {
+            p: s["status"] for p, s in zip(page_paths, samples, strict=True) if p not in kept
+        }
+        queries = [s["queries"] for s in good]
+        pages.append(
+            page
+            | {
+                "available": bool(kept),
+                "paths": kept,
+                "dropped": dropped,
+                "queries_min": min(queries, default=0),
+                "queries_max": max(queries, default=0),
+                "inprocess_ms": median([s["ms"] for s in good]),
+                "inprocess_sql_ms": median([s["sql_ms"] for s in good]),
+            }
+        )
+    floor = measure(client, "GET", "/bench/floor/", "", "")
+    data = {
+        "floor": floor,
+        "counts": {
+            "organisations": Organisation.objects.count(),
+            "members": Organisation.objects.members().count(),
+            "events": Event.objects.count(),
+            "cooperations": Cooperation.objects.count(),
+        },
+        "pages": pages,
+    }
+    output.write_text(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+def count_registrations() -> None:
+    model = get_model("events.Registration")
+    count = model.objects.filter(email__endswith=EMAIL_DOMAIN).count() if model else 0
+    print(json.dumps({"stored_registrations": count}))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("output", nargs="?", type=Path)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--count-registrations", action="store_true")
+    args = parser.parse_args()
+    if args.count_registrations:
+        count_registrations()
+    else:
+        prepare(args.output, args.seed)

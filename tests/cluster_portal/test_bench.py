@@ -1,0 +1,172 @@
+"""The benchmark's scale data and its floor view (issue 11). Nothing here is timed."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import transaction
+
+from bench.database import bench_url, target_url
+from bench.scale import get_model, has_field
+from cluster_portal.pgtools import Target
+from cooperations.models import Cooperation, CooperationPartner
+from events.models import Event
+from members.models import Organisation
+from regions.models import Region
+
+SIZE = {
+    "organisations": 45,
+    "events": 14,
+    "registrations": 60,
+    "cooperations": 6,
+    "joint-stands": 2,
+}
+
+
+def build(seed: int = 7, **sizes) -> None:
+    arguments = [f"--{name}={value}" for name, value in (SIZE | sizes).items()]
+    call_command("build_scale_data", "--here", f"--seed={seed}", *arguments, stdout=StringIO())
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", "--no-admin", stdout=StringIO())
+
+
+def counts() -> dict:
+    return {
+        "organisations": Organisation.objects.count(),
+        "events": Event.objects.count(),
+        "cooperations": Cooperation.objects.count(),
+    }
+
+
+def snapshot(after: dict) -> dict:
+    """The generated rows by natural keys (primary keys differ between runs)."""
+    organisations = Organisation.objects.order_by("pk")[after["organisations"] :]
+    events = Event.objects.order_by("pk")[after["events"] :]
+    cooperations = Cooperation.objects.order_by("pk")[after["cooperations"] :]
+    return {
+        "organisations": [
+            (o.slug, o.name, o.kind, o.status, o.region.slug, o.city, o.description, o.joined_on)
+            + (tuple(o.innovation_fields.order_by("slug").values_list("slug", flat=True)),)
+            for o in organisations
+        ],
+        "events": [(e.slug, e.title, e.kind, e.start, e.region_id is not None) for e in events],
+        "cooperations": [
+            (c.slug, c.title, c.started_on, c.countries)
+            + (tuple(c.partner_roles.values_list("organisation__slug", "role")),)
+            for c in cooperations
+        ],
+    }
+
+
+def test_scale_data_adds_as_many_rows_as_asked(demo):
+    before = counts()
+    build()
+    after = counts()
+    assert after["organisations"] - before["organisations"] == SIZE["organisations"]
+    assert after["events"] - before["events"] == SIZE["events"]
+    assert after["cooperations"] - before["cooperations"] == SIZE["cooperations"]
+    new = Cooperation.objects.order_by("pk")[before["cooperations"] :]
+    assert all(c.partner_roles.count() >= 2 for c in new)
+    registration = get_model("events.Registration")
+    if registration is not None and has_field(Event, "registration_enabled"):
+        assert registration.objects.count() >= SIZE["registrations"]
+
+
+def test_scale_data_spreads_organisations_over_regions_kinds_and_taxonomies(demo):
+    before = Organisation.objects.count()
+    build()
+    new = list(Organisation.objects.order_by("pk")[before:])
+    assert {o.region_id for o in new} == set(Region.objects.values_list("pk", flat=True))
+    assert {o.kind for o in new} == set(Organisation.Kind.values)
+    for organisation in new:
+        assert 1 <= organisation.sectors.count() <= 3
+        assert 1 <= organisation.innovation_fields.count() <= 3
+        # German descriptions, from the word lists.
+        assert organisation.description.endswith(".")
+    assert any(" und " in o.description or " für " in o.description for o in new)
+
+
+def test_same_seed_gives_the_same_data_and_another_seed_other_data(demo):
+    start = counts()
+    with transaction.atomic():
+        build(seed=11)
+        first = snapshot(start)
+        transaction.set_rollback(True)
+    with transaction.atomic():
+        build(seed=11)
+        second = snapshot(start)
+        transaction.set_rollback(True)
+    build(seed=12)
+    other = snapshot(start)
+    assert first == second
+    assert first["organisations"] != other["organisations"]
+
+
+def test_scale_data_fills_stored_search_vectors(demo):
+    if not has_field(Organisation, "search_vector"):
+        pytest.skip("Organisation has no stored search vector on this branch yet")
+    before = Organisation.objects.count()
+    build()
+    new = Organisation.objects.order_by("pk")[before:]
+    assert all(vector for vector in new.values_list("search_vector", flat=True))
+
+
+def test_scale_data_gives_a_share_of_organisations_a_logo(demo, settings):
+    if not has_field(Organisation, "logo"):
+        pytest.skip("Organisation has no logo on this branch yet")
+    before = Organisation.objects.count()
+    build(organisations=60)
+    logos = [o.logo for o in Organisation.objects.order_by("pk")[before:] if o.logo]
+    assert 0 < len(logos) < 60
+    assert all((settings.MEDIA_ROOT / logo.name).is_file() for logo in logos)
+
+
+def test_partner_roles_of_scale_cooperations_are_unique(demo):
+    build()
+    pairs = list(CooperationPartner.objects.values_list("cooperation", "organisation", "role"))
+    assert len(pairs) == len(set(pairs))
+
+
+def test_scale_data_refuses_to_fill_the_portals_own_database(db, settings):
+    own = target_url(Target.from_settings(settings.DATABASES["default"]))
+    with pytest.raises(CommandError, match="separate"):
+        call_command("build_scale_data", f"--database-url={own}", stdout=StringIO())
+
+
+def test_benchmark_database_lies_beside_the_portals(settings):
+    target = Target.from_settings(settings.DATABASES["default"])
+    derived = Target.from_url(bench_url())
+    assert derived.name == target.name + "_bench"
+    assert (derived.host, derived.port, derived.user) == (target.host, target.port, target.user)
+    assert Target.from_url(bench_url(suffix="_bench_10x")).name == target.name + "_bench_10x"
+
+
+def test_negative_sizes_are_refused(db):
+    with pytest.raises(CommandError, match="negative"):
+        call_command("build_scale_data", "--here", "--organisations=-1", stdout=StringIO())
+
+
+def test_floor_is_a_404_unless_the_benchmark_switches_it_on(client, db, monkeypatch):
+    monkeypatch.delenv("BENCHMARK_FLOOR", raising=False)
+    assert client.get("/bench/floor/").status_code == 404
+    monkeypatch.setenv("BENCHMARK_FLOOR", "0")
+    assert client.get("/bench/floor/").status_code == 404
+
+
+def test_floor_lists_twelve_rows_and_one_added_sorted_in_one_query(
+    client, demo, monkeypatch, django_assert_num_queries
+):
+    monkeypatch.setenv("BENCHMARK_FLOOR", "1")
+    build(organisations=20, events=0, registrations=0, cooperations=0)
+    with django_assert_num_queries(1):
+        response = client.get("/bench/floor/")
+    assert response.status_code == 200
+    names = [name for _pk, name in response.context["rows"]]
+    assert len(names) == 13
+    assert names == sorted(names)
+    assert "Zusätzliche Zeile, zur Laufzeit hinzugefügt." in names
+    assert response.content.decode().count("<tr>") == 14  # header and 13 rows
