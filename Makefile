@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help setup run test lint db-start db-stop messages browser serve worker backup restore
+.PHONY: help setup run test lint db-start db-stop messages browser serve worker backup restore loadtest
 
 help:
 	@echo "make run      set everything up and serve the portal on http://127.0.0.1:$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make worker   send queued e-mails (and run other background tasks)"
 	@echo "make backup   database dump and media files into var/backups/<timestamp>/"
 	@echo "make restore BACKUP=var/backups/<timestamp>  restore into an empty database"
+	@echo "make loadtest two gunicorns, many visitors, one small event; then again with a DB restart"
 
 $(VENV)/.installed: pyproject.toml
 	@python_bin=$$(scripts/find-python); \
@@ -90,3 +91,13 @@ backup: $(VENV)/.installed db-start
 restore: $(VENV)/.installed db-start
 	@if [ -z "$(BACKUP)" ]; then echo "usage: make restore BACKUP=var/backups/<timestamp> [FORCE=1]"; exit 2; fi
 	$(PY) manage.py restore "$(BACKUP)" $(if $(FORCE),--force,)
+
+# Two gunicorn instances, the mail worker and an SMTP sink against the checkout's database; the
+# second run restarts that database in the middle. LOADTEST_SECONDS, LOADTEST_THREADS,
+# LOADTEST_CAPACITY, LOADTEST_MODE (both, plain, restart). Results: bench/loadtest-results.json.
+loadtest: setup
+	@source scripts/production-env; \
+	  $(PY) manage.py collectstatic --noinput -v 0; \
+	  $(PY) bench/loadtest.py --seconds "$${LOADTEST_SECONDS:-60}" \
+	    --threads "$${LOADTEST_THREADS:-30}" --capacity "$${LOADTEST_CAPACITY:-50}" \
+	    --mode "$${LOADTEST_MODE:-both}"

@@ -197,8 +197,14 @@ class LoadTest:
     def visitor(self, number: int, deadline: float, paths: list[str], event_path: str, since):
         from django.db import DatabaseError, connection
 
-        record = self.recorder.add
         browser = Visitor()
+
+        def record(kind: str, answer: Answer) -> Answer:
+            self.recorder.add(kind, answer)
+            if answer.status == 0 or answer.status >= 500:
+                time.sleep(0.5)  # a person waits a moment before trying again
+            return answer
+
         rng = random.Random(number)
         for attempt in itertools.count():
             if time.monotonic() >= deadline:
@@ -312,6 +318,10 @@ class LoadTest:
                 worker.start()
             time.sleep(0.5)
         elapsed = time.monotonic() - started
+        # This thread's connection may date from before a database restart.
+        from django.db import connection
+
+        connection.close()
         drained = self.wait_for_mail(since, sink, worker)
         results = self.check(event, since, sink, elapsed)
         results["worker_restarts"] = worker_restarts
