@@ -366,6 +366,9 @@ class LoadTest:
         failed = [a for _k, a in answers if a.status >= 500 or a.status == 0]
         failed_outside = [a for a in failed if not self.in_outage(a)]
         durations = sorted(a.finished - a.started for _k, a in answers)
+        by_kind: dict[str, list[float]] = {}
+        for kind, answer in answers:
+            by_kind.setdefault(kind, []).append(answer.finished - answer.started)
 
         rows = dict(Registration.objects.filter(event=event).values_list("email", "status"))
         status = Registration.Status
@@ -411,6 +414,10 @@ class LoadTest:
             "requests_per_second": round(len(answers) / elapsed, 1) if elapsed else 0,
             "median_ms": round(statistics.median(durations) * 1000) if durations else 0,
             "p95_ms": round(durations[int(len(durations) * 0.95)] * 1000) if durations else 0,
+            "median_ms_by_kind": {
+                kind: round(statistics.median(times) * 1000)
+                for kind, times in sorted(by_kind.items())
+            },
             "status_counts": {str(code): count for code, count in sorted(statuses.items())},
             "errors_5xx": sum(1 for a in failed if a.status >= 500),
             "no_answer": sum(1 for a in failed if a.status == 0),
