@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .PHONY: help setup run test lint db-start db-stop messages browser serve worker backup restore \
-	bench bench-10x wrk
+	bench bench-10x wrk loadtest
 
 help:
 	@echo "make run      set everything up and serve the portal on http://127.0.0.1:$(PORT)"
@@ -21,6 +21,7 @@ help:
 	@echo "make restore BACKUP=var/backups/<timestamp>  restore into an empty database"
 	@echo "make bench    load test against the floor on synthetic data (BENCH_ORGANISATIONS,"
 	@echo "              BENCH_SECONDS, BENCH_WARMUP, BENCH_ROUNDS); make bench-10x adds 10x data"
+	@echo "make loadtest two gunicorns, many visitors, one small event; then again with a DB restart"
 
 $(VENV)/.installed: pyproject.toml
 	@python_bin=$$(scripts/find-python); \
@@ -110,3 +111,12 @@ bench: setup wrk
 
 bench-10x: setup wrk
 	$(PY) bench/run.py --scale-10x
+# Two gunicorn instances, the mail worker and an SMTP sink against the checkout's database; the
+# second run restarts that database in the middle. LOADTEST_SECONDS, LOADTEST_THREADS,
+# LOADTEST_CAPACITY, LOADTEST_MODE (both, plain, restart). Results: bench/loadtest-results.json.
+loadtest: setup
+	@source scripts/production-env; \
+	  $(PY) manage.py collectstatic --noinput -v 0; \
+	  $(PY) bench/loadtest.py --seconds "$${LOADTEST_SECONDS:-60}" \
+	    --threads "$${LOADTEST_THREADS:-30}" --capacity "$${LOADTEST_CAPACITY:-50}" \
+	    --mode "$${LOADTEST_MODE:-both}"
