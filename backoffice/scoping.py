@@ -112,7 +112,7 @@ class RegionScopedAdminMixin:
         return formfield
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form_class = super().get_form(request, obj, change, **kwargs)
+        form_class = super().get_form(request, obj, change=change, **kwargs)
         region_ids = self.scoped_region_ids(request)
         if region_ids is None:
             return form_class
