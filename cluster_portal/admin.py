@@ -223,6 +223,9 @@ class ErasureRecordAdmin(admin.ModelAdmin):
 
     list_display = ["erased_at", "erased_by", "total"]
     readonly_fields = ["email_hash", "erased_by", "erased_at", "counts"]
+    # Only who erased; the address itself is never stored, only its keyed hash.
+    search_fields = ["erased_by__username"]
+    date_hierarchy = "erased_at"
     change_list_template = "admin/cluster_portal/erasurerecord/change_list.html"
 
     @admin.display(description=_("records anonymised"))

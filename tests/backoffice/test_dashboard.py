@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 
 from backoffice import dashboard
+from members.models import MembershipApplication
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -39,8 +40,9 @@ def events(muensterland, saarland):
 
 @pytest.fixture
 def applicants(muensterland, saarland):
-    factories.make_organisation(name="Bewerber Münster", status="applicant", region=muensterland)
-    factories.make_organisation(name="Bewerber Saar", status="applicant", region=saarland)
+    for name, region in [("Bewerber Münster", muensterland), ("Bewerber Saar", saarland)]:
+        organisation = factories.make_organisation(name=name, status="applicant", region=region)
+        MembershipApplication.objects.create(organisation=organisation)
     factories.make_organisation(name="Mitglied Münster", status="member", region=muensterland)
 
 

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from backoffice.roles import REGIONAL_MANAGEMENT
 from members.models import Organisation
 from tests import factories
+from tests.helpers import admin_change_data
 
 pytestmark = pytest.mark.django_db
 
@@ -183,7 +184,12 @@ def test_regional_manager_saves_an_organisation_in_their_region(
 ):
     response = regional_client.post(
         f"{ORGANISATIONS}{own_organisation.pk}/change/",
-        organisation_form(own_organisation, city="Münster", region=kreis_steinfurt.pk),
+        admin_change_data(
+            regional_client,
+            f"{ORGANISATIONS}{own_organisation.pk}/change/",
+            city="Münster",
+            region=kreis_steinfurt.pk,
+        ),
     )
     assert response.status_code == 302
     own_organisation.refresh_from_db()
@@ -195,7 +201,9 @@ def test_moving_an_organisation_into_another_region_is_refused_with_a_form_error
 ):
     response = regional_client.post(
         f"{ORGANISATIONS}{own_organisation.pk}/change/",
-        organisation_form(own_organisation, region=saarland.pk),
+        admin_change_data(
+            regional_client, f"{ORGANISATIONS}{own_organisation.pk}/change/", region=saarland.pk
+        ),
     )
     assert response.status_code == 200
     assert "region" in response.context["adminform"].form.errors
