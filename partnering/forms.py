@@ -13,8 +13,8 @@ from .models import COUNTRY_CODE, ExpressionOfInterest, Post
 MAX_VALIDITY_DAYS = 365
 
 
-class AccessLinkRequestForm(forms.Form):
-    """Ask for a one-time posting link; it goes to the organisation's known contact address."""
+class AccessLinkRequestForm(PublicFormMixin, forms.Form):
+    """Ask for a one-time posting link; it goes only to a known contact person's address."""
 
     organisation = forms.ModelChoiceField(
         label=_("Your organisation"),
@@ -23,10 +23,10 @@ class AccessLinkRequestForm(forms.Form):
         to_field_name="slug",
     )
     email = forms.EmailField(
-        label=_("Contact e-mail address of your organisation"),
+        label=_("Your e-mail address"),
         help_text=_(
-            "We send the link to the organisation's contact address as recorded by the "
-            "cluster management."
+            "The address under which the cluster management lists you as a contact person "
+            "of the organisation."
         ),
     )
 

@@ -5,9 +5,10 @@ from django.utils import timezone, translation
 
 from cluster_portal.links import LinkAlreadyUsed
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from members.access import mark_used
+from members.models import AccessLink
 
 from . import matching
-from .access import OrganisationAccess, link_used
 from .models import DigestEntry, ExpressionOfInterest, Post
 
 
@@ -16,41 +17,40 @@ class TransitionError(Exception):
 
 
 @transaction.atomic
-def post_submit(*, access: OrganisationAccess, form, language: str, base_url: str = "") -> Post:
-    """Store a post from the one-time-link form; it waits for a manager's approval."""
+def post_submit(*, access: AccessLink, form, language: str, base_url: str = "") -> Post:
+    """Store a post from the one-time-link form; it waits for a manager's approval.
+
+    Using the link up and storing the post happen in one transaction: a second submission
+    through the same link (even a parallel one) raises LinkAlreadyUsed and stores nothing.
+    """
+    mark_used(access)
     post = form.save(commit=False)
     post.organisation = access.organisation
     post.submitted_by_email = access.email
-    post.access_link_id = access.link_id
+    post.access_link_id = str(access.pk)
     post.language = language
     post.status = Post.Status.SUBMITTED
     try:
         with transaction.atomic():
             post.save()
     except IntegrityError as error:
-        # Two submissions through the same link at once: the unique link id lets one through.
-        if link_used(access.link_id):
-            raise LinkAlreadyUsed from error
-        raise
+        # The unique link id backs mark_used up: a link serves one post.
+        raise LinkAlreadyUsed from error
     form.save_m2m()
     context = {"post": post, "organisation": access.organisation, "base_url": base_url}
     managers = manager_addresses()
     if managers:
-        transaction.on_commit(
-            lambda: send_mail_in_language(
-                template="partnering/email/post_submitted_managers",
-                to=managers,
-                language="de",
-                context=context,
-            )
-        )
-    transaction.on_commit(
-        lambda: send_mail_in_language(
-            template="partnering/email/post_received",
-            to=[post.submitted_by_email],
-            language=post.language,
+        send_mail_in_language(
+            template="partnering/email/post_submitted_managers",
+            to=managers,
+            language="de",
             context=context,
         )
+    send_mail_in_language(
+        template="partnering/email/post_received",
+        to=[post.submitted_by_email],
+        language=post.language,
+        context=context,
     )
     return post
 
@@ -69,13 +69,11 @@ def post_publish(*, post: Post, by, base_url: str = "") -> Post:
     post.published_at = timezone.now()
     post.reviewed_by = by
     post.save(update_fields=["status", "published_at", "reviewed_by", "updated_at"])
-    transaction.on_commit(
-        lambda: send_mail_in_language(
-            template="partnering/email/post_published",
-            to=[post.submitted_by_email],
-            language=post.language,
-            context={"post": post, "base_url": base_url},
-        )
+    send_mail_in_language(
+        template="partnering/email/post_published",
+        to=[post.submitted_by_email],
+        language=post.language,
+        context={"post": post, "base_url": base_url},
     )
     return post
 
@@ -114,22 +112,18 @@ def interest_send(*, post: Post, form, language: str, base_url: str = "") -> Exp
         setattr(interest, name, value)
     interest.save()
     context = {"post": post, "interest": interest, "base_url": base_url}
-    transaction.on_commit(
-        lambda: send_mail_in_language(
-            template="partnering/email/interest_to_poster",
-            to=[post.submitted_by_email],
-            language=post.language,
-            context=context,
-            reply_to=[interest.email],
-        )
+    send_mail_in_language(
+        template="partnering/email/interest_to_poster",
+        to=[post.submitted_by_email],
+        language=post.language,
+        context=context,
+        reply_to=[interest.email],
     )
-    transaction.on_commit(
-        lambda: send_mail_in_language(
-            template="partnering/email/interest_confirmation",
-            to=[interest.email],
-            language=language,
-            context=context,
-        )
+    send_mail_in_language(
+        template="partnering/email/interest_confirmation",
+        to=[interest.email],
+        language=language,
+        context=context,
     )
     return interest
 

@@ -2,8 +2,12 @@ import datetime as dt
 import itertools
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone, translation
 
+from members.access import access_link_url
+from members.models import AccessLink, ContactPerson
+from partnering.apps import PURPOSE_POST
 from partnering.models import Post
 from regions.models import FederalState, Region
 from tests import factories
@@ -90,9 +94,24 @@ def poster(world):
     )
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(db):
+    """Each test starts with empty rate-limit counters (they live in the cache)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def contact_email(poster):
-    """The organisation's public contact address, where its posting links go."""
-    poster.email = "kontakt@klinik-aachen.example"
-    poster.save(update_fields=["email"])
-    return poster.email
+    """A contact person's address: posting links only go to the organisation's contacts."""
+    ContactPerson.objects.create(
+        organisation=poster, name="Karla Kontakt", email="kontakt@klinik-aachen.example"
+    )
+    return "kontakt@klinik-aachen.example"
+
+
+def posting_link(organisation, email) -> str:
+    """The path of a fresh one-time posting link, as the e-mail would carry it."""
+    link = AccessLink.objects.create(organisation=organisation, email=email, purpose=PURPOSE_POST)
+    return access_link_url(link)
