@@ -115,3 +115,75 @@ def posting_link(organisation, email) -> str:
     """The path of a fresh one-time posting link, as the e-mail would carry it."""
     link = AccessLink.objects.create(organisation=organisation, email=email, purpose=PURPOSE_POST)
     return access_link_url(link)
+
+
+# B2B meetings -------------------------------------------------------------------------------
+
+
+def make_participant(event, name, *, language="de", status=None, profile=True, **profile_data):
+    """A registration of `event` (confirmed unless told) with a published B2B profile."""
+    from events.models import Registration
+    from partnering.models import B2BProfile
+
+    registration = Registration.objects.create(
+        event=event,
+        name=name,
+        email=f"{name.lower().replace(' ', '.')}@b2b.example",
+        organisation_name=f"{name} GmbH",
+        language=language,
+        status=status or Registration.Status.CONFIRMED,
+    )
+    if profile:
+        B2BProfile.objects.create(
+            registration=registration,
+            offer=profile_data.get("offer", f"Angebot von {name}"),
+            seek=profile_data.get("seek", f"Gesuch von {name}"),
+        )
+    return registration
+
+
+def make_slots(event, count, *, minutes=30):
+    from partnering.models import MeetingSlot
+
+    return [
+        MeetingSlot.objects.create(
+            event=event,
+            start=event.start + dt.timedelta(minutes=minutes * index),
+            end=event.start + dt.timedelta(minutes=minutes * index + minutes - 5),
+        )
+        for index in range(count)
+    ]
+
+
+def make_tables(event, count):
+    from partnering.models import MeetingTable
+
+    return [
+        MeetingTable.objects.create(event=event, name=str(number), position=number)
+        for number in range(1, count + 1)
+    ]
+
+
+def accepted_meeting(requester, recipient, *, minutes_ago=0):
+    from partnering.models import Meeting
+
+    return Meeting.objects.create(
+        event=requester.event,
+        requester=requester,
+        recipient=recipient,
+        status=Meeting.Status.ACCEPTED,
+        created_at=timezone.now() - dt.timedelta(minutes=minutes_ago),
+    )
+
+
+@pytest.fixture
+def b2b_event(db):
+    from events.models import Event
+
+    return factories.make_event(
+        title="B2B-Börse Medizintechnik",
+        slug="b2b-boerse",
+        kind=Event.Kind.B2B_EXCHANGE,
+        start=timezone.now() + dt.timedelta(days=30),
+        end=timezone.now() + dt.timedelta(days=30, hours=6),
+    )
