@@ -180,10 +180,12 @@ def accepted_meeting(requester, recipient, *, minutes_ago=0):
 def b2b_event(db):
     from events.models import Event
 
+    # Whole seconds, as calendars carry them.
+    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=30)
     return factories.make_event(
         title="B2B-Börse Medizintechnik",
         slug="b2b-boerse",
         kind=Event.Kind.B2B_EXCHANGE,
-        start=timezone.now() + dt.timedelta(days=30),
-        end=timezone.now() + dt.timedelta(days=30, hours=6),
+        start=start,
+        end=start + dt.timedelta(hours=6),
     )
