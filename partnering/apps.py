@@ -1,7 +1,19 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+# The members app's one-time access links serve posting on the board too.
+PURPOSE_POST = "partnering-post"
+
 
 class PartneringConfig(AppConfig):
     name = "partnering"
     verbose_name = _("Partnering board")
+
+    def ready(self):
+        from members.access import register_purpose
+
+        register_purpose(
+            PURPOSE_POST,
+            url_name="partnering:post",
+            label=_("publish an offer or request on the partnering board"),
+        )

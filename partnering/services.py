@@ -1,14 +1,18 @@
 """Writes on the partnering board that carry rules; views, admin actions and commands call these."""
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from cluster_portal.links import LinkAlreadyUsed
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from members.access import mark_used
+from members.models import AccessLink, ContactPerson, Organisation
 
 from . import matching
-from .access import OrganisationAccess, link_used
-from .models import DigestEntry, ExpressionOfInterest, Post
+from .models import B2BProfile, DigestEntry, ExpressionOfInterest, Meeting, MeetingSeat, Post
 
 
 class TransitionError(Exception):
@@ -16,41 +20,40 @@ class TransitionError(Exception):
 
 
 @transaction.atomic
-def post_submit(*, access: OrganisationAccess, form, language: str, base_url: str = "") -> Post:
-    """Store a post from the one-time-link form; it waits for a manager's approval."""
+def post_submit(*, access: AccessLink, form, language: str, base_url: str = "") -> Post:
+    """Store a post from the one-time-link form; it waits for a manager's approval.
+
+    Using the link up and storing the post happen in one transaction: a second submission
+    through the same link (even a parallel one) raises LinkAlreadyUsed and stores nothing.
+    """
+    mark_used(access)
     post = form.save(commit=False)
     post.organisation = access.organisation
     post.submitted_by_email = access.email
-    post.access_link_id = access.link_id
+    post.access_link_id = str(access.pk)
     post.language = language
     post.status = Post.Status.SUBMITTED
     try:
         with transaction.atomic():
             post.save()
     except IntegrityError as error:
-        # Two submissions through the same link at once: the unique link id lets one through.
-        if link_used(access.link_id):
-            raise LinkAlreadyUsed from error
-        raise
+        # The unique link id backs mark_used up: a link serves one post.
+        raise LinkAlreadyUsed from error
     form.save_m2m()
     context = {"post": post, "organisation": access.organisation, "base_url": base_url}
     managers = manager_addresses()
     if managers:
-        transaction.on_commit(
-            lambda: send_mail_in_language(
-                template="partnering/email/post_submitted_managers",
-                to=managers,
-                language="de",
-                context=context,
-            )
-        )
-    transaction.on_commit(
-        lambda: send_mail_in_language(
-            template="partnering/email/post_received",
-            to=[post.submitted_by_email],
-            language=post.language,
+        send_mail_in_language(
+            template="partnering/email/post_submitted_managers",
+            to=managers,
+            language="de",
             context=context,
         )
+    send_mail_in_language(
+        template="partnering/email/post_received",
+        to=[post.submitted_by_email],
+        language=post.language,
+        context=context,
     )
     return post
 
@@ -69,13 +72,11 @@ def post_publish(*, post: Post, by, base_url: str = "") -> Post:
     post.published_at = timezone.now()
     post.reviewed_by = by
     post.save(update_fields=["status", "published_at", "reviewed_by", "updated_at"])
-    transaction.on_commit(
-        lambda: send_mail_in_language(
-            template="partnering/email/post_published",
-            to=[post.submitted_by_email],
-            language=post.language,
-            context={"post": post, "base_url": base_url},
-        )
+    send_mail_in_language(
+        template="partnering/email/post_published",
+        to=[post.submitted_by_email],
+        language=post.language,
+        context={"post": post, "base_url": base_url},
     )
     return post
 
@@ -114,22 +115,18 @@ def interest_send(*, post: Post, form, language: str, base_url: str = "") -> Exp
         setattr(interest, name, value)
     interest.save()
     context = {"post": post, "interest": interest, "base_url": base_url}
-    transaction.on_commit(
-        lambda: send_mail_in_language(
-            template="partnering/email/interest_to_poster",
-            to=[post.submitted_by_email],
-            language=post.language,
-            context=context,
-            reply_to=[interest.email],
-        )
+    send_mail_in_language(
+        template="partnering/email/interest_to_poster",
+        to=[post.submitted_by_email],
+        language=post.language,
+        context=context,
+        reply_to=[interest.email],
     )
-    transaction.on_commit(
-        lambda: send_mail_in_language(
-            template="partnering/email/interest_confirmation",
-            to=[interest.email],
-            language=language,
-            context=context,
-        )
+    send_mail_in_language(
+        template="partnering/email/interest_confirmation",
+        to=[interest.email],
+        language=language,
+        context=context,
     )
     return interest
 
@@ -193,3 +190,143 @@ def digest_send(*, base_url: str = "", limit: int = 10) -> int:
             )
         sent += 1
     return sent
+
+
+# B2B meetings at events ---------------------------------------------------------------------
+
+
+class B2BError(Exception):
+    """A B2B action the rules do not allow; `message` says why in the user's words."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def b2b_url(registration) -> str:
+    """The participant's B2B page, absolute, in their language (for e-mails)."""
+    from events.emails import personal_token, site_url
+
+    with translation.override(registration.language):
+        path = reverse("partnering:b2b", kwargs={"token": personal_token(registration)})
+    return site_url() + path
+
+
+def b2b_check_participant(registration) -> None:
+    from events.models import Event, Registration
+
+    if registration.event.kind != Event.Kind.B2B_EXCHANGE:
+        raise B2BError(_("This event has no B2B meetings."))
+    if registration.status != Registration.Status.CONFIRMED:
+        raise B2BError(_("Only confirmed participants take part in the B2B meetings."))
+
+
+@transaction.atomic
+def b2b_profile_save(*, registration, form) -> B2BProfile:
+    """Publish or update a participant's profile from the form on their B2B page."""
+    b2b_check_participant(registration)
+    profile = form.save(commit=False)
+    profile.registration = registration
+    if profile.organisation_id is None:
+        # A member's contact person: the profile links to the member's directory entry.
+        contact = (
+            ContactPerson.objects.filter(
+                email__iexact=registration.email, organisation__status=Organisation.Status.MEMBER
+            )
+            .select_related("organisation")
+            .first()
+        )
+        profile.organisation = contact.organisation if contact else None
+    profile.save()
+    form.save_m2m()
+    return profile
+
+
+@transaction.atomic
+def meeting_request(*, requester, recipient, message: str = "") -> Meeting:
+    """Ask another participant for a meeting; they are told by e-mail in their language."""
+    b2b_check_participant(requester)
+    if recipient.event_id != requester.event_id or recipient.pk == requester.pk:
+        raise B2BError(_("You can only ask other participants of the same event."))
+    if not B2BProfile.objects.published_for(requester.event).filter(registration=recipient):
+        raise B2BError(_("This participant does not take meeting requests."))
+    if not B2BProfile.objects.filter(registration=requester).exists():
+        raise B2BError(_("Please publish your own profile first, so the other side knows you."))
+    try:
+        with transaction.atomic():
+            meeting = Meeting.objects.create(
+                event=requester.event, requester=requester, recipient=recipient, message=message
+            )
+    except IntegrityError as error:
+        raise B2BError(_("You two already have a meeting request.")) from error
+    send_mail_in_language(
+        template="partnering/email/meeting_requested",
+        to=[recipient.email],
+        language=recipient.language,
+        context={
+            "meeting": meeting,
+            "event": requester.event,
+            "profile": requester.b2b_profile,
+            "url": b2b_url(recipient),
+        },
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_answer(*, meeting: Meeting, registration, accept: bool) -> Meeting:
+    """The asked participant accepts or declines; the asker hears of it in their language."""
+    meeting = (
+        Meeting.objects.select_for_update().select_related("requester", "event").get(pk=meeting.pk)
+    )
+    if meeting.recipient_id != registration.pk:
+        raise B2BError(_("Only the person asked can answer this request."))
+    if meeting.status != Meeting.Status.REQUESTED:
+        raise B2BError(_("This request has already been answered."))
+    b2b_check_participant(registration)
+    meeting.status = Meeting.Status.ACCEPTED if accept else Meeting.Status.DECLINED
+    meeting.answered_at = timezone.now()
+    meeting.save(update_fields=["status", "answered_at"])
+    send_mail_in_language(
+        template="partnering/email/meeting_" + ("accepted" if accept else "declined"),
+        to=[meeting.requester.email],
+        language=meeting.requester.language,
+        context={
+            "meeting": meeting,
+            "event": meeting.event,
+            "partner": registration,
+            "url": b2b_url(meeting.requester),
+        },
+    )
+    return meeting
+
+
+@transaction.atomic
+def meeting_place(*, meeting: Meeting, slot, table) -> Meeting:
+    """Move a meeting to another slot and table (or take it off the schedule with None).
+
+    The event row is locked like in the scheduler, so a manager's move and a scheduler run
+    never interleave; the unique constraints refuse any double booking that slipped through.
+    """
+    from cluster_portal.allocation import lock_for_allocation
+    from events.models import Event
+
+    lock_for_allocation(Event, meeting.event_id)
+    meeting.slot, meeting.table = slot, table
+    meeting.full_clean()
+    MeetingSeat.objects.filter(meeting=meeting).delete()
+    if slot is not None:
+        meeting.unplaced_reason = ""
+    try:
+        with transaction.atomic():
+            meeting.save()
+            if slot is not None:
+                MeetingSeat.objects.bulk_create(
+                    MeetingSeat(meeting=meeting, registration_id=person, slot=slot)
+                    for person in (meeting.requester_id, meeting.recipient_id)
+                )
+    except IntegrityError as error:
+        raise ValidationError(
+            _("This slot or table was just taken by another meeting. Please choose again.")
+        ) from error
+    return meeting

@@ -5,14 +5,22 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cluster_portal.links import LinkError, link_error_response, read_token
+from cluster_portal.ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
+from members.access import access_from_token, send_organisation_access_link
+from members.models import Organisation
 
-from . import access, services
+from . import services
+from .apps import PURPOSE_POST
 from .filters import PostFilter
 from .forms import AccessLinkRequestForm, ExpressionOfInterestForm, PostForm
 from .matching import all_matches
 from .models import MEMBER_VIEW_MAX_AGE, MEMBER_VIEW_PURPOSE, Post
 
 PAGE_SIZE = 20
+# Public forms that send e-mail: a person rarely needs more than a few in an hour.
+LINK_REQUEST_LIMIT = 5
+INTEREST_LIMIT = 10
+RATE_WINDOW = 3600
 
 
 def base_url(request) -> str:
@@ -48,9 +56,20 @@ def member_view(request, token):
 
 
 def _detail(request, post, *, private=False):
+    status = 200
     if request.method == "POST":
         form = ExpressionOfInterestForm(request.POST)
-        if form.is_valid():
+        allowed = check_rate_limit(
+            request,
+            scope="partnering-interest",
+            email=request.POST.get("email"),
+            limit=INTEREST_LIMIT,
+            window=RATE_WINDOW,
+        )
+        if not allowed:
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            status = 429
+        elif form.is_valid():
             services.interest_send(
                 post=post, form=form, language=get_language(), base_url=base_url(request)
             )
@@ -65,20 +84,32 @@ def _detail(request, post, *, private=False):
     else:
         form = ExpressionOfInterestForm()
     context = {"post": post, "form": form, "matches": all_matches(post), "private": private}
-    return render(request, "partnering/post_detail.html", context)
+    return render(request, "partnering/post_detail.html", context, status=status)
 
 
 def request_link(request):
     """Step 1 of posting: ask for a one-time link to the organisation's contact address."""
+    status = 200
     if request.method == "POST":
         form = AccessLinkRequestForm(request.POST)
-        if form.is_valid():
-            access.send_organisation_access_link(
+        allowed = check_rate_limit(
+            request,
+            scope="partnering-link",
+            email=request.POST.get("email"),
+            limit=LINK_REQUEST_LIMIT,
+            window=RATE_WINDOW,
+        )
+        if not allowed:
+            form.add_error(None, RATE_LIMIT_MESSAGE)
+            status = 429
+        elif form.is_valid():
+            send_organisation_access_link(
                 organisation=form.cleaned_data["organisation"],
                 email=form.cleaned_data["email"],
-                purpose=access.PURPOSE_POST,
+                purpose=PURPOSE_POST,
                 language=get_language(),
                 base_url=base_url(request),
+                consent=form.consent_values(),
             )
             # The same answer whether or not a link went out: the form reveals no addresses.
             return render(
@@ -88,13 +119,16 @@ def request_link(request):
             )
     else:
         form = AccessLinkRequestForm(initial={"organisation": request.GET.get("organisation")})
-    return render(request, "partnering/request_link.html", {"form": form})
+    return render(request, "partnering/request_link.html", {"form": form}, status=status)
 
 
 def post(request, token):
     """Step 2: the post form behind the one-time link."""
     try:
-        link = access.organisation_from_access_token(token, purpose=access.PURPOSE_POST)
+        link = access_from_token(token, PURPOSE_POST)
+        if link.organisation.status != Organisation.Status.MEMBER:
+            # Only members post; an organisation that has left cannot use an old link.
+            raise LinkError
     except LinkError as error:
         return link_error_response(request, error)
     if request.method == "POST":

@@ -23,14 +23,13 @@ def test_a_submitted_post_waits_for_approval_and_is_not_on_the_board(client, sub
 
 
 def test_manager_approves_a_post_in_the_admin_and_it_appears_on_the_board(
-    admin_client, admin_user, client, submitted, mailoutbox, django_capture_on_commit_callbacks
+    admin_client, admin_user, client, submitted, mailoutbox
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
-            "/admin/partnering/post/",
-            {"action": "approve", "_selected_action": [submitted.pk]},
-            follow=True,
-        )
+    response = admin_client.post(
+        "/admin/partnering/post/",
+        {"action": "approve", "_selected_action": [submitted.pk]},
+        follow=True,
+    )
     assert response.status_code == 200
     submitted.refresh_from_db()
     assert submitted.status == Post.Status.PUBLISHED

@@ -32,10 +32,9 @@ def interest_data(**overrides):
 
 
 def test_interested_company_writes_and_the_poster_receives_the_senders_details(
-    client, post, mailoutbox, django_capture_on_commit_callbacks
+    client, post, mailoutbox
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(post.get_absolute_url(), interest_data(), follow=True)
+    response = client.post(post.get_absolute_url(), interest_data(), follow=True)
     assert response.status_code == 200
     assert "Wir haben Ihre Nachricht an die Organisation weitergeleitet" in (
         response.content.decode()
@@ -53,11 +52,8 @@ def test_interested_company_writes_and_the_poster_receives_the_senders_details(
     assert interest.consented_at is not None
 
 
-def test_english_sender_gets_the_confirmation_in_english(
-    client, post, mailoutbox, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"/en/partnering/{post.pk}/", interest_data())
+def test_english_sender_gets_the_confirmation_in_english(client, post, mailoutbox):
+    client.post(f"/en/partnering/{post.pk}/", interest_data())
     assert mailoutbox[0].subject.startswith("Interessensbekundung")  # the poster posted in German
     assert "has been passed on" in mailoutbox[1].subject
 
@@ -71,7 +67,7 @@ def test_expression_of_interest_needs_consent_and_stores_nothing_without(client,
 
 
 def test_the_posters_address_never_appears_on_any_board_page(
-    client, admin_client, post, poster, world, django_capture_on_commit_callbacks
+    client, admin_client, post, poster, world
 ):
     offer = make_post(poster, title="Gegenstück", innovation_fields=[world["tele"]])
     urls = [
@@ -92,16 +88,12 @@ def test_the_posters_address_never_appears_on_any_board_page(
     # Nor after a failed or a successful expression of interest.
     failed = client.post(post.get_absolute_url(), interest_data(email="kaputt"))
     assert SECRET not in failed.content.decode()
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = client.post(post.get_absolute_url(), interest_data(), follow=True)
+    sent = client.post(post.get_absolute_url(), interest_data(), follow=True)
     assert SECRET not in sent.content.decode()
 
 
-def test_managers_see_every_expression_of_interest_in_the_admin(
-    admin_client, client, post, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(post.get_absolute_url(), interest_data())
+def test_managers_see_every_expression_of_interest_in_the_admin(admin_client, client, post):
+    client.post(post.get_absolute_url(), interest_data())
     interest = ExpressionOfInterest.objects.get()
     listing = admin_client.get("/admin/partnering/expressionofinterest/")
     assert "Sensorik Muster GmbH" in listing.content.decode()
@@ -112,11 +104,8 @@ def test_managers_see_every_expression_of_interest_in_the_admin(
     assert "Erika Muster" in post_page.content.decode()
 
 
-def test_managers_export_expressions_of_interest_as_csv(
-    admin_client, client, post, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        client.post(post.get_absolute_url(), interest_data(message="=HYPERLINK(1)"))
+def test_managers_export_expressions_of_interest_as_csv(admin_client, client, post):
+    client.post(post.get_absolute_url(), interest_data(message="=HYPERLINK(1)"))
     interest = ExpressionOfInterest.objects.get()
     response = admin_client.post(
         "/admin/partnering/expressionofinterest/",
@@ -126,3 +115,15 @@ def test_managers_export_expressions_of_interest_as_csv(
     content = response.content.decode("utf-8-sig")
     assert "Sensorik Muster GmbH" in content
     assert "'=HYPERLINK(1)" in content
+
+
+def test_expressions_of_interest_are_rate_limited_per_sender(client, post, mailoutbox):
+    for number in range(10):
+        client.post(post.get_absolute_url(), interest_data(), REMOTE_ADDR=f"10.0.1.{number}")
+    sent = len(mailoutbox)
+    response = client.post(post.get_absolute_url(), interest_data(), REMOTE_ADDR="10.0.1.99")
+    assert response.status_code == 429
+    assert "zu oft" in response.content.decode()
+    assert response.context["form"].non_field_errors()
+    assert len(mailoutbox) == sent
+    assert ExpressionOfInterest.objects.count() == 10

@@ -3,8 +3,6 @@
 import pytest
 from django.core.management import call_command
 
-from cluster_portal.links import make_token
-from partnering import access
 from partnering.models import DigestEntry, ExpressionOfInterest, Post
 from tests.cluster_portal.test_translations import (
     ENGLISH_UI_WORDS,
@@ -13,21 +11,21 @@ from tests.cluster_portal.test_translations import (
     words_found,
 )
 
-from .conftest import make_post
+from .conftest import make_post, posting_link
 
 
 @pytest.fixture
 def pages(poster, world, contact_email):
     post = make_post(poster, title="Acme Widget", description="Widget.", innovation_fields=[])
-    token = make_token(purpose=access.PURPOSE_POST, pk=poster.pk, state=f"abc:{contact_email}")
+    link = posting_link(poster, contact_email)
     return {
         "de": ["/kooperationsboerse/", post.get_absolute_url(), "/kooperationsboerse/beitrag/"]
-        + [f"/kooperationsboerse/beitrag/{token}/"],
+        + [link],
         "en": [
             "/en/partnering/",
             f"/en/partnering/{post.pk}/",
             "/en/partnering/post/",
-            f"/en/partnering/post/{token}/",
+            "/en/partnering/post/" + link.rstrip("/").rsplit("/", 1)[1] + "/",
         ],
     }
 

@@ -4,12 +4,15 @@ import re
 import pytest
 from django.utils import timezone
 
-from cluster_portal.links import LinkAlreadyUsed, make_token
-from partnering import access
+from cluster_portal.links import LinkAlreadyUsed
+from members.models import AccessLink
+from partnering.apps import PURPOSE_POST
 from partnering.forms import PostForm
 from partnering.models import Post
 from partnering.services import post_submit
 from tests import factories
+
+from .conftest import posting_link
 
 REQUEST_URL = "/kooperationsboerse/beitrag/"
 
@@ -34,51 +37,57 @@ def post_data(world, **overrides):
     return data
 
 
+def request_data(organisation, email):
+    return {"organisation": organisation.slug, "email": email, "privacy_consent": "on"}
+
+
 @pytest.fixture
 def link(client, poster, contact_email, mailoutbox):
-    client.post(REQUEST_URL, {"organisation": poster.slug, "email": contact_email})
+    client.post(REQUEST_URL, request_data(poster, contact_email))
     return link_from(mailoutbox[-1])
 
 
 def test_member_requests_a_link_and_it_goes_to_the_organisations_contact_address(
     client, poster, contact_email, mailoutbox
 ):
-    response = client.post(REQUEST_URL, {"organisation": poster.slug, "email": contact_email})
+    response = client.post(REQUEST_URL, request_data(poster, contact_email))
     assert response.status_code == 200
     assert "Bitte sehen Sie in Ihr E-Mail-Postfach" in response.content.decode()
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [contact_email]
+    assert AccessLink.objects.get().purpose == PURPOSE_POST
     assert "/kooperationsboerse/beitrag/" in mailoutbox[0].body
 
 
 def test_request_for_another_address_sends_nothing_and_answers_the_same(
     client, poster, contact_email, mailoutbox
 ):
-    known = client.post(REQUEST_URL, {"organisation": poster.slug, "email": contact_email})
-    unknown = client.post(REQUEST_URL, {"organisation": poster.slug, "email": "fremd@example.org"})
+    known = client.post(REQUEST_URL, request_data(poster, contact_email))
+    unknown = client.post(REQUEST_URL, request_data(poster, "fremd@example.org"))
     assert len(mailoutbox) == 1
     assert unknown.status_code == known.status_code == 200
     assert unknown.content == known.content
 
 
-def test_without_a_recorded_contact_address_no_link_is_sent(client, poster, mailoutbox):
-    response = client.post(REQUEST_URL, {"organisation": poster.slug, "email": "a@example.org"})
+def test_an_address_that_is_no_contact_person_gets_no_link(client, poster, mailoutbox):
+    response = client.post(REQUEST_URL, request_data(poster, "a@example.org"))
     assert response.status_code == 200
     assert mailoutbox == []
 
 
-def test_request_for_an_unknown_organisation_shows_a_form_error(client, db):
-    response = client.post(REQUEST_URL, {"organisation": "gibt-es-nicht", "email": "a@b.de"})
+def test_request_for_an_unknown_organisation_shows_a_form_error(client, poster):
+    response = client.post(
+        REQUEST_URL, {**request_data(poster, "a@b.de"), "organisation": "gibt-es-nicht"}
+    )
     assert response.status_code == 200
     assert response.context["form"].errors["organisation"]
 
 
 def test_member_posts_through_the_link_and_the_managers_are_notified(
-    client, world, poster, link, mailoutbox, django_capture_on_commit_callbacks
+    client, world, poster, link, mailoutbox
 ):
     assert client.get(link).status_code == 200
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(link, post_data(world))
+    response = client.post(link, post_data(world))
     assert response.status_code == 200
     assert "Vielen Dank für Ihren Beitrag" in response.content.decode()
     post = Post.objects.get()
@@ -117,10 +126,18 @@ def test_a_tampered_link_is_refused(client, world, link):
     assert not Post.objects.exists()
 
 
-def test_a_link_signed_for_a_non_member_is_refused(client, world, db):
+def test_a_link_for_a_non_member_is_refused(client, world, db):
     applicant = factories.make_organisation(status="applicant")
-    token = make_token(purpose=access.PURPOSE_POST, pk=applicant.pk, state="abc:a@b.de")
-    assert client.get(f"/kooperationsboerse/beitrag/{token}/").status_code == 400
+    assert client.get(posting_link(applicant, "a@b.de")).status_code == 400
+
+
+def test_a_link_made_for_another_purpose_is_refused(client, poster, contact_email):
+    profile_link = AccessLink.objects.create(
+        organisation=poster, email=contact_email, purpose="profile"
+    )
+    token = posting_link(poster, contact_email).rstrip("/").rsplit("/", 1)[1]
+    forged = token.replace(token.split(":", 1)[0], str(profile_link.pk), 1)
+    assert client.get(f"/kooperationsboerse/beitrag/{forged}/").status_code == 400
 
 
 def test_invalid_post_is_shown_with_errors_and_nothing_is_stored(client, world, link):
@@ -139,13 +156,37 @@ def test_invalid_post_is_shown_with_errors_and_nothing_is_stored(client, world, 
 
 
 def test_a_second_submission_racing_through_the_same_link_is_refused(poster, world, db):
-    link = access.OrganisationAccess(organisation=poster, email="a@b.de", link_id="same-link")
+    link = AccessLink.objects.create(organisation=poster, email="a@b.de", purpose=PURPOSE_POST)
+    # Both requests read the still unused link before either stored its post.
+    first_read = AccessLink.objects.get(pk=link.pk)
+    second_read = AccessLink.objects.get(pk=link.pk)
     first = PostForm(post_data(world))
     assert first.is_valid(), first.errors
-    post_submit(access=link, form=first, language="de")
-    # The second request read the link before the first one stored its post.
+    post_submit(access=first_read, form=first, language="de")
     second = PostForm(post_data(world, title="Zweiter"))
     assert second.is_valid()
     with pytest.raises(LinkAlreadyUsed):
-        post_submit(access=link, form=second, language="de")
+        post_submit(access=second_read, form=second, language="de")
     assert Post.objects.count() == 1
+    assert Post.objects.get().access_link_id == str(link.pk)
+
+
+def test_link_requests_are_rate_limited_per_address(client, poster, contact_email, mailoutbox):
+    for number in range(5):
+        client.post(
+            REQUEST_URL, request_data(poster, contact_email), REMOTE_ADDR=f"10.0.0.{number}"
+        )
+    response = client.post(
+        REQUEST_URL, request_data(poster, contact_email), REMOTE_ADDR="10.0.0.99"
+    )
+    assert response.status_code == 429
+    assert "zu oft" in response.content.decode()
+    assert "form" in response.context
+
+
+def test_link_requests_are_rate_limited_per_client(client, poster, contact_email, mailoutbox):
+    for number in range(5):
+        client.post(REQUEST_URL, request_data(poster, f"person{number}@example.org"))
+    response = client.post(REQUEST_URL, request_data(poster, contact_email))
+    assert response.status_code == 429
+    assert mailoutbox == []
