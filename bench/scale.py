@@ -20,6 +20,7 @@ import io
 import random
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from decimal import Decimal
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
@@ -698,15 +699,80 @@ def generate_cooperations(count: int, *, rng: random.Random, today: dt.date) -> 
 
 
 def generate_joint_stands(count: int, *, rng: random.Random, today: dt.date) -> dict:
-    """Joint trade-fair stands with co-exhibitor applications, once events has the models."""
+    """Joint stands on trade-fair events (turning events into fairs where there are too few),
+    each with co-exhibitor applications that never take more places than the stand has."""
     stand_model = get_model("events.JointStand")
-    if stand_model is None:
+    application_model = get_model("events.CoExhibitorApplication")
+    if stand_model is None or application_model is None:
         return {"joint_stands": "not available"}
-    # The model exists but this generator has not been taught its fields yet: say so loudly
-    # rather than benchmark without stands.
-    raise NotImplementedError(
-        "events.JointStand exists: extend bench.scale.generate_joint_stands to fill it."
+    from events.models import Event
+    from members.models import Organisation
+
+    taken = set(stand_model.objects.values_list("event_id", flat=True))
+    fairs = list(
+        Event.objects.filter(kind=Event.Kind.TRADE_FAIR)
+        .exclude(pk__in=taken)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:count]
     )
+    if len(fairs) < count:
+        others = list(
+            Event.objects.exclude(kind=Event.Kind.TRADE_FAIR)
+            .exclude(pk__in=taken)
+            .order_by("pk")
+            .values_list("pk", flat=True)[: count - len(fairs)]
+        )
+        Event.objects.filter(pk__in=others).update(kind=Event.Kind.TRADE_FAIR)
+        fairs += others
+    members = list(
+        Organisation.objects.filter(status="member").order_by("pk").values_list("pk", flat=True)
+    )
+    services = [choice for choice, _label in stand_model.Service.choices]
+    stands = bulk_insert(
+        stand_model,
+        [
+            stand_model(
+                event_id=event_id,
+                title=f"Gemeinschaftsstand {rng.choice(PLACE_WORDS)}",
+                hall=f"Halle {rng.randint(1, 12)}",
+                stand_number=f"{rng.choice('ABCDE')}{rng.randint(100, 999)}",
+                total_area=Decimal(rng.randint(40, 200)),
+                places=rng.randint(4, 16),
+                place_size=Decimal(rng.choice([6, 9, 12])),
+                place_price=Decimal(rng.choice([1500, 2500, 3900])),
+                application_deadline=today + dt.timedelta(days=rng.randint(-900, 200)),
+                services=sample(rng, services, 2, len(services)),
+                description=german_text(rng, 2),
+            )
+            for event_id in fairs
+        ],
+    )
+    status = application_model.Status
+    rows = []
+    for stand in stands:
+        free = stand.places
+        for organisation_id in sample(rng, members, 2, min(12, stand.places + 4)):
+            needed = rng.choice([1, 1, 1, 2])
+            if needed <= free and rng.random() < 0.7:
+                state, free = status.ACCEPTED, free - needed
+            else:
+                state = rng.choice([status.APPLIED, status.WAITING, status.DECLINED])
+            number = len(rows)
+            rows.append(
+                application_model(
+                    stand_id=stand.pk,
+                    organisation_id=organisation_id,
+                    contact_name=f"{rng.choice(SURNAMES)}",
+                    contact_email=f"aussteller{number}@example.org",
+                    products=german_text(rng, 1),
+                    places_needed=needed,
+                    status=state,
+                )
+            )
+    return {
+        "joint_stands": len(stands),
+        "co_exhibitor_applications": len(bulk_insert(application_model, rows)),
+    }
 
 
 # --- all together ------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from events import services as event_services
-from events.models import Registration
+from events.models import CoExhibitorApplication, Registration
 from members.models import (
     AccessLink,
     ContactPerson,
@@ -28,6 +28,7 @@ from members.models import (
     MembershipApplication,
     ProfileChangeRequest,
 )
+from partnering.models import ExpressionOfInterest, Post
 
 from .models import BarrierReport, ErasureRecord
 
@@ -193,6 +194,81 @@ def _barrier_reports_due(now, days=None):
     ).exclude(name="", email="")
 
 
+# --- co-exhibitor applications (joint stands) -------------------------------------------------
+
+
+def _co_exhibitors_about(email):
+    return CoExhibitorApplication.objects.filter(contact_email__iexact=email).select_related(
+        "stand", "organisation"
+    )
+
+
+def _anonymise_co_exhibitors(queryset, now):
+    done = 0
+    for application in queryset.exclude(contact_name=ANONYMOUS_NAME):
+        application.contact_name = ANONYMOUS_NAME
+        application.contact_email = anonymous_email(application.pk)
+        application.contact_phone = ""
+        application.remarks = ""
+        application.contact_person = None
+        application.save(
+            update_fields=[
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+                "remarks",
+                "contact_person",
+            ]
+        )
+        done += 1
+    return done
+
+
+def _co_exhibitors_due(now, days=None):
+    """Declined or withdrawn applications a while after the decision; all after the fair."""
+    days = retention_days("co_exhibitor_applications") if days is None else days
+    cutoff = now - dt.timedelta(days=days)
+    closed = [CoExhibitorApplication.Status.DECLINED, CoExhibitorApplication.Status.WITHDRAWN]
+    return CoExhibitorApplication.objects.exclude(contact_name=ANONYMOUS_NAME).filter(
+        Q(status__in=closed, decided_at__lt=cutoff) | Q(stand__event__end__lt=cutoff)
+    )
+
+
+# --- partnering: expressions of interest and who posted -----------------------------------------
+
+
+def _interests_about(email):
+    return ExpressionOfInterest.objects.filter(email__iexact=email).select_related("post")
+
+
+def _anonymise_interests(queryset, now):
+    done = 0
+    for interest in queryset.exclude(sender_name=ANONYMOUS_NAME):
+        interest.sender_name = ANONYMOUS_NAME
+        interest.email = anonymous_email(interest.pk)
+        interest.phone = ""
+        interest.message = ""
+        interest.save(update_fields=["sender_name", "email", "phone", "message"])
+        done += 1
+    return done
+
+
+def _interests_due(now, days=None):
+    days = retention_days("expressions_of_interest") if days is None else days
+    return ExpressionOfInterest.objects.exclude(sender_name=ANONYMOUS_NAME).filter(
+        created_at__lt=now - dt.timedelta(days=days)
+    )
+
+
+def _posts_about(email):
+    return Post.objects.filter(submitted_by_email__iexact=email).select_related("organisation")
+
+
+def _anonymise_posts(queryset, now):
+    # The post belongs to the organisation; only the address of the person who sent it goes.
+    return queryset.exclude(submitted_by_email="").update(submitted_by_email="")
+
+
 SOURCES = [
     Source(
         key="registrations",
@@ -291,6 +367,49 @@ SOURCES = [
         ),
         anonymise=_anonymise_barrier_reports,
         due=_barrier_reports_due,
+    ),
+    Source(
+        key="co_exhibitor_applications",
+        label=_("Co-exhibitor applications"),
+        matching=_co_exhibitors_about,
+        export_fields=(
+            "id",
+            "stand__title",
+            "organisation__name",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "products",
+            "status",
+            "created_at",
+            "consented_at",
+        ),
+        anonymise=_anonymise_co_exhibitors,
+        due=_co_exhibitors_due,
+    ),
+    Source(
+        key="expressions_of_interest",
+        label=_("Expressions of interest (partnering)"),
+        matching=_interests_about,
+        export_fields=(
+            "id",
+            "post__title",
+            "sender_name",
+            "sender_organisation",
+            "email",
+            "phone",
+            "message",
+            "created_at",
+        ),
+        anonymise=_anonymise_interests,
+        due=_interests_due,
+    ),
+    Source(
+        key="partnering_posts",
+        label=_("Partnering posts sent"),
+        matching=_posts_about,
+        export_fields=("id", "title", "organisation__name", "submitted_by_email", "status"),
+        anonymise=_anonymise_posts,
     ),
 ]
 SOURCES_BY_KEY = {source.key: source for source in SOURCES}

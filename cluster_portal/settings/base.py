@@ -237,6 +237,8 @@ PERSONAL_DATA_RETENTION = {
     "registrations": 365,  # after the event
     "membership_applications": 183,  # after a declined application was decided
     "barrier_reports": 365,  # after the report was received
+    "co_exhibitor_applications": 365,  # after the fair; declined/withdrawn after the decision
+    "expressions_of_interest": 365,  # after they were sent
 }
 
 # Links in e-mails (confirm, cancel, update a profile) stay valid this long.

@@ -99,13 +99,15 @@ def test_index_says_so_when_nothing_is_upcoming(admin_client, admin_user):
     assert "Keine anstehende Veranstaltung." in response.content.decode()
 
 
-def test_a_panel_whose_model_does_not_exist_yet_stays_hidden(admin_user, monkeypatch):
-    monkeypatch.setattr(dashboard, "CO_EXHIBITOR_MODELS", ["events.NoSuchApplication"])
-    request = RequestFactory().get("/admin/")
-    request.user = admin_user
+def test_index_counts_co_exhibitor_applications_waiting_for_a_decision(admin_user):
+    from events.models import CoExhibitorApplication
+    from tests.events.stands import make_application, make_stand
 
-    assert dashboard.co_exhibitor_applications(request) is None
-    assert "co-exhibitor-applications" not in {p.key for p in dashboard.panels(request)}
+    stand = make_stand()
+    make_application(stand)
+    make_application(stand, status=CoExhibitorApplication.Status.ACCEPTED)
+
+    assert panel(admin_user, "co-exhibitor-applications").count == 1
 
 
 def test_region_path_follows_foreign_keys_to_the_region():

@@ -129,7 +129,7 @@ def test_admin_creates_a_stand_with_its_services_for_a_trade_fair_only(admin_cli
     fair = make_trade_fair()
     workshop = factories.make_event()
     data = {
-        "title": "Neuer Stand",
+        "title_de": "Neuer Stand",
         "is_published": "on",
         "places": "6",
         "services": ["power", "catalogue"],
