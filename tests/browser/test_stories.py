@@ -5,6 +5,7 @@ from urllib.parse import urlsplit
 
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
 
 from members.models import Organisation
 from tests.browser.test_accessibility import assert_no_violations
@@ -122,4 +123,46 @@ def test_organisation_applies_and_a_manager_approves_it_in_the_admin(site, page,
     assert organisation.status == Organisation.Status.MEMBER
     page.goto(site + "/mitglieder/?q=Story")
     assert page.locator("main a", has_text="Story Medizintechnik GmbH").count() >= 1
+    screenshot()
+
+
+def test_member_applies_for_a_place_on_a_joint_stand(site, page, console_errors, screenshot):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from events.models import CoExhibitorApplication, JointStand
+
+    stand = JointStand.objects.filter(event__end__gte=timezone.now()).order_by("event__start")[0]
+    applied = CoExhibitorApplication.objects.filter(stand=stand).values("organisation")
+    organisation = (
+        Organisation.objects.members()
+        .filter(contact_persons__isnull=False)
+        .exclude(pk__in=applied)
+        .order_by("name")
+        .first()
+    )
+    contact = organisation.contact_persons.order_by("pk").first()
+    with translation.override("de"):
+        access_url = reverse("events:stand_access", kwargs={"slug": stand.event.slug})
+        apply_prefix = reverse("events:stand_apply", kwargs={"token": "T"})[: -len("T/")]
+
+    page.goto(site + stand.event.get_absolute_url())
+    page.locator(f"main a[href='{access_url}']").first.click()
+    page.wait_for_load_state()
+    page.locator("main select[name='organisation']").select_option(str(organisation.pk))
+    page.locator("main input[name='email']").fill(contact.email)
+    page.locator("main input[name='privacy_consent']").check()
+    page.locator("main form[method='post' i] button[type='submit']").click()
+    page.wait_for_load_state()
+    assert_no_violations(page, console_errors)
+
+    apply_url = link_in_last_mail(contact.email, re.escape(apply_prefix))
+    page.goto(site + urlsplit(apply_url).path)
+    page.locator("main textarea[name='products']").fill("Telemedizinische Assistenzsysteme")
+    page.locator("main input[name='places_needed']").fill("1")
+    page.locator("main input[name='privacy_consent']").check()
+    page.locator("main form[method='post' i] button[type='submit']").click()
+    page.wait_for_load_state()
+    assert_no_violations(page, console_errors)
+    assert CoExhibitorApplication.objects.filter(stand=stand, organisation=organisation).exists()
     screenshot()
