@@ -19,6 +19,7 @@ from partnering.models import DigestEntry, Post
 from tests import factories
 from tests.backoffice.autofill import auto_row_maker, make_row
 from tests.helpers import assert_constant_queries
+from tests.partnering.conftest import accepted_meeting, make_participant
 
 _counter = itertools.count(1)
 
@@ -98,7 +99,22 @@ def add_digest_entries(n):
         DigestEntry.objects.create(post=post, matched_organisation=factories.make_organisation())
 
 
+def add_b2b_profiles(n):
+    event = factories.make_event(kind="b2b")
+    for _i in range(n):
+        make_participant(event, factories.unique("Teilnehmer"))
+
+
+def add_meetings(n):
+    for _i in range(n):
+        event = factories.make_event(kind="b2b")
+        requester = make_participant(event, factories.unique("Anfragende"))
+        accepted_meeting(requester, make_participant(event, factories.unique("Angefragte")))
+
+
 ROW_MAKERS = {
+    "partnering.b2bprofile": add_b2b_profiles,
+    "partnering.meeting": add_meetings,
     "partnering.digestentry": add_digest_entries,
     "cluster_portal.legalpage": add_legal_pages,
     "cluster_portal.barrierreport": add_barrier_reports,

@@ -150,8 +150,19 @@ def test_a_second_purge_anonymises_nothing_new(notice):
     first = privacy.purge()
     second = privacy.purge()
 
-    assert first == {"registrations": 1, "membership_applications": 1, "barrier_reports": 1}
-    assert second == {"registrations": 0, "membership_applications": 0, "barrier_reports": 0}
+    nothing_else = {"co_exhibitor_applications": 0, "expressions_of_interest": 0}
+    assert first == {
+        "registrations": 1,
+        "membership_applications": 1,
+        "barrier_reports": 1,
+        **nothing_else,
+    }
+    assert second == {
+        "registrations": 0,
+        "membership_applications": 0,
+        "barrier_reports": 0,
+        **nothing_else,
+    }
 
 
 def test_dry_run_reports_counts_and_changes_nothing(capsys):
