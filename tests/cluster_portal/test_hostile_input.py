@@ -18,8 +18,11 @@ from members.models import (
     Organisation,
     ProfileChangeRequest,
 )
+from partnering.models import ExpressionOfInterest
 from tests import factories
 from tests.events.conftest import make_open_event, make_registration, personal_path
+from tests.events.stands import make_stand
+from tests.partnering.conftest import make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -222,6 +225,48 @@ def test_personal_registration_page_survives_hostile_actions(client, region, act
     assert response.status_code in OK_STATUSES
 
 
+@given(values=st.lists(text, min_size=5, max_size=5), consent=st.booleans())
+@FAST
+def test_partnering_expression_of_interest_survives_hostile_input(client, member, values, consent):
+    post = make_post(member)
+    before = counts(ExpressionOfInterest)
+
+    response = client.post(
+        reverse("partnering:detail", args=[post.pk]),
+        form_data(
+            ["sender_name", "sender_organisation", "email", "phone", "message"], values, consent
+        ),
+    )
+
+    assert_refused_or_stored_whole(response, before, counts(ExpressionOfInterest))
+
+
+@given(values=st.lists(text, min_size=2, max_size=2), consent=st.booleans())
+@FAST
+def test_partnering_link_request_survives_hostile_input(client, member, values, consent):
+    before = counts(AccessLink)
+
+    response = client.post(
+        reverse("partnering:request_link"), form_data(["organisation", "email"], values, consent)
+    )
+
+    assert_refused_or_stored_whole(response, before, counts(AccessLink))
+
+
+@given(values=st.lists(text, min_size=2, max_size=2), consent=st.booleans())
+@FAST
+def test_joint_stand_access_request_survives_hostile_input(client, member, values, consent):
+    stand = make_stand()
+    before = counts(AccessLink)
+
+    response = client.post(
+        reverse("events:stand_access", args=[stand.event.slug]),
+        form_data(["organisation", "email"], values, consent),
+    )
+
+    assert_refused_or_stored_whole(response, before, counts(AccessLink))
+
+
 # --- filter URLs (GET) ----------------------------------------------------------------------
 
 FILTER_URLS = {
@@ -233,6 +278,8 @@ FILTER_URLS = {
     "news:list": ["kind", "region", "field", "year"],
     "search": ["q", "kind"],
     "regions:list": ["q"],
+    "partnering:board": ["q", "kind", "field", "sector", "region", "new"],
+    "events:stand_list": ["page"],
 }
 
 
