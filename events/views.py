@@ -20,6 +20,7 @@ from cluster_portal.ratelimit import (
     form_limit,
     refuse_if_limited,
 )
+from cluster_portal.site_urls import request_base_url
 from members.access import access_from_token, mark_used, send_organisation_access_link
 from members.models import ContactPerson, Organisation
 
@@ -162,10 +163,6 @@ def event_detail(request, slug):
     return response
 
 
-def _base_url(request) -> str:
-    return f"{request.scheme}://{request.get_host()}"
-
-
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -174,12 +171,12 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
-    return _ics_response(calendar_bytes([event], base_url=_base_url(request)), f"{slug}.ics")
+    return _ics_response(calendar_bytes([event], base_url=request_base_url(request)), f"{slug}.ics")
 
 
 def event_feed(request):
     events = Event.objects.upcoming()
-    content = calendar_bytes(events, base_url=_base_url(request), name=feed_name())
+    content = calendar_bytes(events, base_url=request_base_url(request), name=feed_name())
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response
@@ -423,7 +420,7 @@ def stand_access_request(request, slug):
                 email=form.cleaned_data["email"],
                 purpose=stand_services.ACCESS_PURPOSE,
                 language=translation.get_language(),
-                base_url=_base_url(request),
+                base_url=request_base_url(request),
                 consent=form.consent_values(),
             )
             # The same answer whether or not the address is known (see members.access).

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from cluster_portal.links import LinkError, link_error_response, read_token
 from cluster_portal.ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
+from cluster_portal.site_urls import request_base_url
 from members.access import access_from_token, send_organisation_access_link
 from members.models import Organisation
 
@@ -21,10 +22,6 @@ PAGE_SIZE = 20
 LINK_REQUEST_LIMIT = 5
 INTEREST_LIMIT = 10
 RATE_WINDOW = 3600
-
-
-def base_url(request) -> str:
-    return request.build_absolute_uri("/").rstrip("/")
 
 
 def board(request):
@@ -71,7 +68,7 @@ def _detail(request, post, *, private=False):
             status = 429
         elif form.is_valid():
             services.interest_send(
-                post=post, form=form, language=get_language(), base_url=base_url(request)
+                post=post, form=form, language=get_language(), base_url=request_base_url(request)
             )
             messages.success(
                 request,
@@ -108,7 +105,7 @@ def request_link(request):
                 email=form.cleaned_data["email"],
                 purpose=PURPOSE_POST,
                 language=get_language(),
-                base_url=base_url(request),
+                base_url=request_base_url(request),
                 consent=form.consent_values(),
             )
             # The same answer whether or not a link went out: the form reveals no addresses.
@@ -136,7 +133,10 @@ def post(request, token):
         if form.is_valid():
             try:
                 created = services.post_submit(
-                    access=link, form=form, language=get_language(), base_url=base_url(request)
+                    access=link,
+                    form=form,
+                    language=get_language(),
+                    base_url=request_base_url(request),
                 )
             except LinkError as error:
                 return link_error_response(request, error)

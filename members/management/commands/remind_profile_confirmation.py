@@ -1,18 +1,8 @@
-import os
-
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from cluster_portal.site_urls import configured_base_url
 from members.models import Organisation
 from members.services import send_confirmation_reminder
-
-
-def default_base_url() -> str:
-    """The portal's address for links in e-mails sent outside a request."""
-    hosts = [host.lstrip(".") for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
-    host = hosts[0] if hosts else "localhost"
-    scheme = "http" if host in ("localhost", "127.0.0.1", "testserver") else "https"
-    return f"{scheme}://{host}"
 
 
 class Command(BaseCommand):
@@ -24,7 +14,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--base-url",
-            default=os.environ.get("PORTAL_BASE_URL") or default_base_url(),
+            default=configured_base_url() or "http://localhost",
             help="Scheme and host for the links in the e-mails, e.g. https://portal.example.org",
         )
 

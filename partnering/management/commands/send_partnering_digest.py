@@ -1,22 +1,9 @@
 """Weekly: tell each posting organisation the new matches for its posts (run from cron)."""
 
-import os
-
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from cluster_portal.site_urls import configured_base_url
 from partnering.services import digest_send
-
-
-def default_base_url() -> str:
-    """PORTAL_BASE_URL, else https:// and the first of ALLOWED_HOSTS (as the README says)."""
-    if os.environ.get("PORTAL_BASE_URL"):
-        return os.environ["PORTAL_BASE_URL"]
-    hosts = [host.lstrip(".") for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
-    if not hosts:
-        return ""
-    scheme = "http" if hosts[0] in ("localhost", "127.0.0.1", "testserver") else "https"
-    return f"{scheme}://{hosts[0]}"
 
 
 class Command(BaseCommand):
@@ -31,7 +18,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        base_url = (options["base_url"] or default_base_url()).rstrip("/")
+        base_url = (options["base_url"] or configured_base_url()).rstrip("/")
         if not base_url.startswith(("https://", "http://")):
             # Without it the links in the e-mails would lead nowhere.
             raise CommandError(
