@@ -11,6 +11,10 @@ class ClusterPortalConfig(AppConfig):
         from django.contrib import admin
         from django_otp.admin import OTPAdminSite
 
+        from . import fragments
+
+        fragments.connect_signals()
+
         if settings.ADMIN_REQUIRE_OTP:
             # Staff must enter a one-time password from a TOTP device besides the password.
             admin.site.__class__ = OTPAdminSite

@@ -192,3 +192,23 @@ class ErasureRecord(models.Model):
 
     def __str__(self):
         return _("Erasure of %(when)s") % {"when": self.erased_at.strftime("%Y-%m-%d %H:%M")}
+
+
+class ContentVersion(models.Model):
+    """A token per app that changes whenever the app's data changes (see `fragments`).
+
+    Cached page fragments carry the tokens of the apps they show in their cache key, so a
+    change makes them render afresh. One row per app, replaced by one statement.
+    """
+
+    app_label = models.CharField(_("app"), max_length=100, primary_key=True)
+    token = models.UUIDField(_("token"))
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        ordering = ["app_label"]
+        verbose_name = _("content version")
+        verbose_name_plural = _("content versions")
+
+    def __str__(self):
+        return f"{self.app_label}: {self.token}"

@@ -31,10 +31,11 @@ SEARCH_PAGE_SIZE = 20
 
 def home(request):
     members = Organisation.objects.members()
+    # Querysets only: the template evaluates them when its cached fragment has to be rendered.
     context = {
-        "member_count": members.count(),
-        "region_count": Region.objects.count(),
-        "upcoming_count": Event.objects.upcoming().count(),
+        "members": members,
+        "all_regions": Region.objects.all(),
+        "upcoming_events": Event.objects.upcoming(),
         "next_events": Event.objects.upcoming().select_related("region")[:4],
         "regions": Region.objects.exclude(kind=Region.Kind.STATE),
         "map_regions": Region.objects.on_map(),

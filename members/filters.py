@@ -10,6 +10,17 @@ from .models import InnovationField, Organisation, Sector
 from .search import search
 
 
+def city_choices():
+    cities = (
+        Organisation.objects.members()
+        .exclude(city="")
+        .order_by("city")
+        .values_list("city", flat=True)
+        .distinct()
+    )
+    return [(city, city) for city in cities]
+
+
 class OrganisationFilter(django_filters.FilterSet):
     class Sort:
         RELEVANCE = "relevance"
@@ -65,14 +76,8 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         super().__init__(data, *args, **kwargs)
-        cities = (
-            Organisation.objects.members()
-            .exclude(city="")
-            .order_by("city")
-            .values_list("city", flat=True)
-            .distinct()
-        )
-        self.filters["city"].extra["choices"] = [(city, city) for city in cities]
+        # A callable: the cities are read only when the form is validated or rendered.
+        self.filters["city"].extra["choices"] = city_choices
         self.form.fields["sort"].required = False
 
     def filter_search(self, queryset, name, value):

@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -25,39 +26,52 @@ def organisation_list(request):
         .prefetch_related("innovation_fields")
     )
     filterset = OrganisationFilter(request.GET or None, queryset=queryset)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    invalid = sorted(filterset.form.errors) if filterset.is_bound else []
+
+    def invalid_filters():
+        invalid = sorted(filterset.form.errors) if filterset.is_bound else []
+        return [filterset.form.fields[name].label for name in invalid]
+
+    # Lazy: the template reads them only when its cached fragment has to be rendered.
     return render(
         request,
         "members/organisation_list.html",
         {
             "filter": filterset,
-            "page_obj": page,
-            "invalid_filters": [filterset.form.fields[name].label for name in invalid],
+            "page_obj": SimpleLazyObject(
+                lambda: Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+            ),
+            "invalid_filters": SimpleLazyObject(invalid_filters),
         },
     )
 
 
 def _public_organisation(slug):
-    return get_object_or_404(
-        Organisation.objects.members()
-        .select_related("region")
-        .prefetch_related(
-            "innovation_fields",
-            "sectors",
-            Prefetch(
-                "contact_persons",
-                queryset=ContactPerson.objects.filter(is_public=True),
-                to_attr="public_contacts",
-            ),
+    return get_object_or_404(Organisation.objects.members().select_related("region"), slug=slug)
+
+
+def _with_profile_details(organisation):
+    prefetch_related_objects(
+        [organisation],
+        "innovation_fields",
+        "sectors",
+        Prefetch(
+            "contact_persons",
+            queryset=ContactPerson.objects.filter(is_public=True),
+            to_attr="public_contacts",
         ),
-        slug=slug,
     )
+    return organisation
 
 
 def organisation_detail(request, slug):
     organisation = _public_organisation(slug)
-    return render(request, "members/organisation_detail.html", {"organisation": organisation})
+    # The details are read only when the profile's cached fragment has to be rendered.
+    profile = SimpleLazyObject(lambda: _with_profile_details(organisation))
+    return render(
+        request,
+        "members/organisation_detail.html",
+        {"organisation": organisation, "profile": profile},
+    )
 
 
 def application_create(request):

@@ -282,6 +282,14 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Rendered page fragments (cluster_portal.fragments): each worker's own memory, bounded. They are
+# keyed by content versions kept in PostgreSQL, so no worker serves one from before a change.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "500"))},
+}
+FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "600"))
 
 
 def storages_from_environment(staticfiles_backend: str) -> dict:

@@ -27,3 +27,7 @@ TASKS = {
 # Static files come from the app folders; tests that need collectstatic set STATIC_ROOT.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# Pages render afresh in every test; tests/cluster_portal/test_fragments.py switches the fragment
+# cache on where it is the subject (test transactions never commit, so tokens would not change).
+CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405

@@ -1,0 +1,171 @@
+"""Rendered page fragments, cached until the data they show changes.
+
+The expensive part of a public page (a list of cards, a profile, an agenda) is rendered once and
+then served from the `fragments` cache:
+
+    {% load fragments %}
+    {% fragment "members:list" on "members regions" %} ... {% endfragment %}
+    {% fragment "events:list" on "events regions" per "minute" %} ... {% endfragment %}
+
+A fragment names the apps whose data it shows. Each of those apps has a *content version*, a
+random token in the `ContentVersion` table, and the fragment's cache key holds the tokens (with
+the fragment's name, the language, and the page's address with its query string). Saving or
+deleting any object of a content app, or changing one of its many-to-many relations, replaces
+that app's token once the transaction commits, so the next request renders the fragment afresh.
+Writes that send no signals (`QuerySet.update()`, `bulk_create()`) call `content_changed()`
+themselves. A fragment that depends on the clock ("upcoming" events) also carries the current
+minute or day in its key, and every fragment expires after `FRAGMENT_CACHE_TIMEOUT` seconds in
+any case, which bounds what a forgotten `content_changed()` could cost.
+
+The tokens are shared by every process (PostgreSQL); the rendered fragments live in each
+worker's own memory. A worker may render a fragment once more than needed, but it can never
+serve one from before a change it could see in the database: the tokens are read in one query
+before the fragment, and a token is replaced only after the change is committed.
+
+Only anonymous visitors get cached fragments (staff may see drafts and edit links), and a
+fragment that contains a CSRF token is never stored.
+"""
+
+import hashlib
+import uuid
+from functools import partial
+
+from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+
+# The apps whose objects appear on public pages; their models' changes replace their token.
+CONTENT_APPS = ("cluster_portal", "regions", "members", "events", "cooperations", "news")
+CACHE_ALIAS = "fragments"
+DEFAULT_TIMEOUT = 600  # seconds
+PERIODS = {
+    "minute": "%Y%m%d%H%M",
+    "day": "%Y%m%d",
+}
+CSRF_FIELD = 'name="csrfmiddlewaretoken"'
+
+
+def fragment_cache():
+    return caches[CACHE_ALIAS]
+
+
+def caching_enabled() -> bool:
+    # The test settings switch the cache off (DummyCache): then nothing is read for keys either.
+    return not isinstance(fragment_cache(), DummyCache)
+
+
+def _publish(app_label: str) -> None:
+    from .models import ContentVersion
+
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (app_label, token, changed_at) VALUES (%s, %s, %s) "  # noqa: S608 - table name from the model
+            "ON CONFLICT (app_label) DO UPDATE SET token = EXCLUDED.token, "
+            "changed_at = EXCLUDED.changed_at",
+            [app_label, uuid.uuid4(), timezone.now()],
+        )
+
+
+def content_changed(*app_labels: str, using: str | None = None) -> None:
+    """The data of these apps changed: replace their tokens when the transaction commits.
+
+    Called by the signal handlers below, and by code that writes with `QuerySet.update()` or
+    `bulk_create()`. Within one transaction each app's token is replaced once.
+    """
+    conn = transaction.get_connection(using)
+    scheduled = (
+        {getattr(entry[1], "content_app", None) for entry in conn.run_on_commit}
+        if conn.in_atomic_block
+        else set()
+    )
+    for app_label in dict.fromkeys(app_labels):
+        if app_label in scheduled:
+            continue
+        publish = partial(_publish, app_label)
+        publish.content_app = app_label
+        transaction.on_commit(publish, using=using)
+
+
+def content_versions() -> dict[str, str]:
+    """Every content app's current token, in one query."""
+    from .models import ContentVersion
+
+    return {
+        app_label: str(token)
+        for app_label, token in ContentVersion.objects.values_list("app_label", "token")
+    }
+
+
+def request_versions(request) -> dict[str, str]:
+    """The tokens as this request first saw them (one query per request at most)."""
+    versions = getattr(request, "_content_versions", None)
+    if versions is None:
+        versions = request._content_versions = content_versions()
+    return versions
+
+
+def personalised(request) -> bool:
+    """Whether the page may differ for this visitor (signed in: drafts, edit links)."""
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+def fragment_key(request, name: str, apps: tuple[str, ...], per: str | None = None) -> str:
+    versions = request_versions(request)
+    parts = [
+        request.scheme,
+        request.get_host(),
+        request.get_full_path(),
+        *(f"{app}={versions.get(app, '')}" for app in apps),
+    ]
+    if per:
+        parts.append(timezone.localtime().strftime(PERIODS[per]))
+    digest = hashlib.sha256("\n".join(parts).encode()).hexdigest()
+    return f"fragment:{name}:{translation.get_language()}:{digest}"
+
+
+def cached_fragment(request, name: str, apps: tuple[str, ...], render, per=None) -> str:
+    """The fragment from the cache, else `render()`'s result, stored for the next request."""
+    if request is None or not caching_enabled() or personalised(request):
+        return render()
+    cache = fragment_cache()
+    key = fragment_key(request, name, apps, per)
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        if CSRF_FIELD not in html:
+            timeout = getattr(settings, "FRAGMENT_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
+            cache.set(key, html, timeout)
+    return html
+
+
+# --- signals ------------------------------------------------------------------------------------
+
+
+def _app_of(model) -> str | None:
+    label = model._meta.app_label
+    return label if label in CONTENT_APPS else None
+
+
+def _saved_or_deleted(sender, using=None, **kwargs):
+    app_label = _app_of(sender)
+    if app_label:
+        content_changed(app_label, using=using)
+
+
+def _relation_changed(sender, instance, model, action, using=None, **kwargs):
+    if not action.startswith("post_"):
+        return
+    labels = {_app_of(sender), _app_of(type(instance)), _app_of(model)} - {None}
+    if labels:
+        content_changed(*sorted(labels), using=using)
+
+
+def connect_signals() -> None:
+    post_save.connect(_saved_or_deleted, dispatch_uid="fragments-post-save")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="fragments-post-delete")
+    m2m_changed.connect(_relation_changed, dispatch_uid="fragments-m2m")
