@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.allocation import lock_for_allocation, places_left
+from cluster_portal.fragments import content_changed
 
 from .emails import send_registration_mail
 from .models import Event, Registration, RegistrationAnswer
@@ -324,6 +325,8 @@ def process_deadlines(*, now: dt.datetime | None = None) -> DeadlineReport:
         .filter(lapses_at__lte=now)
         .update(status=Status.LAPSED, updated_at=now)
     )
+    if report.pending_lapsed:
+        content_changed("events")  # update() sends no signal the fragment cache hears
     event_ids = set(
         Registration.objects.filter(
             status__in=[Status.OFFERED, Status.WAITING_LIST], event__start__gt=now
@@ -412,6 +415,7 @@ def anonymise_registrations(*, registrations, now: dt.datetime | None = None) ->
             anonymised_at=now,
             updated_at=now,
         )
+        content_changed("events")
         done += 1
     return done
 

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -53,7 +54,10 @@ def _listing(request, queryset, *, archive: bool):
         messages.warning(
             request, _("Some filter values were not understood and have been left out.")
         )
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Lazy: the template reads the page only when its cached fragment has to be rendered.
+    page = SimpleLazyObject(
+        lambda: Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    )
     return render(
         request,
         "events/event_list.html",

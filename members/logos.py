@@ -16,6 +16,8 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from cluster_portal.fragments import content_changed
+
 ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
 MAX_BYTES = 2 * 1024 * 1024
 MAX_SIDE = 4000
@@ -112,4 +114,5 @@ def refresh_thumbnails(organisation) -> bool:
         type(organisation).objects.filter(pk=organisation.pk).update(
             **{name: getattr(organisation, name).name or "" for name in changed}
         )
+        content_changed("members")  # update() sends no signal the fragment cache hears
     return bool(changed)
