@@ -22,8 +22,9 @@ worker's own memory. A worker may render a fragment once more than needed, but i
 serve one from before a change it could see in the database: the tokens are read in one query
 before the fragment, and a token is replaced only after the change is committed.
 
-Only anonymous visitors get cached fragments (staff may see drafts and edit links), and a
-fragment that contains a CSRF token is never stored.
+Only GET requests of anonymous visitors get cached fragments (staff may see drafts and edit
+links; a form sent back shows the visitor's own values), and a fragment that contains a CSRF
+token is never stored.
 """
 
 import hashlib
@@ -130,7 +131,12 @@ def fragment_key(request, name: str, apps: tuple[str, ...], per: str | None = No
 
 def cached_fragment(request, name: str, apps: tuple[str, ...], render, per=None) -> str:
     """The fragment from the cache, else `render()`'s result, stored for the next request."""
-    if request is None or not caching_enabled() or personalised(request):
+    if (
+        request is None
+        or request.method not in ("GET", "HEAD")  # a form sent back shows its own values
+        or not caching_enabled()
+        or personalised(request)
+    ):
         return render()
     cache = fragment_cache()
     key = fragment_key(request, name, apps, per)

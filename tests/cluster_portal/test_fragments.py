@@ -148,6 +148,18 @@ def test_fragment_holding_a_csrf_token_is_never_stored(rf, fragment_cache, setti
     assert not fragment_cache._cache
 
 
+def test_form_sent_back_is_rendered_with_its_own_values_not_from_the_cache(rf, fragment_cache):
+    template = Template(
+        '{% load fragments %}{% fragment "form" on "members" %}{{ value }}{% endfragment %}'
+    )
+    request = rf.get("/")
+    request.user = mock.Mock(is_authenticated=False)
+    template.render(RequestContext(request, {"value": "leer"}))
+    posted = rf.post("/")
+    posted.user = request.user
+    assert template.render(RequestContext(posted, {"value": "Eingabe"})) == "Eingabe"
+
+
 def test_changes_in_one_transaction_replace_the_token_once(django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
         for number in range(3):
