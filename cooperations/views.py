@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from events.models import Event
@@ -15,7 +16,10 @@ PAGE_SIZE = 20
 def cooperation_list(request):
     cooperations = Cooperation.objects.select_related("funding_programme").with_partners()
     filterset = CooperationFilter(request.GET or None, queryset=cooperations)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Lazy: the template reads the page only when its cached fragment has to be rendered.
+    page = SimpleLazyObject(
+        lambda: Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    )
     return render(
         request,
         "cooperations/cooperation_list.html",

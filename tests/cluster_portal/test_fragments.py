@@ -211,3 +211,38 @@ def test_fragment_tag_rejects_an_app_that_has_no_content_version():
 def test_fragment_renders_without_a_request(fragment_cache):
     html = Template('{% load fragments %}{% fragment "x" on "members" %}Hallo{% endfragment %}')
     assert html.render(Context({})) == "Hallo"
+
+
+@pytest.fixture
+def network():
+    """A few hundred rows behind every cached page."""
+    from tests.factories import make_cooperation, make_event, make_region
+
+    region = make_region(name="Aachen")
+    members = [
+        make_organisation(status=Organisation.Status.MEMBER, region=region) for _ in range(120)
+    ]
+    events = [make_event(region=region) for _ in range(60)]
+    cooperations = [make_cooperation() for _ in range(40)]
+    return {"member": members[0], "event": events[0], "cooperation": cooperations[0]}
+
+
+CACHED_PAGES = {
+    # page: queries of a visit served from the fragments (content versions, the page's object)
+    "home": (lambda n: reverse("home"), 1),
+    "directory": (lambda n: reverse("members:list") + "?page=2", 1),
+    "profile": (lambda n: n["member"].get_absolute_url(), 2),
+    "event list": (lambda n: reverse("events:list"), 1),
+    "cooperation list": (lambda n: reverse("cooperations:list"), 1),
+}
+
+
+@pytest.mark.parametrize("page", CACHED_PAGES)
+def test_cached_pages_answer_a_second_visit_with_at_most_their_own_object_query(
+    client, fragment_cache, network, page
+):
+    url_of, expected = CACHED_PAGES[page]
+    url = url_of(network)
+    client.get(url)
+    queries, _ = count_queries(client, url)
+    assert queries == expected
