@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 
 .PHONY: help setup run test lint db-start db-stop messages browser serve worker backup restore \
-	bench bench-10x wrk loadtest
+	bench bench-1x wrk loadtest
 
 help:
 	@echo "make run      set everything up and serve the portal on http://127.0.0.1:$(PORT)"
@@ -19,8 +19,9 @@ help:
 	@echo "make worker   send queued e-mails (and run other background tasks)"
 	@echo "make backup   database dump and media files into var/backups/<timestamp>/"
 	@echo "make restore BACKUP=var/backups/<timestamp>  restore into an empty database"
-	@echo "make bench    load test against the floor on synthetic data (BENCH_ORGANISATIONS,"
-	@echo "              BENCH_SECONDS, BENCH_WARMUP, BENCH_ROUNDS); make bench-10x adds 10x data"
+	@echo "make bench    load test against the floor on synthetic data, then again at 10x the"
+	@echo "              organisations (BENCH_ORGANISATIONS, BENCH_SECONDS, BENCH_WARMUP,"
+	@echo "              BENCH_ROUNDS); make bench-1x skips the 10x run"
 	@echo "make loadtest two gunicorns, many visitors, one small event; then again with a DB restart"
 
 $(VENV)/.installed: pyproject.toml
@@ -109,8 +110,8 @@ wrk:
 bench: setup wrk
 	$(PY) bench/run.py
 
-bench-10x: setup wrk
-	$(PY) bench/run.py --scale-10x
+bench-1x: setup wrk
+	$(PY) bench/run.py --skip-10x
 # Two gunicorn instances, the mail worker and an SMTP sink against the checkout's database; the
 # second run restarts that database in the middle. LOADTEST_SECONDS, LOADTEST_THREADS,
 # LOADTEST_CAPACITY, LOADTEST_MODE (both, plain, restart). Results: bench/loadtest-results.json.
