@@ -7,7 +7,9 @@
 --
 -- PATHS_FILE holds one path per line. BODY (for POST) may contain {n}, replaced by a value
 -- unique to the request (thread, counter, NONCE), so that every registration has its own
--- e-mail address.
+-- e-mail address. As behind one reverse proxy (bench/run.py sets RATELIMIT_TRUSTED_PROXIES=1),
+-- every request names its client in X-Forwarded-For: a different address in 10.0.0.0/8 for
+-- each request of a run, so that the per-client rate limit counts visitors, not wrk.
 
 local paths = {}
 local method = "GET"
@@ -16,6 +18,8 @@ local body_template = nil
 local nonce = "0"
 local counter = 0
 local next_thread = 0
+local client_offset = 0
+local CLIENTS_PER_THREAD = 4194304 -- 2^22: four threads share the 2^24 addresses of 10/8
 
 function setup(thread)
   next_thread = next_thread + 1
@@ -42,6 +46,19 @@ function init(args)
   nonce = args[5] or "0"
   -- Threads start at different places of the list.
   counter = (thread_id or 0) * 7
+  -- Each run starts its client addresses elsewhere, so that runs within the rate limit's
+  -- window (warm-up, rounds) do not count against the same addresses.
+  for i = 1, #nonce do
+    client_offset = (client_offset * 31 + nonce:byte(i)) % CLIENTS_PER_THREAD
+  end
+end
+
+local function client_address()
+  local index = (client_offset + counter) % CLIENTS_PER_THREAD
+    + ((thread_id or 0) % 4) * CLIENTS_PER_THREAD
+  return string.format(
+    "10.%d.%d.%d", math.floor(index / 65536), math.floor(index / 256) % 256, index % 256
+  )
 end
 
 function request()
@@ -52,6 +69,7 @@ function request()
     local unique = string.format("%s-%d-%d", nonce, thread_id or 0, counter)
     body = body_template:gsub("{n}", unique)
   end
+  headers["X-Forwarded-For"] = client_address()
   return wrk.format(method, path, headers, body)
 end
 

@@ -212,3 +212,29 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"{self.app_label}: {self.token}"
+
+
+class RateLimitCounter(models.Model):
+    """Attempts at one public form from one client or e-mail address in a fixed window.
+
+    Written only by `cluster_portal.ratelimit` with one atomic upsert per check. The key is a
+    keyed hash of form, kind and address, so no address is stored in clear; rows whose
+    window has ended are deleted by `manage.py purge_personal_data`.
+    """
+
+    # 128 bits of the hash, in PostgreSQL's compact uuid type (no text-pattern index).
+    key = models.UUIDField(_("hashed key"), primary_key=True)
+    scope = models.CharField(_("form"), max_length=50)
+    hits = models.PositiveIntegerField(_("attempts in the window"), default=1)
+    window_ends = models.DateTimeField(_("window ends at"), db_index=True)
+
+    class Meta:
+        ordering = ["window_ends"]
+        verbose_name = _("rate-limit counter")
+        verbose_name_plural = _("rate-limit counters")
+        constraints = [
+            models.CheckConstraint(condition=Q(hits__gte=1), name="ratelimitcounter_hits_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.scope}: {self.hits}"

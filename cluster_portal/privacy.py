@@ -30,6 +30,7 @@ from members.models import (
 )
 from partnering.models import ExpressionOfInterest, Post
 
+from . import ratelimit
 from .models import BarrierReport, ErasureRecord
 
 ANONYMOUS_NAME = event_services.ANONYMOUS_NAME
@@ -410,6 +411,14 @@ SOURCES = [
         matching=_posts_about,
         export_fields=("id", "title", "organisation__name", "submitted_by_email", "status"),
         anonymise=_anonymise_posts,
+    ),
+    Source(
+        key="rate_limit_counters",
+        label=_("Rate-limit counters of public forms (hashed)"),
+        matching=ratelimit.counters_about,
+        export_fields=("scope", "hits", "window_ends"),
+        anonymise=ratelimit.delete_counters,
+        due=ratelimit.expired_counters,
     ),
 ]
 SOURCES_BY_KEY = {source.key: source for source in SOURCES}

@@ -89,55 +89,68 @@ def _event_for_page(slug):
     return get_object_or_404(queryset, slug=slug)
 
 
+def _event_for_registration(slug):
+    """The event as a registration needs it: with the places taken, which decide its state."""
+    return get_object_or_404(Event.objects.published().with_places_taken(), slug=slug)
+
+
+def _register(request, event, form) -> bool:
+    """Register from a valid form and say so; False when registration closed meanwhile."""
+    try:
+        result = services.register(
+            event=event,
+            name=form.cleaned_data["name"],
+            email=form.cleaned_data["email"],
+            organisation_name=form.cleaned_data["organisation_name"],
+            role=form.cleaned_data["role"],
+            show_organisation_publicly=form.cleaned_data["show_organisation_publicly"],
+            language=translation.get_language(),
+            consent=form.consent_values(),
+            answers=form.answers(),
+        )
+    except services.RegistrationNotOpen as error:
+        messages.error(request, error.message)
+        return False
+    if result.created:
+        messages.success(
+            request,
+            _(
+                "Thank you. We have sent you an e-mail: please confirm your "
+                "registration with the link in it."
+            ),
+        )
+    else:
+        messages.info(
+            request,
+            _(
+                "This e-mail address is already registered for this event, so no "
+                "second registration was made. We have sent the link to your "
+                "registration to it again."
+            ),
+        )
+    return True
+
+
 def event_detail(request, slug):
-    event = _event_for_page(slug)
-    state = event.registration_state()
-    questions = list(event.questions.all())
     form = None
     retry_after = None
-    if event.accepts_registrations:
-        form = RegistrationForm(request.POST or None, questions=questions)
-        if request.method == "POST":
-            retry_after = refuse_if_limited(
-                request, form, scope="event-registration", email=request.POST.get("email")
-            )
-        if request.method == "POST" and retry_after is None and form.is_valid():
-            try:
-                result = services.register(
-                    event=event,
-                    name=form.cleaned_data["name"],
-                    email=form.cleaned_data["email"],
-                    organisation_name=form.cleaned_data["organisation_name"],
-                    role=form.cleaned_data["role"],
-                    show_organisation_publicly=form.cleaned_data["show_organisation_publicly"],
-                    language=translation.get_language(),
-                    consent=form.consent_values(),
-                    answers=form.answers(),
-                )
-            except services.RegistrationNotOpen as error:
-                messages.error(request, error.message)
-            else:
-                if result.created:
-                    messages.success(
-                        request,
-                        _(
-                            "Thank you. We have sent you an e-mail: please confirm your "
-                            "registration with the link in it."
-                        ),
-                    )
-                else:
-                    messages.info(
-                        request,
-                        _(
-                            "This e-mail address is already registered for this event, so no "
-                            "second registration was made. We have sent the link to your "
-                            "registration to it again."
-                        ),
-                    )
-                return redirect(event)
-    elif request.method == "POST":
-        messages.error(request, _("Registration for this event is not open."))
-        return redirect(event)
+    if request.method == "POST":
+        # A registration loads only what it needs; the page with its programme, organisers
+        # and participants is loaded below only when it is shown again (errors, 429).
+        event = _event_for_registration(slug)
+        if not event.accepts_registrations:
+            messages.error(request, _("Registration for this event is not open."))
+            return redirect(event)
+        form = RegistrationForm(request.POST, questions=event.questions.all())
+        retry_after = refuse_if_limited(
+            request, form, scope="event-registration", email=request.POST.get("email")
+        )
+        if retry_after is None and form.is_valid() and _register(request, event, form):
+            return redirect(event)
+    event = _event_for_page(slug)
+    state = event.registration_state()
+    if form is None and event.accepts_registrations:
+        form = RegistrationForm(questions=list(event.questions.all()))
     participants = (
         Registration.objects.filter(
             event=event, status=Registration.Status.CONFIRMED, show_organisation_publicly=True

@@ -1,18 +1,13 @@
-import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test import RequestFactory
+import datetime as dt
 
+import pytest
+from django.test import RequestFactory
+from django.utils import timezone
+
+from cluster_portal.models import RateLimitCounter
 from cluster_portal.ratelimit import check_rate_limit, client_ip
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def request_from(address="203.0.113.5", **meta):
@@ -46,20 +41,25 @@ def test_an_e_mail_address_is_counted_whatever_its_spelling_and_client():
     )
 
 
-def test_the_counters_live_in_the_shared_cache_without_clear_addresses():
+def test_the_counters_are_stored_without_clear_addresses():
     check_rate_limit(request_from(), scope="t", email="eva@example.org")
-    with connection.cursor() as cursor:  # the shared cache is the database cache
-        cursor.execute(f"SELECT cache_key FROM {cache._table}")  # noqa: S608 - our table
-        keys = [row[0] for row in cursor.fetchall()]
-    assert len(keys) == 2
-    assert not any("eva" in key or "203.0.113.5" in key for key in keys)
+
+    counters = list(RateLimitCounter.objects.values_list("key", "scope", "hits"))
+    assert len(counters) == 2  # one for the client, one for the e-mail address
+    stored = repr(counters)
+    assert "eva" not in stored and "203.0.113.5" not in stored
+    assert {scope for _key, scope, _hits in counters} == {"t"}
 
 
-def test_a_counter_that_expired_opens_a_new_window():
+def test_a_counter_whose_window_has_ended_starts_a_new_window():
     for _ in range(3):
         check_rate_limit(request_from(), scope="t", limit=3)
-    cache.clear()  # what the cache does when the window's time is up
+    RateLimitCounter.objects.update(window_ends=timezone.now() - dt.timedelta(seconds=1))
+
     assert check_rate_limit(request_from(), scope="t", limit=3)
+    counter = RateLimitCounter.objects.get()
+    assert counter.hits == 1
+    assert counter.window_ends > timezone.now()
 
 
 def test_ipv6_clients_are_counted_per_network_of_64_addresses():

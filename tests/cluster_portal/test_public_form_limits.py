@@ -1,10 +1,12 @@
 """Every public form is rate-limited and oversized requests get a clear answer, never a 500."""
 
 import re
+import threading
 
 import pytest
-from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -119,20 +121,27 @@ def test_profile_change_submission_is_rate_limited(client, tight_limits, member,
     assert not ProfileChangeRequest.objects.exists()
 
 
-def test_the_counter_holds_across_two_cache_clients(monkeypatch):
-    """Two app processes are two cache connections on the same (database) cache."""
-    from django.test import RequestFactory
-
-    first, second = caches.create_connection("default"), caches.create_connection("default")
-    assert first is not second
+@pytest.mark.django_db(transaction=True)
+def test_the_counter_holds_across_two_database_connections():
+    """Two app processes are two connections to the same database."""
     request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.9")
 
-    monkeypatch.setattr(ratelimit, "cache", first)
-    assert ratelimit.check_rate_limit(request, scope="t", email="a@example.org", limit=2)
-    monkeypatch.setattr(ratelimit, "cache", second)
-    assert ratelimit.check_rate_limit(request, scope="t", email="a@example.org", limit=2)
-    monkeypatch.setattr(ratelimit, "cache", first)
-    assert not ratelimit.check_rate_limit(request, scope="t", email="a@example.org", limit=2)
+    def check():
+        return ratelimit.check_rate_limit(request, scope="t", email="a@example.org", limit=2)
+
+    def check_on_another_connection():
+        try:
+            answers.append(check())
+        finally:
+            connection.close()
+
+    answers = [check()]
+    other = threading.Thread(target=check_on_another_connection)
+    other.start()
+    other.join()
+    answers.append(check())
+
+    assert answers == [True, True, False]
 
 
 # --- oversized requests ---------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cluster_portal', '0003_privacy'),
+        ('cluster_portal', '0004_rate_limit_counters'),
     ]
 
     operations = [
