@@ -3,7 +3,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -74,19 +74,32 @@ def event_archive(request):
 
 
 def _event_for_page(slug):
-    sessions = Session.objects.prefetch_related("speakers__organisation")
-    queryset = (
+    return get_object_or_404(
         Event.objects.published()
         .with_places_taken()
-        .select_related("region", "series", "organiser")
-        .prefetch_related(
-            "co_organisers",
-            "innovation_fields",
-            Prefetch("sessions", queryset=sessions),
-            "questions",
-        )
+        .select_related("region", "series", "organiser"),
+        slug=slug,
     )
-    return get_object_or_404(queryset, slug=slug)
+
+
+def _with_page_details(event):
+    sessions = Session.objects.prefetch_related("speakers__organisation")
+    prefetch_related_objects(
+        [event], "co_organisers", "innovation_fields", Prefetch("sessions", queryset=sessions)
+    )
+    return event
+
+
+def _participating_organisations(event):
+    return list(
+        Registration.objects.filter(
+            event=event, status=Registration.Status.CONFIRMED, show_organisation_publicly=True
+        )
+        .exclude(organisation_name="")
+        .order_by("organisation_name")
+        .values_list("organisation_name", flat=True)
+        .distinct()
+    )
 
 
 def _event_for_registration(slug):
@@ -150,28 +163,24 @@ def event_detail(request, slug):
     event = _event_for_page(slug)
     state = event.registration_state()
     if form is None and event.accepts_registrations:
-        form = RegistrationForm(questions=list(event.questions.all()))
-    participants = (
-        Registration.objects.filter(
-            event=event, status=Registration.Status.CONFIRMED, show_organisation_publicly=True
-        )
-        .exclude(organisation_name="")
-        .order_by("organisation_name")
-        .values_list("organisation_name", flat=True)
-        .distinct()
-    )
-    stand, co_exhibitors = _stand_for_event(event)
+        form = SimpleLazyObject(lambda: RegistrationForm(questions=list(event.questions.all())))
+    stand_and_exhibitors = SimpleLazyObject(lambda: _stand_for_event(event))
+    # Lazy: the programme, participants, stand and the empty form are read only when their
+    # cached fragments have to be rendered; the registration state and places are always live.
     response = render(
         request,
         "events/event_detail.html",
         {
-            "stand": stand,
-            "co_exhibitors": co_exhibitors,
             "event": event,
+            "event_details": SimpleLazyObject(lambda: _with_page_details(event)),
+            "stand": SimpleLazyObject(lambda: stand_and_exhibitors[0]),
+            "co_exhibitors": SimpleLazyObject(lambda: stand_and_exhibitors[1]),
             "state": state,
             "states": RegistrationState,
             "form": form,
-            "participating_organisations": list(participants),
+            "participating_organisations": SimpleLazyObject(
+                lambda: _participating_organisations(event)
+            ),
         },
         status=429 if retry_after else 200,
     )

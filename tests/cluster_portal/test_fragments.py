@@ -5,6 +5,7 @@ are replaced when a transaction commits, which the usual test transaction never 
 """
 
 import datetime as dt
+import re
 from unittest import mock
 
 import pytest
@@ -222,9 +223,21 @@ def network():
     members = [
         make_organisation(status=Organisation.Status.MEMBER, region=region) for _ in range(120)
     ]
-    events = [make_event(region=region) for _ in range(60)]
+    events = [
+        make_event(
+            region=region,
+            registration_enabled=True,
+            capacity=50,
+            registration_closes=timezone.now() + dt.timedelta(days=20),
+        )
+        for _ in range(60)
+    ]
     cooperations = [make_cooperation() for _ in range(40)]
     return {"member": members[0], "event": events[0], "cooperation": cooperations[0]}
+
+
+def without_csrf_token(response) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
 
 
 CACHED_PAGES = {
@@ -233,6 +246,7 @@ CACHED_PAGES = {
     "directory": (lambda n: reverse("members:list") + "?page=2", 1),
     "profile": (lambda n: n["member"].get_absolute_url(), 2),
     "event list": (lambda n: reverse("events:list"), 1),
+    "event page": (lambda n: n["event"].get_absolute_url(), 2),
     "cooperation list": (lambda n: reverse("cooperations:list"), 1),
 }
 
@@ -243,6 +257,30 @@ def test_cached_pages_answer_a_second_visit_with_at_most_their_own_object_query(
 ):
     url_of, expected = CACHED_PAGES[page]
     url = url_of(network)
-    client.get(url)
-    queries, _ = count_queries(client, url)
-    assert queries == expected
+    first, response = count_queries(client, url)
+    queries, cached = count_queries(client, url)
+    assert queries == expected < first
+    assert without_csrf_token(cached) == without_csrf_token(response)
+
+
+def test_registration_form_of_a_cached_event_page_carries_this_visitors_csrf_token(
+    fragment_cache, network
+):
+    from django.test import Client
+
+    url = network["event"].get_absolute_url()
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get(url)
+    page = second.get(url)
+    assert 'name="email"' in page.content.decode()  # the cached form
+    token = page.content.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = second.post(
+        url,
+        {
+            "csrfmiddlewaretoken": token,
+            "name": "Erika Muster",
+            "email": "erika@example.org",
+            "privacy_consent": "on",
+        },
+    )
+    assert response.status_code == 302
