@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from cluster_portal.models import LegalPage
 
@@ -81,7 +81,7 @@ def test_legal_page_shows_the_current_text_and_the_date_of_the_last_change(clien
     assert "<h2>Anbieter</h2>" in html
     assert "Alte Anschrift" not in html
     with translation.override("de"):
-        date = f"{current.published_at:%d}".lstrip("0")
+        date = f"{timezone.localtime(current.published_at):%d}".lstrip("0")
     assert "Zuletzt geändert am <time" in html
     assert f">{date}. " in html
 
