@@ -15,7 +15,9 @@ PAGE_SIZE = 20
 
 def cooperation_list(request):
     cooperations = Cooperation.objects.select_related("funding_programme").with_partners()
-    filterset = CooperationFilter(request.GET or None, queryset=cooperations)
+    filterset = SimpleLazyObject(
+        lambda: CooperationFilter(request.GET or None, queryset=cooperations)
+    )
     # Lazy: the template reads the page only when its cached fragment has to be rendered.
     page = SimpleLazyObject(
         lambda: Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
@@ -26,7 +28,7 @@ def cooperation_list(request):
         {
             "filter": filterset,
             "page_obj": page,
-            "is_filtered": any(request.GET.get(name) for name in filterset.filters),
+            "is_filtered": any(request.GET.get(name) for name in CooperationFilter.base_filters),
         },
     )
 

@@ -49,12 +49,11 @@ PAGE_SIZE = 20
 
 def _listing(request, queryset, *, archive: bool):
     queryset = queryset.select_related("region").with_places_taken()
-    filterset = EventFilter(request.GET or None, queryset=queryset, request=request)
-    if filterset.is_bound and not filterset.is_valid():
-        messages.warning(
-            request, _("Some filter values were not understood and have been left out.")
-        )
-    # Lazy: the template reads the page only when its cached fragment has to be rendered.
+    # Lazy: the template reads the filters and the page only when its cached fragment has to
+    # be rendered.
+    filterset = SimpleLazyObject(
+        lambda: EventFilter(request.GET or None, queryset=queryset, request=request)
+    )
     page = SimpleLazyObject(
         lambda: Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     )

@@ -25,13 +25,13 @@ def organisation_list(request):
         .select_related("region")
         .prefetch_related("innovation_fields")
     )
-    filterset = OrganisationFilter(request.GET or None, queryset=queryset)
+    filterset = SimpleLazyObject(lambda: OrganisationFilter(request.GET or None, queryset=queryset))
 
     def invalid_filters():
         invalid = sorted(filterset.form.errors) if filterset.is_bound else []
         return [filterset.form.fields[name].label for name in invalid]
 
-    # Lazy: the template reads them only when its cached fragment has to be rendered.
+    # Lazy: the template reads all of it only when its cached fragment has to be rendered.
     return render(
         request,
         "members/organisation_list.html",
