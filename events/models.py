@@ -5,8 +5,8 @@ from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -57,12 +57,20 @@ class EventQuerySet(models.QuerySet):
         return self.filter(Q(organiser=organisation) | Q(co_organisers=organisation)).distinct()
 
     def with_places_taken(self):
-        """Annotate `places_taken` (confirmed and offered places) in the same query."""
+        """Annotate `places_taken` (confirmed and offered places) in the same query.
+
+        A correlated subquery rather than a JOIN with GROUP BY: grouping every selected column
+        made PostgreSQL spend milliseconds planning the event page's query.
+        """
+        taken = (
+            Registration.objects.filter(event=OuterRef("pk"), status__in=Registration.HOLDING_PLACE)
+            .order_by()
+            .values("event")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
         return self.annotate(
-            places_taken=Count(
-                "registrations",
-                filter=Q(registrations__status__in=Registration.HOLDING_PLACE),
-            )
+            places_taken=Coalesce(Subquery(taken, output_field=models.IntegerField()), 0)
         )
 
     def with_registration_counts(self):
