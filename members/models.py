@@ -221,6 +221,10 @@ class Organisation(models.Model):
             models.Index(fields=["city"], name="organisation_city"),
             # The directory's city choices: an index-only scan instead of reading every row.
             models.Index(fields=["status", "city"], name="organisation_status_city"),
+            # The directory filtered by region: counted from the index alone.
+            models.Index(
+                fields=["status", "region"], include=["id"], name="organisation_status_region"
+            ),
             # The back office's list, ordered by name with the primary key as tie-breaker.
             models.Index(fields=["name", "id"], name="organisation_name_id"),
             # Every search is a search of members (directory, site search), so the two search

@@ -1,4 +1,5 @@
-"""Indexes for the directory search, its city choices and the back office's list.
+"""Indexes for the directory search, its region filter and city choices, and the back office's
+list.
 
 The two search indexes become partial (members only): every search is a search of members,
 so PostgreSQL no longer intersects them with a status index. Built and dropped concurrently
@@ -42,6 +43,12 @@ class Migration(migrations.Migration):
         AddIndexConcurrently(
             model_name="organisation",
             index=models.Index(fields=["name", "id"], name="organisation_name_id"),
+        ),
+        AddIndexConcurrently(
+            model_name="organisation",
+            index=models.Index(
+                fields=["status", "region"], include=["id"], name="organisation_status_region"
+            ),
         ),
         RemoveIndexConcurrently(model_name="organisation", name="organisation_search"),
         RemoveIndexConcurrently(model_name="organisation", name="organisation_name_trgm"),
