@@ -1,7 +1,11 @@
 import django_filters
+from django import forms
+from django.contrib.postgres.search import TrigramWordSimilarity
+from django.db.models import OuterRef, Q, Subquery, Value
 from django.utils.translation import gettext_lazy as _
 
 from members.models import InnovationField, Organisation
+from members.search import NAME_SIMILARITY_THRESHOLD
 
 from .models import Cooperation, CooperationPartner, Country
 
@@ -18,14 +22,14 @@ class CooperationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Cooperation.Kind.choices, empty_label=_("All kinds")
     )
-    partner = django_filters.ModelChoiceFilter(
-        label=_("Partner"),
-        queryset=Organisation.objects.filter(
-            pk__in=CooperationPartner.objects.values("organisation_id")
-        ).only("pk", "slug", "name"),
-        to_field_name="slug",
+    # A text field, not a list of the thousand-odd partner organisations: nobody can find one
+    # in such a list, and rendering it cost more than the rest of the page.
+    partner = django_filters.CharFilter(
+        label=_("Partner organisation"),
         method="filter_partner",
-        empty_label=_("All partners"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
+        help_text=_("Name or part of the name; small typing errors are tolerated."),
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"),
@@ -52,9 +56,31 @@ class CooperationFilter(django_filters.FilterSet):
         fields = ["kind", "partner", "country", "status", "field"]
 
     def filter_partner(self, queryset, name, value):
-        return queryset.filter(
-            pk__in=CooperationPartner.objects.filter(organisation=value).values("cooperation_id")
+        """Cooperations with a partner whose name contains or resembles `value`.
+
+        An exact slug matches too, so links from before the text field (`?partner=<slug>`)
+        keep working.
+        """
+        text = " ".join(value.split())
+        if not text:
+            return queryset
+        # The name comes in through a correlated subquery, not a join: a join lets PostgreSQL
+        # scan every organisation of the directory and compute a similarity for each, while
+        # this compares only the partners' own rows, however large the directory grows.
+        partner_name = Subquery(
+            Organisation.objects.filter(pk=OuterRef("organisation_id"))
+            .order_by()
+            .values("name")[:1]
         )
+        partners = CooperationPartner.objects.annotate(
+            partner_name=partner_name,
+            name_similarity=TrigramWordSimilarity(Value(text), "partner_name"),
+        ).filter(
+            Q(organisation__in=Organisation.objects.filter(slug=text))
+            | Q(partner_name__icontains=text)
+            | Q(name_similarity__gte=NAME_SIMILARITY_THRESHOLD)
+        )
+        return queryset.filter(pk__in=partners.values("cooperation_id"))
 
     def filter_country(self, queryset, name, value):
         return queryset.in_country(value)

@@ -78,6 +78,17 @@ def test_regional_manager_lists_organisations_of_their_region_and_sub_regions(
     }
 
 
+def test_regional_managers_search_by_contact_e_mail_stays_in_their_regions(
+    regional_client, own_organisation, foreign_organisation
+):
+    for organisation in (own_organisation, foreign_organisation):
+        for person in ("anna", "bernd"):
+            organisation.contact_persons.create(name=person, email=f"{person}@kontakt.example")
+    response = regional_client.get(ORGANISATIONS, {"q": "kontakt.example"})
+    assert listed(response) == {own_organisation.name}
+    assert response.context["cl"].result_count == 1
+
+
 def test_regional_manager_lists_only_events_of_their_regions(
     regional_client, own_event, foreign_event
 ):

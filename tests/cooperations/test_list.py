@@ -37,9 +37,47 @@ def test_filter_by_kind(client, creative_health, conhit_stand):
     assert titles(response) == {conhit_stand.title}
 
 
-def test_filter_by_partner_slug(client, creative_health, conhit_stand):
+def test_old_links_filtering_by_partner_slug_keep_working(client, creative_health, conhit_stand):
     response = client.get("/kooperationen/", {"partner": "creative-nrw"})
     assert titles(response) == {creative_health.title}
+
+
+def test_partner_search_finds_cooperations_by_part_of_the_partner_name(
+    client, creative_health, conhit_stand
+):
+    response = client.get("/kooperationen/", {"partner": "  telematik "})
+    assert titles(response) == {conhit_stand.title}
+
+
+def test_partner_search_tolerates_a_typing_error(client, creative_health, conhit_stand):
+    response = client.get("/kooperationen/", {"partner": "Telematic"})
+    assert titles(response) == {conhit_stand.title}
+
+
+def test_partner_search_ignores_organisations_that_are_not_partners(client, creative_health):
+    factories.make_organisation(name="Telematik Werkstatt GmbH", slug="telematik-werkstatt")
+    for text in ["Telematik", "telematik-werkstatt"]:
+        response = client.get("/kooperationen/", {"partner": text})
+        assert titles(response) == set()
+        assert "Keine Kooperation passt zu dieser Auswahl." in response.content.decode()
+
+
+def test_partner_filter_is_a_labelled_text_field_without_a_list_of_organisations(
+    client, creative_health, conhit_stand
+):
+    for number in range(3):
+        add_partner(creative_health, make_partner(name=f"Listenpartner {number}"), Role.MEMBER)
+    html = " ".join(client.get("/kooperationen/").content.decode().split())
+    start = html.index('id="filter-heading"')
+    form = html[start : html.index("</form>", start)]
+    assert 'name="partner"' in form and '<select name="partner"' not in form
+    assert "Listenpartner" not in form and "CREATIVE.NRW" not in form
+    assert '<label for="id_partner" class="form-label"> Partnerorganisation </label>' in form
+    assert 'aria-describedby="id_partner_helptext"' in form
+    assert "Name oder ein Teil davon; kleine Tippfehler sind kein Problem." in form
+    english = " ".join(client.get("/en/cooperations/").content.decode().split())
+    assert "> Partner organisation </label>" in english
+    assert "Name or part of the name; small typing errors are tolerated." in english
 
 
 def test_filter_by_partner_lists_a_cooperation_once_although_the_partner_has_two_roles(
@@ -82,7 +120,6 @@ def test_filters_combine(client, creative_health, conhit_stand):
     "params",
     [
         {"kind": "nonsense"},
-        {"partner": "no-such-partner"},
         {"country": "XX"},
         {"status": "someday"},
         {"field": "no-such-field"},
@@ -96,6 +133,13 @@ def test_invalid_filter_values_are_explained_and_ignored(client, creative_health
     assert titles(response) == {creative_health.title}
     if "page" not in params:
         assert "keine gültige Auswahl" in response.content.decode()
+
+
+def test_overlong_partner_text_is_explained_and_ignored(client, creative_health):
+    response = client.get("/kooperationen/", {"partner": "x" * 201})
+    assert response.status_code == 200
+    assert titles(response) == {creative_health.title}
+    assert "höchstens 200 Zeichen" in response.content.decode()
 
 
 def test_invalid_filter_value_is_explained_in_english(client, creative_health):

@@ -38,6 +38,55 @@ def test_changelist_search_finds_contact_e_mail(admin_client, member):
     assert [obj.name for obj in response.context["cl"].result_list] == [member.name]
 
 
+def test_changelist_search_lists_an_organisation_once_when_two_contacts_match(admin_client, member):
+    factories.make_organisation(name="Andere")
+    response = admin_client.get(CHANGELIST, {"q": "beispiel.example"})
+    changelist = response.context["cl"]
+    assert [obj.name for obj in changelist.result_list] == [member.name]
+    assert changelist.result_count == 1
+    assert "1 Organisation" in response.content.decode()
+
+
+def test_changelist_orders_equal_names_by_creation(admin_client):
+    first = factories.make_organisation(name="Gleichnamig")
+    second = factories.make_organisation(name="Gleichnamig")
+    factories.make_organisation(name="Anfang")
+    response = admin_client.get(CHANGELIST)
+    assert [obj.pk for obj in response.context["cl"].result_list][1:] == [first.pk, second.pk]
+
+
+def test_changelist_counts_only_the_filtered_list(admin_client, member):
+    with CaptureQueriesContext(connection) as context:
+        response = admin_client.get(CHANGELIST, {"status__exact": "member"})
+    assert response.status_code == 200
+    counts = [query["sql"] for query in context.captured_queries if "COUNT(" in query["sql"]]
+    assert len(counts) == 1
+
+
+def test_searched_and_filtered_changelist_query_count_is_constant(
+    admin_client, region, innovation_field
+):
+    sector = factories.make_sector(slug="pflege")
+
+    def add_rows(count):
+        for number in range(count):
+            organisation = factories.make_organisation(name=f"Pflegedienst {number}", region=region)
+            organisation.sectors.add(sector)
+            organisation.innovation_fields.add(innovation_field)
+            for person in ("anna", "bernd"):
+                organisation.contact_persons.create(
+                    name=person, email=f"{person}.{number}@pflege.example"
+                )
+
+    url = (
+        f"{CHANGELIST}?q=pflege&sectors__id__exact={sector.pk}"
+        f"&innovation_fields__id__exact={innovation_field.pk}"
+    )
+    assert_constant_queries(admin_client, url, add_rows, small=10, large=250)
+    response = admin_client.get(url)
+    assert response.context["cl"].result_count == 250
+
+
 def test_change_form_shows_contact_persons_inline_and_logo_preview(admin_client, member):
     member.logo = upload("logo.png", image_bytes("PNG"))
     member.save()
