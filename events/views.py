@@ -74,9 +74,9 @@ def event_archive(request):
 
 def _event_for_page(slug):
     return get_object_or_404(
-        # The organiser comes with the page's details: joining it here made the query's
-        # planning cost more than all the rest of a cached page.
-        Event.objects.published().with_places_taken().select_related("region", "series"),
+        # Region, series and organiser come with the page's details: joining them here made
+        # planning the query cost more than all the rest of a cached page.
+        Event.objects.published().with_places_taken(),
         slug=slug,
     )
 
@@ -85,6 +85,8 @@ def _with_page_details(event):
     sessions = Session.objects.prefetch_related("speakers__organisation")
     prefetch_related_objects(
         [event],
+        "region",
+        "series",
         "organiser",
         "co_organisers",
         "innovation_fields",

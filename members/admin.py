@@ -3,7 +3,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AdminFileWidget
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
@@ -27,6 +27,7 @@ from .models import (
     ProfileChangeRequest,
     Sector,
 )
+from .search import search
 
 
 @admin.register(InnovationField)
@@ -191,6 +192,21 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, Tra
 
     def get_changelist(self, request, **kwargs):
         return SemiJoinChangeList
+
+    def get_search_results(self, request, queryset, search_term):
+        """An e-mail address (or part of one) searches the organisations' and contact persons'
+        addresses; anything else goes through the directory's search (name, descriptions and
+        innovation fields on their indexes, misspelt names by trigrams). `icontains` over the
+        descriptions of every organisation was a scan of the whole table on each search."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        if "@" in term or ("." in term and " " not in term):
+            contacts = ContactPerson.objects.filter(
+                organisation=OuterRef("pk"), email__icontains=term
+            )
+            return queryset.filter(Q(email__icontains=term) | Exists(contacts)), False
+        return search(queryset, term), False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "logo":

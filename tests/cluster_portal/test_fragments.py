@@ -284,3 +284,8 @@ def test_registration_form_of_a_cached_event_page_carries_this_visitors_csrf_tok
         },
     )
     assert response.status_code == 302
+
+
+def test_only_content_apps_have_a_version_to_replace():
+    with pytest.raises(ValueError, match="not content apps"):
+        fragments.content_changed("auth")

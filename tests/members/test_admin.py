@@ -188,3 +188,15 @@ def test_admin_inline_refuses_two_contacts_with_one_e_mail(admin_client):
     response = admin_client.post(f"{CHANGELIST}{organisation.pk}/change/", data)
     assert response.status_code == 200
     assert organisation.contact_persons.count() == 0
+
+
+def test_changelist_search_finds_a_word_of_the_description_and_a_misspelt_name(admin_client):
+    factories.make_organisation(
+        name="Rehatechnik Eifel GmbH", description_de="Wir entwickeln Exoskelette für die Reha."
+    )
+    factories.make_organisation(name="Andere")
+    by_description = admin_client.get(CHANGELIST, {"q": "Exoskelette"})
+    misspelt = admin_client.get(CHANGELIST, {"q": "Rehatechnick"})
+    for response in (by_description, misspelt):
+        names = [obj.name for obj in response.context["cl"].result_list]
+        assert names == ["Rehatechnik Eifel GmbH"]
