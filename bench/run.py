@@ -373,7 +373,7 @@ def markdown(results: dict) -> str:
         f"Machine: {info['nproc']} × {info['cpu']}, {info['memory_gb']} GB RAM; load average "
         f"{', '.join(f'{x:.1f}' for x in info['load_average'])} at the start, "
         f"{', '.join(f'{x:.1f}' for x in results['load_average_end'])} at the end "
-        "(shared machine: other engineers' tests ran at the same time).",
+        "(the benchmark's own load included).",
         f"gunicorn {WORKERS} sync workers, DEBUG=0, CONN_MAX_AGE=60, WhiteNoise; wrk -t{THREADS} "
         f"-c{CONNECTIONS}, {results['settings']['warmup']} s warm-up thrown away, "
         f"{results['settings']['seconds']} s measured, {results['settings']['rounds']} rounds "
