@@ -107,11 +107,6 @@ def _participating_organisations(event):
     )
 
 
-def _event_for_registration(slug):
-    """The event as a registration needs it: with the places taken, which decide its state."""
-    return get_object_or_404(Event.objects.published().with_places_taken(), slug=slug)
-
-
 def _register(request, event, form) -> bool:
     """Register from a valid form and say so; False when registration closed meanwhile."""
     try:
@@ -152,10 +147,10 @@ def _register(request, event, form) -> bool:
 def event_detail(request, slug):
     form = None
     retry_after = None
+    # The event with its places taken; the programme, organisers and participants are loaded
+    # only when the page is rendered and its fragments are not cached.
+    event = _event_for_page(slug)
     if request.method == "POST":
-        # A registration loads only what it needs; the page with its programme, organisers
-        # and participants is loaded below only when it is shown again (errors, 429).
-        event = _event_for_registration(slug)
         if not event.accepts_registrations:
             messages.error(request, _("Registration for this event is not open."))
             return redirect(event)
@@ -165,7 +160,6 @@ def event_detail(request, slug):
         )
         if retry_after is None and form.is_valid() and _register(request, event, form):
             return redirect(event)
-    event = _event_for_page(slug)
     state = event.registration_state()
     if form is None and event.accepts_registrations:
         form = SimpleLazyObject(lambda: RegistrationForm(questions=list(event.questions.all())))
