@@ -34,9 +34,11 @@ from functools import partial
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
+from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
+from django.utils.functional import SimpleLazyObject
 
 # The apps whose objects appear on public pages; their models' changes replace their token.
 CONTENT_APPS = ("cluster_portal", "regions", "members", "events", "cooperations", "news")
@@ -159,6 +161,14 @@ def cached_fragment(request, name: str, apps: tuple[str, ...], render, per=None)
             timeout = getattr(settings, "FRAGMENT_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
             cache.set(key, html, timeout)
     return html
+
+
+def lazy_page(request, filterset, per_page: int):
+    """The requested page of a filter set's results, read only when a template first uses it
+    (not at all while the fragment that shows it is cached)."""
+    return SimpleLazyObject(
+        lambda: Paginator(filterset.qs, per_page).get_page(request.GET.get("page"))
+    )
 
 
 # --- signals ------------------------------------------------------------------------------------

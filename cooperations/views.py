@@ -1,9 +1,9 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from cluster_portal.fragments import lazy_page
 from events.models import Event
 from members.models import Organisation
 
@@ -19,9 +19,7 @@ def cooperation_list(request):
         lambda: CooperationFilter(request.GET or None, queryset=cooperations)
     )
     # Lazy: the template reads the page only when its cached fragment has to be rendered.
-    page = SimpleLazyObject(
-        lambda: Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    )
+    page = lazy_page(request, filterset, PAGE_SIZE)
     return render(
         request,
         "cooperations/cooperation_list.html",

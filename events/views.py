@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cluster_portal import links
+from cluster_portal.fragments import lazy_page
 from cluster_portal.ratelimit import (
     RATE_LIMIT_MESSAGE,
     check_rate_limit,
@@ -54,9 +55,7 @@ def _listing(request, queryset, *, archive: bool):
     filterset = SimpleLazyObject(
         lambda: EventFilter(request.GET or None, queryset=queryset, request=request)
     )
-    page = SimpleLazyObject(
-        lambda: Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    )
+    page = lazy_page(request, filterset, PAGE_SIZE)
     return render(
         request,
         "events/event_list.html",

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,6 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from cluster_portal.fragments import lazy_page
 from cluster_portal.links import LinkError, link_error_response
 from cluster_portal.ratelimit import refuse_if_limited
 
@@ -38,9 +38,7 @@ def organisation_list(request):
         "members/organisation_list.html",
         {
             "filter": filterset,
-            "page_obj": SimpleLazyObject(
-                lambda: Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
-            ),
+            "page_obj": lazy_page(request, filterset, PAGE_SIZE),
             "invalid_filters": SimpleLazyObject(invalid_filters),
         },
     )
