@@ -7,7 +7,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: help setup run test lint db-start db-stop messages browser serve worker backup restore \
+.PHONY: help setup run test lint db-start db-stop messages browser checker serve worker backup restore \
 	bench bench-1x wrk loadtest
 
 help:
@@ -64,11 +64,30 @@ browser:
 	  echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
 	fi
 
+# The Nu Html Checker for the markup test (tests/browser/test_html_validity.py): vnu.jar from the
+# npm registry (MIT; its Java downloader is not run), run by Debian's Java.
+node_modules/.installed: package.json package-lock.json
+	@if ! command -v npm >/dev/null; then \
+	  echo "Installing Debian's npm for the markup checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	fi
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	@touch $@
+
+checker: node_modules/.installed
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's Java for the markup checker"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else \
+	  echo "The markup checker needs Java: sudo apt-get install default-jre-headless" >&2; exit 1; \
+	fi
+
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: setup lint browser
+test: setup lint browser checker
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest -m "not browser"
 	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest -m browser tests/browser

@@ -38,7 +38,9 @@ class EventFilter(django_filters.FilterSet):
         label=_("Month"),
         method="filter_month",
         validators=[MONTH_VALIDATOR],
-        widget=forms.TextInput(attrs={"type": "month", "placeholder": _("YYYY-MM")}),
+        # A month field takes no placeholder; browsers without a month picker show the help.
+        help_text=_("YYYY-MM"),
+        widget=forms.TextInput(attrs={"type": "month"}),
     )
 
     class Meta:

@@ -3,6 +3,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.templatetags.seo import site_name
+
 from .models import NewsItem
 
 FEED_LENGTH = 20
@@ -17,6 +19,14 @@ class NewsRssFeed(Feed):
 
     def items(self):
         return NewsItem.objects.published()[:FEED_LENGTH]
+
+    # Atom requires an author for the feed and each entry (RFC 4287, 4.1.1 and 4.1.2): the
+    # network publishes every item.
+    def author_name(self):
+        return site_name()
+
+    def item_author_name(self, item):
+        return site_name()
 
     def item_title(self, item):
         return item.title

@@ -61,3 +61,14 @@ def test_news_list_announces_its_feeds(client):
     html = client.get("/aktuelles/").content.decode()
     assert 'type="application/rss+xml"' in html
     assert 'href="/aktuelles/feed/atom/"' in html
+
+
+def test_atom_feed_names_the_network_as_author_of_the_feed_and_each_entry(client):
+    make_news(slug="mit-autor")
+    feed = xml_root(client.get("/aktuelles/feed/atom/").content)
+
+    assert feed.find(f"{ATOM}author").findtext(f"{ATOM}name") == "Gesundheitswirtschaft im Netzwerk"
+    entry = feed.find(f"{ATOM}entry")
+    assert (
+        entry.find(f"{ATOM}author").findtext(f"{ATOM}name") == "Gesundheitswirtschaft im Netzwerk"
+    )
