@@ -184,7 +184,7 @@ class AppServer(Process):
 
 
 class MailWorker(Process):
-    """`manage.py db_worker` as `make worker` runs it: sends the queued e-mails."""
+    """`manage.py db_worker` as the Procfile's worker runs it: sends the queued e-mails."""
 
     def __init__(self, env, log_dir: Path):
         command = [
