@@ -1,4 +1,4 @@
-"""Weekly: tell each posting organisation the new matches for its posts (the scheduler runs it, partnering/tasks.py)."""
+"""Weekly (partnering/tasks.py): tell each posting organisation the new matches for its posts."""
 
 from django.core.management.base import BaseCommand, CommandError
 
