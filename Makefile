@@ -82,9 +82,9 @@ test: setup lint browser
 
 # Production-like serving and background work; scripts/production-env explains the defaults.
 serve: setup
-	@source scripts/production-env; \
+	@external_database="$${DATABASE_URL:-}"; source scripts/production-env; \
 	  $(PY) manage.py collectstatic --noinput -v 0; \
-	  trap '[ -n "$${DATABASE_URL:-}" ] || $(PY) scripts/localdb.py stop' EXIT; \
+	  trap '[ -n "$$external_database" ] || $(PY) scripts/localdb.py stop' EXIT; \
 	  echo "Procfile as in production on $(PORTAL_BASE_URL)/: gunicorn ($${WEB_CONCURRENCY:-2} workers), worker, scheduler (Ctrl-C stops)"; \
 	  PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho --no-colour start -f Procfile -p $(PORT)
 
