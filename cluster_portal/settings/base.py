@@ -241,6 +241,10 @@ PERSONAL_DATA_RETENTION = {
     "expressions_of_interest": 365,  # after they were sent
 }
 
+# Scheme, host and port of the public portal: the start of every link that leaves a request
+# (e-mails, calendars, feeds, sitemap, structured data; cluster_portal/site_urls.py).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
+
 # Links in e-mails (confirm, cancel, update a profile) stay valid this long.
 SIGNED_LINK_MAX_AGE = int(os.environ.get("SIGNED_LINK_MAX_AGE", str(7 * 24 * 3600)))
 

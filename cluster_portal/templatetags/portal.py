@@ -1,5 +1,7 @@
 from django import template
 
+from cluster_portal.site_urls import absolute_url
+
 register = template.Library()
 
 
@@ -13,3 +15,9 @@ def query_with(context, **changes):
         else:
             query[key] = value
     return query.urlencode()
+
+
+@register.filter
+def absolute(path):
+    """A path on the portal's address (PORTAL_BASE_URL), for links that leave the page."""
+    return absolute_url(path) if path else ""

@@ -13,6 +13,7 @@ import re
 import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -30,9 +31,15 @@ EVENT = "/veranstaltungen/workshop-ambient-assisted-living/"
 
 
 @pytest.fixture
-def checkout(tmp_path):
-    """A copy of the working tree that `make` accepts as set up (the venv is this one's)."""
-    copy = tmp_path / "portal"
+def checkout():
+    """A copy of the working tree that `make` accepts as set up (the venv is this one's).
+
+    It lies below the checkout's own var/ rather than pytest's temporary folder: pytest keeps
+    resetting the permissions of that folder, through which the database's system user must
+    pass to reach the copy's cluster.
+    """
+    (REPO / "var").mkdir(exist_ok=True)
+    copy = Path(tempfile.mkdtemp(prefix="make-run-test-", dir=REPO / "var")) / "portal"
     shutil.copytree(
         REPO,
         copy,
@@ -47,6 +54,7 @@ def checkout(tmp_path):
     subprocess.run(
         [str(REPO / ".venv/bin/python"), "scripts/localdb.py", "stop"], cwd=copy, check=False
     )
+    shutil.rmtree(copy.parent, ignore_errors=True)
 
 
 class MakeRun:
