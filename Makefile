@@ -6,17 +6,19 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
+# Every link the portal sends (e-mails, calendars, feeds) starts with this address.
+run serve: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help setup run test lint db-start db-stop messages browser checker serve worker backup restore \
+.PHONY: help setup run test lint db-start db-stop messages browser checker serve backup restore \
 	bench bench-1x wrk loadtest
 
 help:
-	@echo "make run      set everything up and serve the portal on http://127.0.0.1:$(PORT)"
+	@echo "make run      set everything up and run the portal on http://127.0.0.1:$(PORT): web server,"
+	@echo "              task worker (e-mails) and scheduler (periodic jobs); Ctrl-C stops all"
 	@echo "make test     set everything up and run ruff, the migration check and the tests"
 	@echo "make setup    the set-up alone (virtualenv, database, migrations, demo data)"
 	@echo "make db-stop  stop the checkout's local PostgreSQL"
-	@echo "make serve    serve as in production: gunicorn, WhiteNoise (WEB_CONCURRENCY, PORT)"
-	@echo "make worker   send queued e-mails (and run other background tasks)"
+	@echo "make serve    run as in production (Procfile): gunicorn, worker, scheduler (WEB_CONCURRENCY, PORT)"
 	@echo "make backup   database dump and media files into var/backups/<timestamp>/"
 	@echo "make restore BACKUP=var/backups/<timestamp>  restore into an empty database"
 	@echo "make bench    load test against the floor on synthetic data, then again at 10x the"
@@ -49,10 +51,15 @@ setup: $(VENV)/.installed db-start messages
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 
+# honcho runs the processes of Procfile.dev, stops them all on Ctrl-C, and then the database stops.
 run: setup
-	@trap '$(PY) scripts/localdb.py stop' EXIT INT TERM; \
-	  echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C stops the portal and its database)"; \
-	  $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@trap '[ -n "$${DATABASE_URL:-}" ] || $(PY) scripts/localdb.py stop' EXIT; \
+	  echo "Portal on $(PORTAL_BASE_URL)/ with its task worker and scheduler; e-mails: $(MAIL_NOTE)"; \
+	  echo "Ctrl-C stops the portal, the worker, the scheduler and the database."; \
+	  PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho --no-colour start -f Procfile.dev -p $(PORT)
+
+# Where `make run` says the e-mails go (EMAIL_BACKEND, EMAIL_FILE_PATH; console by default).
+MAIL_NOTE = $(if $(filter %filebased.EmailBackend,$(EMAIL_BACKEND)),files in $(or $(EMAIL_FILE_PATH),var/mail),$(if $(EMAIL_BACKEND),$(EMAIL_BACKEND),printed below by the worker))
 
 # Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser itself).
 browser:
@@ -94,19 +101,11 @@ test: setup lint browser checker
 
 # Production-like serving and background work; scripts/production-env explains the defaults.
 serve: setup
-	@source scripts/production-env; \
+	@external_database="$${DATABASE_URL:-}"; source scripts/production-env; \
 	  $(PY) manage.py collectstatic --noinput -v 0; \
-	  trap '$(PY) scripts/localdb.py stop' EXIT INT TERM; \
-	  echo "gunicorn on http://127.0.0.1:$(PORT)/ with $${WEB_CONCURRENCY:-2} workers (Ctrl-C stops)"; \
-	  $(VENV)/bin/gunicorn cluster_portal.wsgi:application \
-	    --bind "$${BIND_ADDRESS:-127.0.0.1}:$(PORT)" \
-	    --workers "$${WEB_CONCURRENCY:-2}" --threads "$${GUNICORN_THREADS:-4}" \
-	    --timeout 30 --graceful-timeout 20 --max-requests 2000 --max-requests-jitter 200 \
-	    --access-logfile - --no-control-socket
-
-worker: setup
-	@source scripts/production-env; \
-	  exec $(PY) manage.py db_worker --queue-name '*' --no-reload
+	  trap '[ -n "$$external_database" ] || $(PY) scripts/localdb.py stop' EXIT; \
+	  echo "Procfile as in production on $(PORTAL_BASE_URL)/: gunicorn ($${WEB_CONCURRENCY:-2} workers), worker, scheduler (Ctrl-C stops)"; \
+	  PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/honcho --no-colour start -f Procfile -p $(PORT)
 
 backup: $(VENV)/.installed db-start
 	$(PY) manage.py backup

@@ -54,6 +54,7 @@ def production_env(
     secret_key: str,
     static_root: str | Path,
     smtp_port: int | None = None,
+    base_url: str = "http://127.0.0.1",
 ) -> dict[str, str]:
     """Production settings for a plain-HTTP trial on 127.0.0.1 (no TLS, no second factor)."""
     env = {
@@ -67,6 +68,8 @@ def production_env(
         SECRET_KEY=secret_key,
         DEBUG="0",
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        # Where the links in mails point; the trials follow their paths to each app server.
+        PORTAL_BASE_URL=base_url,
         SECURE_SSL_REDIRECT="0",
         SECURE_HSTS_SECONDS="0",
         SESSION_COOKIE_SECURE="0",
@@ -184,7 +187,7 @@ class AppServer(Process):
 
 
 class MailWorker(Process):
-    """`manage.py db_worker` as `make worker` runs it: sends the queued e-mails."""
+    """`manage.py db_worker` as the Procfile's worker runs it: sends the queued e-mails."""
 
     def __init__(self, env, log_dir: Path):
         command = [

@@ -1,7 +1,8 @@
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils import translation
+
+from .site_urls import absolute_url
 
 
 def _with_language_prefix(full_path: str, code: str) -> str:
@@ -18,11 +19,6 @@ def languages(request):
     """The current page in every language, for the switcher and hreflang links."""
     current = translation.get_language()
     full_path = request.get_full_path()
-    try:
-        origin = f"{request.scheme}://{request.get_host()}"
-    except DisallowedHost:
-        # The 400 page for a forbidden Host header must still render.
-        origin = ""
     alternates = []
     for code, _name in settings.LANGUAGES:
         url = translate_url(full_path, code)
@@ -33,7 +29,7 @@ def languages(request):
                 "code": code,
                 "name": translation.get_language_info(code)["name_local"],
                 "url": url,
-                "absolute_url": origin + url,
+                "absolute_url": absolute_url(url),
                 "is_current": code == current,
             }
         )

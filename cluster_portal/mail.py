@@ -7,7 +7,7 @@ Messages are not sent while the request waits: `send_mail_in_language` renders t
 stores it as a task row in the database (django-tasks-db), inside the caller's transaction. So a
 registration and its confirmation e-mail commit together or not at all, and a mail server that
 is down delays the e-mail instead of losing it or failing the registration. `manage.py db_worker`
-(`make worker`) sends queued messages and retries failures with exponential back-off.
+(the Procfile's worker) sends queued messages and retries failures with exponential back-off.
 """
 
 import base64

@@ -2,7 +2,6 @@
 
 import logging
 import smtplib
-from urllib.parse import urljoin
 
 from django.conf import settings
 from django.db import transaction
@@ -13,6 +12,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from .mail import manager_addresses, send_mail_in_language
 from .models import BarrierReport, LegalPage
+from .site_urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -90,17 +90,12 @@ def legal_page_publish(*, page: LegalPage) -> bool:
     return True
 
 
-def barrier_report_submit(*, report: BarrierReport, site_url: str) -> BarrierReport:
-    """Store a barrier report and tell the managers (after the row is safely stored).
-
-    `site_url` is the portal's address as the reporter reached it, for the link to the admin.
-    """
+def barrier_report_submit(*, report: BarrierReport) -> BarrierReport:
+    """Store a barrier report and tell the managers (after the row is safely stored)."""
     with transaction.atomic():
         report.full_clean()
         report.save()
-    admin_url = urljoin(
-        site_url, reverse("admin:cluster_portal_barrierreport_change", args=[report.pk])
-    )
+    admin_url = absolute_url(reverse("admin:cluster_portal_barrierreport_change", args=[report.pk]))
     recipients = manager_addresses()
     if not recipients:
         logger.warning("Barrier report %s received, but MANAGER_EMAILS is empty.", report.pk)

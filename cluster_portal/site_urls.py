@@ -1,22 +1,30 @@
-"""The portal's own address, for absolute links in e-mails and calendars."""
+"""The portal's own address, the one start of every link that leaves a request.
 
-import os
+E-mails, calendar files, QR codes, feeds, the sitemap, structured data and commands all build
+absolute links from `settings.PORTAL_BASE_URL` (scheme, host and port, no trailing slash), never
+from the Host header of whichever request happens to be at hand: a mail queued by a request that
+came through an internal address, or a command run from cron, must still link to the public site.
+Production refuses to start without it (settings/production.py); `make run` sets it from `PORT`.
+"""
+
+from urllib.parse import urlsplit
 
 from django.conf import settings
 
 
-def request_base_url(request) -> str:
-    """Scheme and host the visitor used, e.g. https://portal.example.org."""
-    return request.build_absolute_uri("/").rstrip("/")
+def absolute_url(path: str = "/") -> str:
+    """`path` (as `reverse()` or `get_absolute_url()` return it) on the portal's address."""
+    if path.startswith(("https://", "http://")):
+        return path
+    if not path.startswith("/"):
+        raise ValueError(f"expected a path starting with '/', not {path!r}")
+    return settings.PORTAL_BASE_URL + path
 
 
-def configured_base_url() -> str:
-    """For links sent outside a request (commands): PORTAL_BASE_URL, else the first of
-    ALLOWED_HOSTS (https, http for local names), else "" when nothing says where we are."""
-    if os.environ.get("PORTAL_BASE_URL"):
-        return os.environ["PORTAL_BASE_URL"]
-    hosts = [host.lstrip(".") for host in settings.ALLOWED_HOSTS if host not in ("*", "")]
-    if not hosts:
-        return ""
-    scheme = "http" if hosts[0] in ("localhost", "127.0.0.1", "testserver") else "https"
-    return f"{scheme}://{hosts[0]}"
+def portal_scheme() -> str:
+    return urlsplit(settings.PORTAL_BASE_URL).scheme
+
+
+def portal_host() -> str:
+    """Host and port of the portal's address, e.g. portal.example.org or 127.0.0.1:8000."""
+    return urlsplit(settings.PORTAL_BASE_URL).netloc

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
+from cluster_portal.site_urls import portal_host, portal_scheme
 from cooperations.models import Cooperation
 from events.models import Event
 from members.models import Organisation
@@ -11,9 +12,17 @@ from regions.models import Region
 
 
 class BilingualSitemap(Sitemap):
+    """Locations on the portal's configured address, not on the Host the crawler sent."""
+
     i18n = True
     alternates = True
     x_default = True
+
+    def get_protocol(self, protocol=None):
+        return portal_scheme()
+
+    def get_domain(self, site=None):
+        return portal_host()
 
 
 class StaticPagesSitemap(BilingualSitemap):

@@ -24,6 +24,7 @@ from . import services
 from .forms import BarrierReportForm
 from .models import LegalPage
 from .ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
+from .site_urls import absolute_url
 
 SEARCH_HITS_PER_KIND = 5
 SEARCH_PAGE_SIZE = 20
@@ -116,7 +117,7 @@ def _reported_page(request) -> str:
             candidate = referer.path
     is_local = candidate.startswith("/") and not candidate.startswith("//")
     if is_local and candidate.split("?")[0] != request.path:
-        return request.build_absolute_uri(candidate)[:500]
+        return absolute_url(candidate)[:500]
     return ""
 
 
@@ -139,7 +140,7 @@ def accessibility(request):
         elif form.is_valid():
             report = form.save(commit=False)
             report.language = translation.get_language()
-            services.barrier_report_submit(report=report, site_url=request.build_absolute_uri("/"))
+            services.barrier_report_submit(report=report)
             messages.success(
                 request,
                 _(
@@ -193,7 +194,7 @@ def search(request):
 
 @require_GET
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    sitemap = absolute_url(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Allow: /", "", f"Sitemap: {sitemap}", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 

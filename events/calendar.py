@@ -8,12 +8,13 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from cluster_portal.mail import Attachment
+from cluster_portal.site_urls import absolute_url
 
 PRODID = "-//Gesundheitswirtschaft im Netzwerk//Veranstaltungen//DE"
 UID_DOMAIN = "events.cluster-portal"
 
 
-def _vevent(event, *, base_url: str) -> CalendarEvent:
+def _vevent(event) -> CalendarEvent:
     item = CalendarEvent()
     item.add("uid", f"event-{event.pk}@{UID_DOMAIN}")
     item.add("dtstamp", timezone.now())
@@ -25,12 +26,12 @@ def _vevent(event, *, base_url: str) -> CalendarEvent:
         item.add("description", description)
     if event.place:
         item.add("location", event.place)
-    item.add("url", base_url + event.get_absolute_url())
+    item.add("url", absolute_url(event.get_absolute_url()))
     item.add("categories", [event.get_kind_display()])
     return item
 
 
-def calendar_bytes(events: Iterable, *, base_url: str, name: str | None = None) -> bytes:
+def calendar_bytes(events: Iterable, *, name: str | None = None) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -38,15 +39,15 @@ def calendar_bytes(events: Iterable, *, base_url: str, name: str | None = None) 
     if name:
         calendar.add("x-wr-calname", name)
     for event in events:
-        calendar.add_component(_vevent(event, base_url=base_url))
+        calendar.add_component(_vevent(event))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
-def ics_attachment(event, *, base_url: str) -> Attachment:
+def ics_attachment(event) -> Attachment:
     return Attachment(
         filename=f"{event.slug}.ics",
-        content=calendar_bytes([event], base_url=base_url),
+        content=calendar_bytes([event]),
         mimetype="text/calendar",
     )
 

@@ -1,13 +1,11 @@
 """The e-mails of the registration life cycle, each in the language the person registered in."""
 
-import os
-
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
 from cluster_portal import links
 from cluster_portal.mail import send_mail_in_language
+from cluster_portal.site_urls import absolute_url
 
 from .calendar import ics_attachment
 
@@ -30,12 +28,6 @@ TEMPLATES = {
 }
 
 
-def site_url() -> str:
-    """Where the portal answers, for links in e-mails and calendars (no request at hand)."""
-    url = getattr(settings, "SITE_URL", "") or os.environ.get("SITE_URL", "")
-    return (url or "http://127.0.0.1:8000").rstrip("/")
-
-
 def confirm_token(registration) -> str:
     return links.make_token(
         purpose=CONFIRM_PURPOSE, pk=registration.pk, state=registration.Status.PENDING
@@ -49,19 +41,19 @@ def personal_token(registration) -> str:
 def confirm_url(registration) -> str:
     with translation.override(registration.language):
         path = reverse("events:confirm", kwargs={"token": confirm_token(registration)})
-    return site_url() + path
+    return absolute_url(path)
 
 
 def personal_url(registration) -> str:
     with translation.override(registration.language):
         path = reverse("events:registration", kwargs={"token": personal_token(registration)})
-    return site_url() + path
+    return absolute_url(path)
 
 
 def send_registration_mail(kind: str, registration) -> None:
     event = registration.event
     with translation.override(registration.language):
-        event_url = site_url() + event.get_absolute_url()
+        event_url = absolute_url(event.get_absolute_url())
     context = {
         "registration": registration,
         "event": event,
@@ -79,5 +71,5 @@ def send_registration_mail(kind: str, registration) -> None:
         to=[registration.email],
         language=registration.language,
         context=context,
-        attachments=[ics_attachment(event, base_url=site_url())],
+        attachments=[ics_attachment(event)],
     )

@@ -14,10 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.allocation import lock_for_allocation
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from cluster_portal.site_urls import absolute_url
 from members.access import register_purpose
 from members.models import ContactPerson, Organisation
 
-from .emails import site_url
 from .models import CoExhibitorApplication, JointStand
 
 Status = CoExhibitorApplication.Status
@@ -72,7 +72,7 @@ class StandFull(StandError):
 def send_stand_mail(kind: str, application: CoExhibitorApplication) -> None:
     stand = application.stand
     with translation.override(application.language):
-        event_url = site_url() + stand.event.get_absolute_url()
+        event_url = absolute_url(stand.event.get_absolute_url())
     send_mail_in_language(
         template=TEMPLATES[kind],
         to=[application.contact_email],

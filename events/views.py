@@ -22,7 +22,7 @@ from cluster_portal.ratelimit import (
     form_limit,
     refuse_if_limited,
 )
-from cluster_portal.site_urls import request_base_url
+from cluster_portal.site_urls import absolute_url
 from members.access import access_from_token, mark_used, send_organisation_access_link
 from members.models import ContactPerson, Organisation
 
@@ -195,12 +195,12 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 def event_ics(request, slug):
     event = get_object_or_404(Event.objects.published(), slug=slug)
-    return _ics_response(calendar_bytes([event], base_url=request_base_url(request)), f"{slug}.ics")
+    return _ics_response(calendar_bytes([event]), f"{slug}.ics")
 
 
 def event_feed(request):
     events = Event.objects.upcoming()
-    content = calendar_bytes(events, base_url=request_base_url(request), name=feed_name())
+    content = calendar_bytes(events, name=feed_name())
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response
@@ -304,7 +304,7 @@ def registration_page(request, token):
     event = registration.event
     qr_code = None
     if registration.status == Registration.Status.CONFIRMED and registration.anonymised_at is None:
-        ticket_url = request.build_absolute_uri(
+        ticket_url = absolute_url(
             reverse("events:ticket_check_in", kwargs={"code": registration.ticket_code})
         )
         qr_code = _qr_svg(ticket_url, _("QR code of your ticket"))
@@ -444,7 +444,6 @@ def stand_access_request(request, slug):
                 email=form.cleaned_data["email"],
                 purpose=stand_services.ACCESS_PURPOSE,
                 language=translation.get_language(),
-                base_url=request_base_url(request),
                 consent=form.consent_values(),
             )
             # The same answer whether or not the address is known (see members.access).

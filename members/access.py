@@ -26,6 +26,7 @@ from cluster_portal.links import (
     read_token,
 )
 from cluster_portal.mail import send_mail_in_language
+from cluster_portal.site_urls import absolute_url
 
 from .models import AccessLink, ContactPerson, Organisation
 
@@ -63,7 +64,6 @@ def send_organisation_access_link(
     email: str,
     purpose: str,
     language: str,
-    base_url: str = "",
     consent: dict | None = None,
 ) -> bool:
     """Mail a one-time link if `email` belongs to a contact person of `organisation`.
@@ -102,7 +102,7 @@ def send_organisation_access_link(
             "organisation": organisation,
             "contact": contact,
             "purpose_label": PURPOSES[purpose].label,
-            "url": base_url + access_link_url(link),
+            "url": absolute_url(access_link_url(link)),
         },
     )
     return True

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from cluster_portal.site_urls import absolute_url
 
 from .models import (
     RESERVED_SLUGS,
@@ -397,7 +398,7 @@ def _contact_line(contact: dict) -> str:
 # --- yearly confirmation reminder ---------------------------------------------------------
 
 
-def send_confirmation_reminder(*, organisation: Organisation, base_url: str = "") -> int:
+def send_confirmation_reminder(*, organisation: Organisation) -> int:
     """Mail every contact person of the organisation a link to confirm or update the profile.
 
     Records the day, so that a second run in the same year sends nothing. Returns the number
@@ -435,7 +436,7 @@ def send_confirmation_reminder(*, organisation: Organisation, base_url: str = ""
             context={
                 "organisation": locked,
                 "contact": contact,
-                "url": base_url + access_link_url(link),
+                "url": absolute_url(access_link_url(link)),
             },
         )
         sent += 1

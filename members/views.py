@@ -122,7 +122,6 @@ def access_request(request, slug):
             email=form.cleaned_data["email"],
             purpose="profile",
             language=get_language(),
-            base_url=request.build_absolute_uri("/")[:-1],
             consent=form.consent_values(),
         )
         messages.success(

@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal.site_urls import absolute_url
 from cluster_portal.templatetags.seo import site_name
 
 from .models import NewsItem
@@ -11,11 +12,20 @@ FEED_LENGTH = 20
 
 
 class NewsRssFeed(Feed):
+    """Every link in the feed is on the portal's address, whichever host the reader asked."""
+
+    url_name = "news:feed_rss"
     title = _("Health economy network: news")
     description = _("News, press releases and technical articles from the health-economy clusters.")
 
     def link(self):
-        return reverse("news:list")
+        return absolute_url(reverse("news:list"))
+
+    def feed_url(self):
+        return absolute_url(reverse(self.url_name))
+
+    def item_link(self, item):
+        return absolute_url(item.get_absolute_url())
 
     def items(self):
         return NewsItem.objects.published()[:FEED_LENGTH]
@@ -45,5 +55,6 @@ class NewsRssFeed(Feed):
 
 
 class NewsAtomFeed(NewsRssFeed):
+    url_name = "news:feed_atom"
     feed_type = Atom1Feed
     subtitle = NewsRssFeed.description

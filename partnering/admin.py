@@ -89,12 +89,11 @@ class PostAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Approve and publish the selected posts"))
     def approve(self, request, queryset):
-        base_url = request.build_absolute_uri("/").rstrip("/")
         _transition(
             self,
             request,
             queryset,
-            lambda *, post, by: services.post_publish(post=post, by=by, base_url=base_url),
+            services.post_publish,
             lambda n: ngettext("%(n)d post published.", "%(n)d posts published.", n) % {"n": n},
         )
 

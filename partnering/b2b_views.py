@@ -206,9 +206,7 @@ def b2b_schedule_print(request, registration, *, token):
 @_with_participant
 def b2b_schedule_ics(request, registration, *, token):
     placed = _schedule_context(registration, token)["placed"]
-    content = schedule_ics(
-        registration, placed, base_url=request.build_absolute_uri("/").rstrip("/")
-    )
+    content = schedule_ics(registration, placed)
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="b2b-{registration.event.slug}.ics"'
     return response

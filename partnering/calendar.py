@@ -5,6 +5,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from cluster_portal.site_urls import absolute_url
+
 PRODID = "-//Gesundheitswirtschaft im Netzwerk//B2B-Termine//DE"
 UID_DOMAIN = "b2b.cluster-portal"
 
@@ -15,7 +17,7 @@ def _partner_label(partner) -> str:
     return partner.name
 
 
-def schedule_ics(registration, meetings, *, base_url: str) -> bytes:
+def schedule_ics(registration, meetings) -> bytes:
     event = registration.event
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -46,7 +48,7 @@ def schedule_ics(registration, meetings, *, base_url: str) -> bytes:
         if meeting.message:
             description.append(meeting.message)
         item.add("description", "\n\n".join(description))
-        item.add("url", base_url + event.get_absolute_url())
+        item.add("url", absolute_url(event.get_absolute_url()))
         calendar.add_component(item)
     calendar.add_missing_timezones()
     return calendar.to_ical()

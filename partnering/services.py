@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from cluster_portal.links import LinkAlreadyUsed
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from cluster_portal.site_urls import absolute_url
 from members.access import mark_used
 from members.models import AccessLink, ContactPerson, Organisation
 
@@ -20,7 +21,7 @@ class TransitionError(Exception):
 
 
 @transaction.atomic
-def post_submit(*, access: AccessLink, form, language: str, base_url: str = "") -> Post:
+def post_submit(*, access: AccessLink, form, language: str) -> Post:
     """Store a post from the one-time-link form; it waits for a manager's approval.
 
     Using the link up and storing the post happen in one transaction: a second submission
@@ -40,7 +41,7 @@ def post_submit(*, access: AccessLink, form, language: str, base_url: str = "") 
         # The unique link id backs mark_used up: a link serves one post.
         raise LinkAlreadyUsed from error
     form.save_m2m()
-    context = {"post": post, "organisation": access.organisation, "base_url": base_url}
+    context = {"post": post, "organisation": access.organisation}
     managers = manager_addresses()
     if managers:
         send_mail_in_language(
@@ -63,7 +64,7 @@ def _locked(post: Post) -> Post:
 
 
 @transaction.atomic
-def post_publish(*, post: Post, by, base_url: str = "") -> Post:
+def post_publish(*, post: Post, by) -> Post:
     """Approve a submitted (or withdrawn) post: it appears on the board until it expires."""
     post = _locked(post)
     if post.status not in {Post.Status.SUBMITTED, Post.Status.WITHDRAWN}:
@@ -76,7 +77,7 @@ def post_publish(*, post: Post, by, base_url: str = "") -> Post:
         template="partnering/email/post_published",
         to=[post.submitted_by_email],
         language=post.language,
-        context={"post": post, "base_url": base_url},
+        context={"post": post},
     )
     return post
 
@@ -106,7 +107,7 @@ def post_reject(*, post: Post, by) -> Post:
 
 
 @transaction.atomic
-def interest_send(*, post: Post, form, language: str, base_url: str = "") -> ExpressionOfInterest:
+def interest_send(*, post: Post, form, language: str) -> ExpressionOfInterest:
     """Pass an interested company's details to the poster; the poster's address stays hidden."""
     interest = form.save(commit=False)
     interest.post = post
@@ -114,7 +115,7 @@ def interest_send(*, post: Post, form, language: str, base_url: str = "") -> Exp
     for name, value in form.consent_values().items():
         setattr(interest, name, value)
     interest.save()
-    context = {"post": post, "interest": interest, "base_url": base_url}
+    context = {"post": post, "interest": interest}
     send_mail_in_language(
         template="partnering/email/interest_to_poster",
         to=[post.submitted_by_email],
@@ -131,7 +132,7 @@ def interest_send(*, post: Post, form, language: str, base_url: str = "") -> Exp
     return interest
 
 
-def digest_send(*, base_url: str = "", limit: int = 10) -> int:
+def digest_send(*, limit: int = 10) -> int:
     """E-mail each poster the matches of their posts not reported before; return mails sent.
 
     What was reported is recorded (DigestEntry), so that a rerun sends nothing new.
@@ -186,7 +187,7 @@ def digest_send(*, base_url: str = "", limit: int = 10) -> int:
                 template="partnering/email/digest",
                 to=[email],
                 language=first.language,
-                context={"organisation": first.organisation, "items": items, "base_url": base_url},
+                context={"organisation": first.organisation, "items": items},
             )
         sent += 1
     return sent
@@ -205,11 +206,11 @@ class B2BError(Exception):
 
 def b2b_url(registration) -> str:
     """The participant's B2B page, absolute, in their language (for e-mails)."""
-    from events.emails import personal_token, site_url
+    from events.emails import personal_token
 
     with translation.override(registration.language):
         path = reverse("partnering:b2b", kwargs={"token": personal_token(registration)})
-    return site_url() + path
+    return absolute_url(path)
 
 
 def b2b_check_participant(registration) -> None:

@@ -6,7 +6,6 @@ from django.utils.translation import gettext as _
 
 from cluster_portal.links import LinkError, link_error_response, read_token
 from cluster_portal.ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
-from cluster_portal.site_urls import request_base_url
 from members.access import access_from_token, send_organisation_access_link
 from members.models import Organisation
 
@@ -67,9 +66,7 @@ def _detail(request, post, *, private=False):
             form.add_error(None, RATE_LIMIT_MESSAGE)
             status = 429
         elif form.is_valid():
-            services.interest_send(
-                post=post, form=form, language=get_language(), base_url=request_base_url(request)
-            )
+            services.interest_send(post=post, form=form, language=get_language())
             messages.success(
                 request,
                 _(
@@ -105,7 +102,6 @@ def request_link(request):
                 email=form.cleaned_data["email"],
                 purpose=PURPOSE_POST,
                 language=get_language(),
-                base_url=request_base_url(request),
                 consent=form.consent_values(),
             )
             # The same answer whether or not a link went out: the form reveals no addresses.
@@ -136,7 +132,6 @@ def post(request, token):
                     access=link,
                     form=form,
                     language=get_language(),
-                    base_url=request_base_url(request),
                 )
             except LinkError as error:
                 return link_error_response(request, error)

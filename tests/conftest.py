@@ -1,5 +1,8 @@
+import re
+
 import pytest
 from django.conf import settings
+from django.core import mail
 from django.utils import translation
 
 from tests import factories
@@ -12,6 +15,39 @@ def _german_to_start_with():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+LINK = re.compile(r"https?://[^\s<>\"')]+")
+
+
+def _texts(message) -> list[str]:
+    """What a recipient reads: the body, the alternative parts, the text attachments."""
+    texts = [message.body]
+    texts += [content for content, _mimetype in getattr(message, "alternatives", [])]
+    for attachment in message.attachments:
+        content = getattr(attachment, "content", None) or attachment[1]
+        texts.append(content.decode() if isinstance(content, bytes) else str(content))
+    return texts
+
+
+@pytest.fixture(autouse=True)
+def _mail_links_start_with_the_portal_address(request, settings):
+    """Every link in every e-mail a test sends leads to the portal's configured address.
+
+    Links that point elsewhere on purpose (an event's online meeting, a visitor's own website)
+    are named by the test with `@pytest.mark.external_links("meet.example.org", ...)`.
+    """
+    yield
+    marker = request.node.get_closest_marker("external_links")
+    external = tuple(f"https://{host}" for host in (marker.args if marker else ()))
+    wrong = [
+        (message.subject, link)
+        for message in getattr(mail, "outbox", [])
+        for text in _texts(message)
+        for link in LINK.findall(text)
+        if not link.startswith(settings.PORTAL_BASE_URL + "/") and not link.startswith(external)
+    ]
+    assert not wrong, f"links that do not start with {settings.PORTAL_BASE_URL}: {wrong}"
 
 
 @pytest.fixture(autouse=True)

@@ -241,6 +241,10 @@ PERSONAL_DATA_RETENTION = {
     "expressions_of_interest": 365,  # after they were sent
 }
 
+# Scheme, host and port of the public portal: the start of every link that leaves a request
+# (e-mails, calendars, feeds, sitemap, structured data; cluster_portal/site_urls.py).
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
+
 # Links in e-mails (confirm, cancel, update a profile) stay valid this long.
 SIGNED_LINK_MAX_AGE = int(os.environ.get("SIGNED_LINK_MAX_AGE", str(7 * 24 * 3600)))
 
@@ -255,7 +259,7 @@ LOGGING = {
 # Every process of a deployment is interchangeable: anything two requests must share lives in
 # PostgreSQL, Redis or object storage, never in one process's memory or disk.
 
-INSTALLED_APPS += ["django_tasks_db"]
+INSTALLED_APPS += ["django_tasks_db", "crontask"]
 # WhiteNoise right after SecurityMiddleware, so redirects to HTTPS still happen first.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
@@ -318,7 +322,7 @@ STORAGES = storages_from_environment("django.contrib.staticfiles.storage.StaticF
 WHITENOISE_MAX_AGE = int(os.environ.get("WHITENOISE_MAX_AGE", "3600"))
 
 # E-mail goes through a queue in the database (cluster_portal/mail.py), sent by
-# `manage.py db_worker` (`make worker`), retried with exponential back-off.
+# `manage.py db_worker` (the Procfile's worker), retried with exponential back-off.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail"]}}
 MAIL_QUEUE_NAME = "mail"
 MAIL_RETRY_BASE_SECONDS = int(os.environ.get("MAIL_RETRY_BASE_SECONDS", "60"))

@@ -1,6 +1,7 @@
 """Production: every secret from the environment, fail fast when one is missing."""
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -19,6 +20,21 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = required("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", []) or required("ALLOWED_HOSTS").split(",")
 required("DATABASE_URL")
+
+
+def portal_base_url() -> str:
+    """PORTAL_BASE_URL, checked: every e-mail and feed would carry a wrong one."""
+    url = required("PORTAL_BASE_URL").rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.netloc or parts.path or parts.query:
+        raise ImproperlyConfigured(
+            f"PORTAL_BASE_URL must be the portal's scheme and host, e.g. "
+            f"https://portal.example.org, not {url!r}."
+        )
+    return url
+
+
+PORTAL_BASE_URL = portal_base_url()
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)

@@ -6,6 +6,8 @@ DEBUG = False
 SECRET_KEY = "test-only-not-secret"  # noqa: S105 - tests only
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+# The test client's host; tests of the address itself override it.
+PORTAL_BASE_URL = "http://testserver"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -3,6 +3,8 @@ import datetime as dt
 from django import template
 from django.utils import timezone
 
+from cluster_portal.site_urls import absolute_url
+
 register = template.Library()
 
 
@@ -27,3 +29,9 @@ def machine_datetime(value):
     if isinstance(value, dt.datetime):
         return timezone.localtime(value).replace(microsecond=0).isoformat()
     return value.isoformat()
+
+
+@register.filter
+def absolute(path):
+    """A path on the portal's address (PORTAL_BASE_URL), for links that leave the page."""
+    return absolute_url(path) if path else ""

@@ -9,12 +9,13 @@ from decimal import Decimal
 
 from django import template
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from cluster_portal.site_urls import absolute_url as site_absolute_url
 
 register = template.Library()
 
@@ -29,16 +30,9 @@ def site_name() -> str:
     return gettext("Health economy network")
 
 
-def absolute(request, url: str) -> str:
-    if not url:
-        return ""
-    if request is None:
-        return url
-    try:
-        return request.build_absolute_uri(url)
-    except DisallowedHost:
-        # The 400 page for a forbidden Host header renders this layout too.
-        return url
+def absolute(url: str) -> str:
+    """The URL on the portal's configured address (never the request's Host header)."""
+    return site_absolute_url(url) if url else ""
 
 
 def jsonld_script(data: dict) -> str:
@@ -64,14 +58,14 @@ def _iso(value) -> str | None:
 
 def _file_url(request, file) -> str:
     try:
-        return absolute(request, file.url) if file else ""
+        return absolute(file.url) if file else ""
     except ValueError:  # a file field without a file
         return ""
 
 
 @register.simple_tag(takes_context=True)
 def absolute_url(context, url):
-    return absolute(context.get("request"), url)
+    return absolute(url)
 
 
 @register.simple_tag(takes_context=True)
@@ -80,7 +74,7 @@ def canonical_url(context):
     request = context.get("request")
     if request is None:
         return ""
-    url = absolute(request, request.path)
+    url = absolute(request.path)
     page = request.GET.get("page", "")
     if page.isdigit() and page != "1":
         url += f"?page={page}"
@@ -187,20 +181,20 @@ def _organizer(request, event) -> dict:
             {
                 "@type": "Organization",
                 "name": str(organiser),
-                "url": absolute(request, organiser.get_absolute_url()),
+                "url": absolute(organiser.get_absolute_url()),
             }
         )
     region = getattr(event, "region", None)
     name = str(organiser or "") or (
         f"{site_name()} – {region.name}" if region is not None else site_name()
     )
-    return {"@type": "Organization", "name": name, "url": absolute(request, "/")}
+    return {"@type": "Organization", "name": name, "url": absolute("/")}
 
 
 @register.simple_tag(takes_context=True)
 def event_jsonld(context, event):
     request = context.get("request")
-    url = absolute(request, event.get_absolute_url())
+    url = absolute(event.get_absolute_url())
     mode = _attendance_mode(event)
     # The online link itself goes only to registered participants: point at the event page.
     virtual = {"@type": "VirtualLocation", "url": url}
@@ -247,7 +241,7 @@ def organisation_jsonld(context, organisation):
         "@context": SCHEMA,
         "@type": "Organization",
         "name": organisation.name,
-        "url": absolute(request, organisation.get_absolute_url()),
+        "url": absolute(organisation.get_absolute_url()),
         "sameAs": [website] if website else [],
         "description": strip_tags(getattr(organisation, "description", "") or "")[:500],
         "logo": _file_url(request, getattr(organisation, "logo", None)),
@@ -261,8 +255,8 @@ def organisation_jsonld(context, organisation):
 @register.simple_tag(takes_context=True)
 def news_jsonld(context, item):
     request = context.get("request")
-    url = absolute(request, item.get_absolute_url())
-    publisher = {"@type": "Organization", "name": site_name(), "url": absolute(request, "/")}
+    url = absolute(item.get_absolute_url())
+    publisher = {"@type": "Organization", "name": site_name(), "url": absolute("/")}
     headline = item.title if len(item.title) <= HEADLINE_LENGTH else item.title[:109] + "…"
     image = _file_url(request, item.image)
     data = {

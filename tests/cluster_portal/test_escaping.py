@@ -71,7 +71,7 @@ def test_newlines_in_a_name_cannot_add_e_mail_headers(mailoutbox):
 def test_calendar_file_escapes_newlines_commas_and_semicolons(region):
     event = make_open_event(region=region, title="Treffen\nBEGIN:VEVENT, mit; Trick")
 
-    content = calendar_bytes([event], base_url="https://portal.example").decode()
+    content = calendar_bytes([event]).decode()
 
     unfolded = content.replace("\r\n ", "")
     summary = next(line for line in unfolded.splitlines() if line.startswith("SUMMARY"))

@@ -8,7 +8,8 @@ from cluster_portal.models import BarrierReport, LegalPage
 
 from .legal_helpers import make_legal_page
 
-pytestmark = pytest.mark.django_db
+# The reporter names the page in their own words; the managers' mail quotes it as given.
+pytestmark = [pytest.mark.django_db, pytest.mark.external_links("portal.example.org")]
 
 URL = "/barrierefreiheit/"
 

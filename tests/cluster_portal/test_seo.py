@@ -307,7 +307,8 @@ def test_organisation_json_ld(region):
     assert "logo" not in data
 
 
-def test_canonical_link_survives_a_forbidden_host_header():
+def test_canonical_link_names_the_portal_even_for_a_forbidden_host_header(settings):
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
     request = RequestFactory().get("/aktuelles/", HTTP_HOST="evil.example")
     html = Template("{% load seo %}{% canonical_url %}").render(Context({"request": request}))
-    assert html == "/aktuelles/"
+    assert html == "https://portal.example.org/aktuelles/"

@@ -14,6 +14,7 @@ PRODUCTION_ENV = {
     "ALLOWED_HOSTS": "portal.example.org",
     "CSRF_TRUSTED_ORIGINS": "https://portal.example.org",
     "DATABASE_URL": "postgres://portal:secret@db.example.org:5432/portal",
+    "PORTAL_BASE_URL": "https://portal.example.org",
 }
 
 
@@ -41,12 +42,23 @@ def test_deploy_check_is_clean_with_production_values():
     assert "no issues" in result.stdout
 
 
-@pytest.mark.parametrize("missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"])
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "PORTAL_BASE_URL"]
+)
 def test_production_refuses_to_start_without_a_required_value(missing):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != missing}
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert missing in result.stderr
+
+
+@pytest.mark.parametrize(
+    "address", ["portal.example.org", "ftp://portal.example.org", "https://portal.example.org/x"]
+)
+def test_production_refuses_a_portal_address_that_is_not_scheme_and_host(address):
+    result = run_manage("check", env=PRODUCTION_ENV | {"PORTAL_BASE_URL": address})
+    assert result.returncode != 0
+    assert "PORTAL_BASE_URL must be the portal's scheme and host" in result.stderr
 
 
 def test_database_url_points_the_portal_at_another_server():

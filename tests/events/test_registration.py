@@ -171,6 +171,7 @@ def test_pending_registrations_do_not_hold_a_place(open_event):
     assert open_event.places_left == 10
 
 
+@pytest.mark.external_links("meet.example.org")
 def test_the_online_link_goes_only_to_confirmed_participants(client, mailoutbox, region):
     event = make_open_event(is_online=True, online_link="https://meet.example.org/secret")
     registration = make_registration(event)

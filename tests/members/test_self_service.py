@@ -262,12 +262,13 @@ def test_admin_actions_on_change_requests(admin_client, member, change_request):
     assert member.description == "Neue Beschreibung der Orthesen."
 
 
-def test_yearly_reminder_mails_due_members_once(member, mailoutbox):
+def test_yearly_reminder_mails_due_members_once(member, mailoutbox, settings):
     member.last_confirmed_on = timezone.localdate() - dt.timedelta(days=400)
     member.save()
     recent = factories.make_organisation(last_confirmed_on=timezone.localdate())
     recent.contact_persons.create(name="R", email="r@recent.example")
-    call_command("remind_profile_confirmation", base_url="https://portal.example.org")
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    call_command("remind_profile_confirmation")
     assert sorted(mail.to[0] for mail in mailoutbox) == [
         "anna@beispiel.example",
         "bernd@beispiel.example",

@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 
-from cluster_portal.site_urls import configured_base_url
 from members.models import Organisation
 from members.services import send_confirmation_reminder
 
@@ -8,23 +7,15 @@ from members.services import send_confirmation_reminder
 class Command(BaseCommand):
     help = (
         "Ask each member organisation whose profile was last confirmed over a year ago to "
-        "confirm or update it. Run daily; an organisation is reminded at most once a year."
+        "confirm or update it. Run daily; an organisation is reminded at most once a year. "
+        "The links in the e-mails start with PORTAL_BASE_URL."
     )
 
-    def add_arguments(self, parser):
-        parser.add_argument(
-            "--base-url",
-            default=configured_base_url() or "http://localhost",
-            help="Scheme and host for the links in the e-mails, e.g. https://portal.example.org",
-        )
-
-    def handle(self, *args, base_url, **options):
+    def handle(self, *args, **options):
         organisations = Organisation.objects.due_for_confirmation()
         reminded = mails = 0
         for organisation in organisations.iterator():
-            sent = send_confirmation_reminder(
-                organisation=organisation, base_url=base_url.rstrip("/")
-            )
+            sent = send_confirmation_reminder(organisation=organisation)
             if sent:
                 reminded += 1
                 mails += sent
