@@ -84,7 +84,9 @@ def test_visitor_registers_confirms_from_the_email_and_cancels(
 def test_place_freed_on_a_full_event_is_offered_to_the_waiting_person_who_accepts_it(
     site, page, console_errors, mailbox, screenshot
 ):
-    event = make_event(title="Volle Fortbildung", slug="volle-fortbildung", capacity=1)
+    event = make_event(
+        title="Volle Fortbildung", slug="volle-fortbildung", capacity=1, registration_enabled=True
+    )
     event_url = site + event.get_absolute_url()
     register(page, event_url, "Anna Erste", "anna.full@example.org")
     confirm_from_mail(page, mailbox, "anna.full@example.org")
@@ -186,16 +188,18 @@ def test_organisation_applies_a_manager_approves_it_and_its_access_link_works(
     page.locator("main input[name='privacy_consent']").check()
     page.locator("main form[method='post' i] button[type='submit']").click()
     page.wait_for_load_state()
-    access = mailbox.wait_for("petra@story.example")
+    access = mailbox.wait_for("petra@story.example", "Ihr Link")
     page.goto(link_in(access, "/mitglieder/profil/"))
     assert_no_violations(page, console_errors)
-    page.locator("main textarea[name='description']").fill(
+    page.locator("main textarea[name='profile-description']").fill(
         "Wir entwickeln Sensorik für Kliniken und Pflegeheime."
     )
-    page.locator("main form[method='post' i] button[type='submit']").last.click()
+    page.locator("main input[name='profile-privacy_consent']").check()
+    page.locator("main button[value='change']").click()
     page.wait_for_load_state()
     assert_no_violations(page, console_errors)
-    assert organisation.change_requests.exists()
+    proposed = organisation.change_requests.get().proposed["fields"]
+    assert proposed["description"].endswith("Pflegeheime.")
     screenshot()
 
 
