@@ -58,3 +58,49 @@ def test_visitor_sends_an_expression_of_interest_with_the_keyboard_form(
         "Wir haben Ihre Nachricht an die Organisation weitergeleitet"
     ).is_visible()
     screenshot()
+
+
+def test_member_publishes_a_post_through_the_one_time_link_from_the_email(
+    board_site, page, console_errors, mailbox, screenshot
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from members.models import Organisation
+
+    from .conftest import link_in, text_of
+
+    organisation = (
+        Organisation.objects.members()
+        .filter(contact_persons__isnull=False, slug__contains="fiktiv")
+        .order_by("-name")
+        .first()
+    )
+    contact = organisation.contact_persons.order_by("pk").first()
+    page.goto(board_site + "/kooperationsboerse/beitrag/")
+    page.locator("main select[name='organisation']").select_option(organisation.slug)
+    page.locator("main input[name='email']").fill(contact.email)
+    page.locator("main input[name='privacy_consent']").check()
+    page.locator("main form[method='post' i] button[type='submit']").click()
+    page.wait_for_load_state()
+    assert_no_violations(page, console_errors)
+
+    message = mailbox.wait_for(contact.email, "Link")
+    print(message)  # noqa: T201 - the mail as it arrives, in the output of a failing run
+    page.goto(link_in(message, "/kooperationsboerse/beitrag/"))
+    assert_no_violations(page, console_errors)
+    page.locator("main select[name='kind']").select_option(Post.Kind.TECHNOLOGY_OFFER)
+    page.locator("main input[name='title']").fill("Sensorik für Pflegebetten")
+    page.locator("main textarea[name='description']").fill("Wir suchen Kliniken als Partner.")
+    valid_until = timezone.localdate() + dt.timedelta(days=60)
+    page.locator("main input[name='valid_until']").fill(valid_until.isoformat())
+    page.locator("main form[method='post' i] button[type='submit']").click()
+    page.wait_for_load_state()
+    assert_no_violations(page, console_errors)
+    post = Post.objects.get(title="Sensorik für Pflegebetten")
+    assert post.organisation == organisation
+    assert post.status == Post.Status.SUBMITTED
+    received = mailbox.wait_for(contact.email, "Sensorik für Pflegebetten")
+    assert "prüf" in text_of(received)
+    screenshot()
