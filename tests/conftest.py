@@ -2,6 +2,7 @@ import pytest
 from django.conf import settings
 from django.utils import translation
 
+from cluster_portal import fragments
 from tests import factories
 
 
@@ -12,6 +13,23 @@ def _german_to_start_with():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_fragment_cache():
+    """Each test starts with no rendered fragments: the cache is the process's memory and would
+    otherwise serve one test the pages of another (whose keys may match: the same address, and
+    no token for an app whose data no committed change has touched)."""
+    fragments.fragment_cache().clear()
+
+
+@pytest.fixture
+def fragment_cache_off(settings):
+    """Pages rendered afresh on every request, for a test about rendering itself."""
+    settings.CACHES = {
+        **settings.CACHES,
+        fragments.CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
 
 
 @pytest.fixture(autouse=True)
