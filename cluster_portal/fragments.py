@@ -29,7 +29,6 @@ token is never stored.
 
 import hashlib
 import uuid
-from functools import partial
 
 from django.conf import settings
 from django.core.cache import caches
@@ -56,7 +55,8 @@ def fragment_cache():
 
 
 def caching_enabled() -> bool:
-    # The test settings switch the cache off (DummyCache): then nothing is read for keys either.
+    # A test that is about rendering without the cache switches it off (DummyCache, the
+    # `fragment_cache_off` fixture): then nothing is read for keys either.
     return not isinstance(fragment_cache(), DummyCache)
 
 
@@ -71,6 +71,9 @@ def _publish(app_label: str) -> None:
     # A database crash may lose the newest token: the fragments of that moment then live
     # until they expire (FRAGMENT_CACHE_TIMEOUT). A DO block takes no parameters; both values
     # are checked above or made here.
+    # The token is made here, not taken from the pending publish: a fragment rendered inside
+    # the writing transaction may miss what another transaction committed meanwhile, so the
+    # keys of pending changes must never be used once the change is committed.
     token = uuid.uuid4()
     with connection.cursor() as cursor:
         cursor.execute(
@@ -82,31 +85,73 @@ def _publish(app_label: str) -> None:
         )
 
 
+class _PendingPublish:
+    """An on-commit callback that replaces one app's token, with the key of its change.
+
+    Until the transaction commits, `token` stands for the app's data as this transaction sees
+    it: fragments rendered by this connection are keyed by it, so a request served inside the
+    transaction that wrote never gets a fragment from before its own change. It is made afresh
+    on every further change of the app in the same scope.
+    """
+
+    def __init__(self, app_label: str):
+        self.content_app = app_label
+        self.token = f"pending-{uuid.uuid4()}"
+
+    def __call__(self) -> None:
+        _publish(self.content_app)
+
+    def __repr__(self) -> str:
+        return f"<publish {self.content_app}>"
+
+
 def content_changed(*app_labels: str, using: str | None = None) -> None:
     """The data of these apps changed: replace their tokens when the transaction commits.
 
     Called by the signal handlers below, and by code that writes with `QuerySet.update()` or
-    `bulk_create()`. Within one transaction each app's token is replaced once.
+    `bulk_create()`. Within one transaction each app's token is replaced once (once per
+    savepoint that a later change happens in, so that a rolled-back savepoint takes its keys
+    with it); meanwhile the pending publish carries a new key for every change.
     """
     unknown = set(app_labels) - set(CONTENT_APPS)
     if unknown:
         raise ValueError(f"not content apps: {sorted(unknown)}")
     conn = transaction.get_connection(using)
-    scheduled = (
-        {getattr(entry[1], "content_app", None) for entry in conn.run_on_commit}
-        if conn.in_atomic_block
-        else set()
-    )
     for app_label in dict.fromkeys(app_labels):
-        if app_label in scheduled:
-            continue
-        publish = partial(_publish, app_label)
-        publish.content_app = app_label
-        transaction.on_commit(publish, using=using)
+        pending = _pending_publish(conn, app_label) if conn.in_atomic_block else None
+        if pending is not None:
+            pending.token = f"pending-{uuid.uuid4()}"
+        else:
+            transaction.on_commit(_PendingPublish(app_label), using=using)
 
 
-def content_versions() -> dict[str, str]:
-    """Every content app's current token, in one query."""
+def _pending_publish(conn, app_label: str) -> _PendingPublish | None:
+    """The newest publish of this app that a change made now may join.
+
+    Joining is safe when every savepoint that could undo this change also drops the publish
+    (Django drops the callbacks registered inside a savepoint that is rolled back). A publish
+    registered further out is kept for its own change: a rollback of the current savepoint
+    must bring back the key that shows the data without this change.
+    """
+    for savepoints, callback, _robust in reversed(conn.run_on_commit):
+        if isinstance(callback, _PendingPublish) and callback.content_app == app_label:
+            return callback if set(conn.savepoint_ids) <= savepoints else None
+    return None
+
+
+def pending_versions() -> dict[str, str]:
+    """The keys of this connection's changes that are not yet committed (no query)."""
+    if not connection.in_atomic_block:
+        return {}
+    return {
+        callback.content_app: callback.token
+        for _savepoints, callback, _robust in connection.run_on_commit
+        if isinstance(callback, _PendingPublish)
+    }
+
+
+def committed_versions() -> dict[str, str]:
+    """Every content app's committed token, in one query."""
     from .models import ContentVersion
 
     return {
@@ -115,12 +160,19 @@ def content_versions() -> dict[str, str]:
     }
 
 
+def content_versions() -> dict[str, str]:
+    """Every content app's token as this connection sees its data: the committed tokens, with
+    the keys of its own pending changes over them."""
+    return {**committed_versions(), **pending_versions()}
+
+
 def request_versions(request) -> dict[str, str]:
-    """The tokens as this request first saw them (one query per request at most)."""
-    versions = getattr(request, "_content_versions", None)
-    if versions is None:
-        versions = request._content_versions = content_versions()
-    return versions
+    """The tokens as this request first saw them (one query per request at most), with the
+    keys of the changes it has made itself since over them."""
+    committed = getattr(request, "_content_versions", None)
+    if committed is None:
+        committed = request._content_versions = committed_versions()
+    return {**committed, **pending_versions()}
 
 
 def personalised(request) -> bool:

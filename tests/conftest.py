@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core import mail
 from django.utils import translation
 
+from cluster_portal import fragments
 from tests import factories
 
 
@@ -48,6 +49,23 @@ def _mail_links_start_with_the_portal_address(request, settings):
         if not link.startswith(settings.PORTAL_BASE_URL + "/") and not link.startswith(external)
     ]
     assert not wrong, f"links that do not start with {settings.PORTAL_BASE_URL}: {wrong}"
+
+
+@pytest.fixture(autouse=True)
+def _empty_fragment_cache():
+    """Each test starts with no rendered fragments: the cache is the process's memory and would
+    otherwise serve one test the pages of another (whose keys may match: the same address, and
+    no token for an app whose data no committed change has touched)."""
+    fragments.fragment_cache().clear()
+
+
+@pytest.fixture
+def fragment_cache_off(settings):
+    """Pages rendered afresh on every request, for a test about rendering itself."""
+    settings.CACHES = {
+        **settings.CACHES,
+        fragments.CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -30,6 +30,7 @@ TASKS = {
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 
-# Pages render afresh in every test; tests/cluster_portal/test_fragments.py switches the fragment
-# cache on where it is the subject (test transactions never commit, so tokens would not change).
-CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+# The fragment cache is on, as in production (base.py's LocMemCache): a test fails when a change
+# does not show on the next visit. Test transactions never commit, so a page served inside one is
+# keyed by the connection's pending changes (cluster_portal.fragments). The cache is emptied before
+# every test (tests/conftest.py); a test about rendering without it asks for `fragment_cache_off`.

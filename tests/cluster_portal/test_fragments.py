@@ -1,7 +1,9 @@
 """Cached page fragments: served without their queries, never stale after a change.
 
-The tests of what a change does run with real commits (transaction=True): content versions
-are replaced when a transaction commits, which the usual test transaction never does.
+The tests of what a change does across processes run with real commits (transaction=True):
+content versions are replaced when a transaction commits, which the usual test transaction never
+does. Inside a transaction, pages are keyed by the connection's own pending changes; the tests of
+that run in the usual test transaction.
 """
 
 import datetime as dt
@@ -23,17 +25,11 @@ from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
-LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "test"}
-
 
 @pytest.fixture
-def fragment_cache(settings):
-    """The fragment cache switched on, as in production (the test settings switch it off)."""
-    settings.CACHES = {**settings.CACHES, "fragments": LOCMEM}
-    cache = fragments.fragment_cache()
-    cache.clear()
-    yield cache
-    cache.clear()
+def fragment_cache():
+    """The fragment cache, on as in production and emptied before each test (tests/conftest.py)."""
+    return fragments.fragment_cache()
 
 
 @pytest.fixture
