@@ -300,6 +300,7 @@ class MembershipApplicationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
         "decided_by",
         "privacy_notice",
         "consented_at",
+        "anonymised_at",
     ]
     actions = ["approve", "decline"]
 
