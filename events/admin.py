@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
+from django.db.models import Case, When
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -91,7 +92,24 @@ PARTICIPANT_HEADER = [
     _("Language"),
     _("Registered at"),
     _("Checked in at"),
+    _("Cancelled at"),
 ]
+
+# The participant list reads from the top: who comes, who may still come, who will not.
+STATUS_ORDER = [
+    Registration.Status.CONFIRMED,
+    Registration.Status.OFFERED,
+    Registration.Status.AWAITING_APPROVAL,
+    Registration.Status.PENDING,
+    Registration.Status.WAITING_LIST,
+    Registration.Status.CANCELLED,
+    Registration.Status.DECLINED,
+    Registration.Status.LAPSED,
+]
+
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
 @admin.register(Event)
@@ -227,23 +245,39 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
         return event, registrations
 
     def participants_csv(self, request, pk):
-        event, registrations = self._participants(request, pk)
-        rows = (
-            [
+        """Every registration with its state, and one column per registration question."""
+        event, _registrations = self._participants(request, pk)
+        questions = list(event.questions.order_by("position", "pk"))
+        registrations = (
+            event.registrations.annotate(
+                status_rank=Case(
+                    *(When(status=status, then=rank) for rank, status in enumerate(STATUS_ORDER)),
+                    default=len(STATUS_ORDER),
+                )
+            )
+            .order_by("status_rank", "waiting_since", "name", "pk")
+            .prefetch_related("answers")
+        )
+
+        def row(r):
+            answers = {answer.question_id: answer.value for answer in r.answers.all()}
+            return [
                 r.name,
                 r.email,
                 r.organisation_name,
                 r.role,
                 r.get_status_display(),
                 r.get_language_display(),
-                timezone.localtime(r.created_at).strftime("%Y-%m-%d %H:%M"),
-                timezone.localtime(r.checked_in_at).strftime("%Y-%m-%d %H:%M")
-                if r.checked_in_at
-                else "",
+                _local(r.created_at),
+                _local(r.checked_in_at),
+                _local(r.cancelled_at),
+                *(answers.get(question.pk, "") for question in questions),
             ]
-            for r in registrations
+
+        header = [str(cell) for cell in PARTICIPANT_HEADER] + [q.text for q in questions]
+        return csv_response(
+            f"{event.slug}-participants.csv", header, (row(r) for r in registrations)
         )
-        return csv_response(f"{event.slug}-participants.csv", PARTICIPANT_HEADER, rows)
 
     def check_in_list(self, request, pk):
         event, registrations = self._participants(request, pk)
