@@ -39,6 +39,7 @@ urlpatterns += i18n_patterns(
 )
 
 handler400 = "cluster_portal.views.bad_request"
+handler500 = "cluster_portal.views.server_error"
 
 if settings.DEBUG:
     from django.conf.urls.static import static

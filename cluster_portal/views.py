@@ -1,12 +1,14 @@
+import sys
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -210,3 +212,32 @@ def bad_request(request, exception):
     if isinstance(exception, (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)):
         return request_too_large(request)
     return defaults.bad_request(request, exception)
+
+
+# How long a client should wait before it asks again while the database is out of reach.
+DATABASE_RETRY_AFTER_SECONDS = 30
+
+
+def _database_unreachable(error) -> bool:
+    while error is not None:
+        if isinstance(error, (OperationalError, InterfaceError)):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def server_error(request):
+    """Django's 500 page, except that a database out of reach (stopped, restarting, its
+    connections refused) is a 503: the visitor's request was fine and will work again."""
+    if _database_unreachable(sys.exc_info()[1]):
+        return database_unavailable(request)
+    return defaults.server_error(request)
+
+
+def database_unavailable(request):
+    # Rendered without the request: no context processor, session or user may touch the
+    # database that is down.
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from cluster_portal.allocation import places_left
 from cluster_portal.models import ConsentRecord
@@ -25,7 +26,8 @@ class EventSeries(models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("event series")
-        verbose_name_plural = _("event series")
+        # German tells the list ("Veranstaltungsreihen") from one series; English does not.
+        verbose_name_plural = pgettext_lazy("plural", "event series")
 
     def __str__(self):
         return self.name

@@ -222,8 +222,11 @@ def decline(*, registration: Registration) -> Registration:
     return registration
 
 
-def cancel(*, registration: Registration) -> Registration:
-    """Cancel (or leave the waiting list); a freed place is offered to the next in line."""
+def cancel(*, registration: Registration, notify: bool = True) -> Registration:
+    """Cancel (or leave the waiting list); a freed place is offered to the next in line.
+
+    `notify=False` tells only the person who is offered the freed place: an erasure must not
+    mail (and queue, with the address) the person whose data it erases."""
     mails = Mails()
     with transaction.atomic():
         event, registration = _locked(registration)
@@ -235,7 +238,8 @@ def cancel(*, registration: Registration) -> Registration:
         registration.offer_expires_at = None
         registration.waiting_since = None
         registration.save()
-        mails.add("cancelled", registration)
+        if notify:
+            mails.add("cancelled", registration)
         if freed:
             _offer_free_places(event, mails)
     return registration
@@ -398,13 +402,14 @@ def anonymise_registrations(*, registrations, now: dt.datetime | None = None) ->
     """Replace the person's data with neutral values; status and event stay for statistics.
 
     Registrations that still hold or wait for a place of a coming event are cancelled first
-    (through `cancel`, so the waiting list moves up). Already anonymised rows are skipped.
+    (through `cancel`, so the waiting list moves up, without a cancellation mail to the
+    address being erased). Already anonymised rows are skipped.
     """
     now = now or timezone.now()
     done = 0
     for registration in registrations.filter(anonymised_at__isnull=True).select_related("event"):
         if registration.is_active and registration.event.start > now:
-            registration = cancel(registration=registration)
+            registration = cancel(registration=registration, notify=False)
         registration.answers.update(value="")
         Registration.objects.filter(pk=registration.pk).update(
             name=ANONYMOUS_NAME,

@@ -27,7 +27,7 @@ from .models import (
     ProfileChangeRequest,
     Sector,
 )
-from .search import search
+from .search import search_all
 
 
 @admin.register(InnovationField)
@@ -194,19 +194,24 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, Tra
         return SemiJoinChangeList
 
     def get_search_results(self, request, queryset, search_term):
-        """An e-mail address (or part of one) searches the organisations' and contact persons'
-        addresses; anything else goes through the directory's search (name, descriptions and
-        innovation fields on their indexes, misspelt names by trigrams). `icontains` over the
-        descriptions of every organisation was a scan of the whole table on each search."""
+        """An e-mail address searches the organisations' and contact persons' addresses;
+        anything else goes through the search of all organisations (name, descriptions and
+        innovation fields on their indexes, misspelt names by trigrams, parts of names such as
+        "saar.is" by a substring on the name's trigram index), and a dotted word also searches
+        the addresses. `icontains` over the descriptions of every organisation was a scan of
+        the whole table on each search."""
         term = search_term.strip()
         if not term:
             return queryset, False
-        if "@" in term or ("." in term and " " not in term):
-            contacts = ContactPerson.objects.filter(
-                organisation=OuterRef("pk"), email__icontains=term
-            )
-            return queryset.filter(Q(email__icontains=term) | Exists(contacts)), False
-        return search(queryset, term), False
+        contacts = ContactPerson.objects.filter(organisation=OuterRef("pk"), email__icontains=term)
+        by_email = Q(email__icontains=term) | Exists(contacts)
+        if "@" in term:
+            return queryset.filter(by_email), False
+        matches = search_all(queryset, term)
+        if "." in term and " " not in term:
+            # A dotted word is a domain ("beispiel.example") or a name ("saar.is", "LZG.NRW").
+            matches = queryset.filter(Q(pk__in=matches.values("pk")) | by_email)
+        return matches, False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "logo":
@@ -295,6 +300,7 @@ class MembershipApplicationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
         "decided_by",
         "privacy_notice",
         "consented_at",
+        "anonymised_at",
     ]
     actions = ["approve", "decline"]
 

@@ -240,6 +240,10 @@ class Organisation(models.Model):
                 name="organisation_member_name_trgm",
                 condition=Q(status="member"),
             ),
+            # The back office searches every organisation, whatever its status: the partial
+            # indexes above cannot serve it.
+            GinIndex(fields=["search_vector"], name="organisation_search"),
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="organisation_name_trgm"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -13,7 +13,17 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connections
-from django.db.models import F, FloatField, OuterRef, Q, StringAgg, Subquery, TextField, Value
+from django.db.models import (
+    F,
+    FloatField,
+    Lookup,
+    OuterRef,
+    Q,
+    StringAgg,
+    Subquery,
+    TextField,
+    Value,
+)
 from django.db.models.functions import Coalesce, Greatest
 
 CONFIG = "german"
@@ -21,6 +31,23 @@ CONFIG = "german"
 # Below pg_trgm's default of 0.6 on purpose: a swapped pair of letters ("Implnatate") scores
 # about 0.47 and must still be found.
 NAME_SIMILARITY_THRESHOLD = 0.45
+
+
+class ILike(Lookup):
+    """`ILIKE`, which a trigram index serves; Django's `icontains` compares `UPPER(name)`,
+    which it does not."""
+
+    lookup_name = "ilike"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} ILIKE {rhs}", (*lhs_params, *rhs_params)
+
+
+def _contains_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def update_search_vectors(organisation_ids) -> None:
@@ -79,4 +106,26 @@ def search(queryset, text: str):
             TrigramWordSimilarity(Value(text), "name"),
             output_field=FloatField(),
         )
+    )
+
+
+def search_all(queryset, text: str):
+    """The back office's search of every organisation, whatever its status.
+
+    The directory's search plus a substring of the name: the German full-text parser reads
+    "saar.is" or "LZG.NRW" as host names, so neither their parts nor the whole find the
+    organisation by its vector, and their words are too short for a word similarity. Every
+    condition is served by an index of all organisations (`organisation_search`,
+    `organisation_name_trgm`): the members-only indexes of the directory cannot serve a list
+    that also shows applicants and former members.
+    """
+    text = " ".join(text.split())[:200]
+    if not text:
+        return queryset
+    use_name_similarity_threshold(queryset.db)
+    query = SearchQuery(text, config=CONFIG, search_type="websearch")
+    return queryset.filter(
+        Q(search_vector=query)
+        | Q(name__trigram_word_similar=text)
+        | ILike(F("name"), Value(_contains_pattern(text)))
     )

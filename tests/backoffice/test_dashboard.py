@@ -118,3 +118,18 @@ def test_region_path_follows_foreign_keys_to_the_region():
     assert dashboard.region_path(Event) == "region"
     assert dashboard.region_path(Organisation) == "region"
     assert dashboard.region_path(CooperationPartner) == "organisation__region"
+
+
+def test_attention_panel_sits_outside_the_narrow_index_column_with_its_full_width_styles(
+    admin_client, events
+):
+    html = admin_client.get("/admin/", headers={"accept-language": "de"}).text
+
+    panel_at = html.index('class="module backoffice-dashboard backoffice-full-width"')
+    assert panel_at < html.index('id="content-main"')
+    assert "/static/backoffice/dashboard.css" in html
+    css = admin_client.get("/static/backoffice/dashboard.css")
+    assert css.status_code == 200
+    stylesheet = b"".join(css.streaming_content).decode()
+    assert ".dashboard .backoffice-full-width" in stylesheet
+    assert "word-break: normal" in stylesheet

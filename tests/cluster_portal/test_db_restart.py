@@ -89,3 +89,24 @@ def test_health_is_503_while_the_database_is_down_and_200_again_after_restart(
     # Recovered by itself: the same gunicorn, its old connection replaced by a new one.
     assert server.process.pid == pid
     assert server.running
+
+
+def test_pages_that_need_the_database_answer_503_with_retry_after_while_it_is_down(
+    server, throwaway_cluster
+):
+    import urllib.error
+    import urllib.request
+
+    page = f"{server.base_url}/mitglieder/?q=Nichtgecacht"
+    localdb(throwaway_cluster, "stop")
+    try:
+        request = urllib.request.Request(page, headers={"Accept-Language": "de"})  # noqa: S310
+        with pytest.raises(urllib.error.HTTPError) as answer:
+            urllib.request.urlopen(request, timeout=10)  # noqa: S310
+    finally:
+        localdb(throwaway_cluster, "start")
+
+    assert answer.value.code == 503
+    assert answer.value.headers["Retry-After"] == "30"
+    assert "Vorübergehend nicht erreichbar" in answer.value.read().decode()
+    assert wait_for_health(server, 200) == 200

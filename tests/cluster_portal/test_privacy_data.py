@@ -310,3 +310,19 @@ def test_erasing_a_contact_named_in_someone_elses_change_request_keeps_the_submi
     assert change_request.submitted_by == "anna@example.org"
     assert change_request.proposed["contacts"][0]["name"] != "Eva Daten"
     assert change_request.proposed["contacts"][0]["email"] == ""
+
+
+def test_erasing_an_active_registration_mails_only_the_person_who_gets_the_place(
+    client, manager, mailoutbox
+):
+    event = make_open_event(capacity=1)
+    make_registration(event, email="eva@example.org", status=Registration.Status.CONFIRMED)
+    waiting = make_registration(event, status=Registration.Status.WAITING_LIST)
+    mailoutbox.clear()
+
+    response = client.post(TOOL, {"email": "eva@example.org", "action": "erase_confirmed"})
+
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.status == Registration.Status.OFFERED
+    assert [message.to for message in mailoutbox] == [[waiting.email]]

@@ -1,6 +1,10 @@
-import pytest
+import csv
+import io
 
-from events.models import Registration, RegistrationQuestion
+import pytest
+from django.utils import translation
+
+from events.models import Registration, RegistrationAnswer, RegistrationQuestion
 from tests.helpers import assert_constant_queries
 
 from .conftest import make_open_event, make_registration
@@ -68,13 +72,11 @@ def test_participant_list_as_csv_is_safe_for_spreadsheets(admin_client):
     make_registration(
         event, status=Status.CONFIRMED, name="=HYPERLINK(1)", organisation_name="Beispiel GmbH"
     )
-    make_registration(event, status=Status.CANCELLED, name="Storniert")
     response = admin_client.get(f"/admin/events/event/{event.pk}/participants.csv")
     assert response["Content-Type"].startswith("text/csv")
     text = response.content.decode("utf-8-sig")
     assert "'=HYPERLINK(1);" in text
     assert "Beispiel GmbH" in text
-    assert "Storniert" not in text
 
 
 def test_printable_check_in_list(admin_client):
@@ -211,3 +213,38 @@ def test_manager_creates_an_event_with_agenda_and_question_in_the_admin(admin_cl
     assert event.languages == ["de", "en"]
     assert event.sessions.get().title == "Begrüßung"
     assert event.questions.get().choice_list == ["Pflege", "Telemedizin"]
+
+
+def test_participant_csv_lists_every_registration_with_its_state_and_answers(admin_client):
+    event = make_open_event(capacity=1)
+    meal = RegistrationQuestion.objects.create(event=event, text="Essenswunsch?", position=1)
+    badge = RegistrationQuestion.objects.create(event=event, text="Name auf dem Schild", position=2)
+    people = {
+        "Anna Bestätigt": Status.CONFIRMED,
+        "Bernd Wartet": Status.WAITING_LIST,
+        "Clara Offen": Status.PENDING,
+        "Dora Prüfung": Status.AWAITING_APPROVAL,
+        "Emil Storniert": Status.CANCELLED,
+    }
+    for name, status in people.items():
+        make_registration(event, name=name, status=status)
+    anna = Registration.objects.get(name="Anna Bestätigt")
+    RegistrationAnswer.objects.create(registration=anna, question=meal, value="=vegan")
+    RegistrationAnswer.objects.create(registration=anna, question=badge, value="Dr. Anna")
+
+    response = admin_client.get(
+        f"/admin/events/event/{event.pk}/participants.csv", headers={"accept-language": "de"}
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    header, body = rows[0], rows[1:]
+    assert header[-3:] == ["Storniert am", "Essenswunsch?", "Name auf dem Schild"]
+    with translation.override("de"):
+        expected = [(name, str(Status(status).label)) for name, status in people.items()]
+    order = ["Anna Bestätigt", "Dora Prüfung", "Clara Offen", "Bernd Wartet", "Emil Storniert"]
+    assert [(row[0], row[header.index("Status")]) for row in body] == sorted(
+        expected, key=lambda pair: order.index(pair[0])
+    )
+    anna_row = body[0]
+    assert anna_row[-2:] == ["'=vegan", "Dr. Anna"]
+    assert body[-1][0] == "Emil Storniert" and body[-1][-2:] == ["", ""]

@@ -1,4 +1,5 @@
 import csv
+import datetime
 import io
 
 import pytest
@@ -200,3 +201,46 @@ def test_changelist_search_finds_a_word_of_the_description_and_a_misspelt_name(a
     for response in (by_description, misspelt):
         names = [obj.name for obj in response.context["cl"].result_list]
         assert names == ["Rehatechnik Eifel GmbH"]
+
+
+@pytest.mark.parametrize(
+    ("term", "name"),
+    [
+        ("saar.is", "saar.is saarland.innovation&standort e. V."),
+        ("IBMT", "Fraunhofer-Institut für Biomedizinische Technik (IBMT)"),
+        ("LZG", "LZG.NRW – Landeszentrum Gesundheit Nordrhein-Westfalen"),
+        ("LZG.NRW", "LZG.NRW – Landeszentrum Gesundheit Nordrhein-Westfalen"),
+    ],
+)
+def test_manager_finds_names_with_punctuation_and_abbreviations(admin_client, term, name):
+    factories.make_organisation(name=name, status=Organisation.Status.APPLICANT, joined_on=None)
+    factories.make_organisation(name="Klinikum Mitte")
+    response = admin_client.get(CHANGELIST, {"q": term})
+    assert [obj.name for obj in response.context["cl"].result_list] == [name]
+
+
+def test_search_of_all_organisations_can_use_indexes_of_all_organisations():
+    # The members-only indexes of the directory cannot serve the back office's list, which
+    # shows every status; see test_search_conditions_can_use_the_full_text_and_trigram_indexes.
+    from members.search import search_all, update_search_vectors
+
+    Organisation.objects.bulk_create(
+        Organisation(
+            name=f"Werkstatt {number}",
+            slug=f"werkstatt-{number}",
+            kind=Organisation.Kind.SERVICE_PROVIDER,
+            status=Organisation.Status.MEMBER if number % 4 else Organisation.Status.APPLICANT,
+            joined_on=datetime.date(2020, 1, 1) if number % 4 else None,
+        )
+        for number in range(400)
+    )
+    update_search_vectors(Organisation.objects.values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE members_organisation")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL cpu_operator_cost = 1")
+    plan = search_all(Organisation.objects.all(), "saar.is").explain()
+    assert "BitmapOr" in plan
+    assert "organisation_search" in plan
+    assert plan.count("organisation_name_trgm") == 2
+    assert "organisation_member_" not in plan
