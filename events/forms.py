@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.forms import PublicFormMixin
+from members.forms import ACCESS_EMAIL_HELP
 from members.models import Organisation
 
 from .models import CoExhibitorApplication, Registration, RegistrationQuestion
@@ -101,10 +102,7 @@ class StandAccessRequestForm(PublicFormMixin, forms.Form):
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
-        help_text=_(
-            "The address under which you are listed as a contact person of the organisation. "
-            "We send the link to the application form to it."
-        ),
+        help_text=ACCESS_EMAIL_HELP,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 

@@ -451,9 +451,9 @@ def stand_access_request(request, slug):
             messages.success(
                 request,
                 _(
-                    "Thank you. If this address belongs to a contact person of "
-                    "%(organisation)s, we have sent it a link to the application form. "
-                    "Please check your inbox."
+                    "Thank you. If this is the address of a contact person of "
+                    "%(organisation)s or its public e-mail address, we have sent it a link to "
+                    "the application form. Please check your inbox."
                 )
                 % {"organisation": organisation.name},
             )

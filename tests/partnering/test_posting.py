@@ -190,3 +190,15 @@ def test_link_requests_are_rate_limited_per_client(client, poster, contact_email
     response = client.post(REQUEST_URL, request_data(poster, contact_email))
     assert response.status_code == 429
     assert mailoutbox == []
+
+
+def test_the_organisations_public_address_gets_the_posting_link_too(client, poster, mailoutbox):
+    poster.email = "info@klinik-aachen.example"
+    poster.save()
+    assert "öffentliche E-Mail-Adresse der Organisation" in client.get(REQUEST_URL).text
+    known = client.post(REQUEST_URL, request_data(poster, "info@klinik-aachen.example"))
+    unknown = client.post(REQUEST_URL, request_data(poster, "fremd@example.org"))
+    (mail,) = mailoutbox
+    assert mail.to == ["info@klinik-aachen.example"]
+    assert known.content == unknown.content
+    assert client.get(link_from(mail)).status_code == 200
