@@ -108,19 +108,13 @@ class StandAccessRequestForm(PublicFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Applicants are not public; members, former members and partners are listed, so that
-        # a non-member learns why it cannot apply.
-        self.fields["organisation"].queryset = Organisation.objects.exclude(
-            status=Organisation.Status.APPLICANT
-        ).order_by("name")
+        # Only members can co-exhibit, so only members are offered; a posted non-member is
+        # told why rather than "not a valid choice".
+        field = self.fields["organisation"]
+        field.queryset = Organisation.objects.members().order_by("name")
+        field.error_messages["invalid_choice"] = NOT_A_MEMBER_MESSAGE
         for name in ["privacy_consent", "homepage"]:
             self.fields[name] = self.fields.pop(name)
-
-    def clean_organisation(self):
-        organisation = self.cleaned_data["organisation"]
-        if organisation.status != Organisation.Status.MEMBER:
-            raise forms.ValidationError(NOT_A_MEMBER_MESSAGE, code="not_a_member")
-        return organisation
 
 
 class CoExhibitorApplicationForm(PublicFormMixin, forms.ModelForm):

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from cluster_portal.links import LinkAlreadyUsed
-from members.models import AccessLink
+from members.models import AccessLink, Organisation
 from partnering.apps import PURPOSE_POST
 from partnering.forms import PostForm
 from partnering.models import Post
@@ -202,3 +202,10 @@ def test_the_organisations_public_address_gets_the_posting_link_too(client, post
     assert mail.to == ["info@klinik-aachen.example"]
     assert known.content == unknown.content
     assert client.get(link_from(mail)).status_code == 200
+
+
+def test_the_organisation_picker_offers_only_members(client, poster):
+    factories.make_organisation(name="AHK USA – Chicago", status=Organisation.Status.NON_MEMBER)
+    page = client.get(REQUEST_URL).text
+    assert "Klinik Aachen</option>" in page
+    assert "AHK USA – Chicago" not in page
