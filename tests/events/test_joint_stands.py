@@ -518,3 +518,21 @@ def test_the_organisations_public_address_gets_the_application_link(
     assert mail.to == ["info@beispiel.example"]
     form_page = client.get(link_from(mail))
     assert 'value="info@beispiel.example"' in form_page.text
+
+
+@db
+def test_the_organisation_picker_offers_only_members(client, stand, member):
+    factories.make_organisation(name="AHK USA – Chicago", status=Organisation.Status.NON_MEMBER)
+    factories.make_organisation(name="Ehemalig GmbH", status=Organisation.Status.FORMER_MEMBER)
+    page = client.get(f"/veranstaltungen/{stand.event.slug}/mitausstellen/").text
+    assert "Beispiel Telemed GmbH</option>" in page
+    assert "AHK USA – Chicago" not in page
+    assert "Ehemalig GmbH" not in page
+
+
+@db
+def test_the_application_form_is_prefilled_with_the_contact_who_asked(client, link_path):
+    form_page = client.get(link_path).text
+    assert re.search(r'name="contact_name"[^>]*value="Anna Beispiel"', form_page)
+    assert re.search(r'name="contact_email"[^>]*value="anna@beispiel.example"', form_page)
+    assert re.search(r'name="contact_phone"[^>]*value="\+49 000 1"', form_page)
