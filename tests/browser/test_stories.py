@@ -63,6 +63,8 @@ def test_visitor_registers_confirms_from_the_email_and_cancels(
 
     page.locator("main button[type='submit']", has_text="Anmeldung stornieren").click()
     page.wait_for_load_state()
+    page.locator("main button[type='submit']", has_text="Ja, Anmeldung stornieren").click()
+    page.wait_for_load_state()
     assert page.locator(".alert-success").is_visible()
     assert_no_violations(page, console_errors)
     screenshot()
