@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from cluster_portal.templatetags.content import shown_language
 from cooperations.models import Cooperation
 from events.models import Event
 from members.models import Organisation
@@ -158,6 +159,7 @@ class SearchKind:
         return {
             "title": getattr(obj, self.title_field),
             "url": self.url(obj),
+            "title_lang": shown_language(obj, self.title_field),
             "snippet": safe_headline(obj.headline),
             # Set only when the snippet is not in the page's language: the template marks it.
             "snippet_lang": (

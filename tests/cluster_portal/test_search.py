@@ -242,3 +242,10 @@ def test_english_page_marks_a_german_only_snippet_as_german(client):
     assert re.search(r'<p class="mb-0 search-snippet" lang="de">[^<]*<mark>Robotik', news)
     assert re.search(r'<p class="mb-0 search-snippet"><mark>Robotik</mark> relieves', news)
     assert "Pflegekräfte" in news
+
+
+def test_english_page_marks_a_german_only_title_as_german(client):
+    make_news(title_de="Robotik im Krankenhaus", teaser_de="Robotik entlastet Pflegekräfte.")
+    with translation.override("en"):
+        html = client.get("/en/search/", {"q": "Robotik"}).content.decode()
+    assert re.search(r'<a href="[^"]+" lang="de">Robotik im Krankenhaus</a>', section(html, "news"))
