@@ -20,13 +20,16 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import F, Func, Q, QuerySet, TextField, Value
+from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Greatest, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
+from modeltranslation.translator import NotRegistered, translator
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from cluster_portal.templatetags.content import shown_language
 from cooperations.models import Cooperation
 from events.models import Event
 from members.models import Organisation
@@ -50,6 +53,7 @@ class SearchKind:
     title_field: str
     # (field, weight) pairs for the computed vector; ignored when vector_field is set.
     fields: list[tuple[str, str]]
+    # Base names; a translated field is read in one language per hit (snippet_source()).
     snippet_fields: list[str]
     url: Callable[[object], str] = field(default=lambda obj: obj.get_absolute_url())
     vector_field: str | None = None
@@ -71,10 +75,51 @@ class SearchKind:
             combined = combined + vector
         return combined
 
-    def snippet_source(self):
-        # CONCAT_WS skips NULLs, and NULLIF turns empty fields into NULL: no stray separators.
-        parts = [NullIf(F(name), Value("")) for name in self.snippet_fields]
-        return Func(Value(" … "), *parts, function="CONCAT_WS", output_field=TextField())
+    def _snippet_parts(self, language: str, translated: set[str]) -> list:
+        names = [
+            build_localized_fieldname(name, language) if name in translated else name
+            for name in self.snippet_fields
+        ]
+        # NULLIF turns empty fields into NULL, which CONCAT_WS skips: no stray separators.
+        return [NullIf(F(name), Value("")) for name in names]
+
+    def snippet_source(self, languages: list[str]) -> tuple:
+        """(text, language): the snippet from one language's columns, never two mixed.
+
+        The page's language where any of its translated snippet columns holds text, else the
+        first fallback language that does (modeltranslation's order), so that an English page
+        shows a German-only text in German, marked as such.
+        """
+        model = self.queryset().model
+        translated = {name for name in self.snippet_fields if name in translation_fields(model)}
+        if not translated:
+            text = Func(
+                Value(" … "),
+                *self._snippet_parts(languages[0], translated),
+                function="CONCAT_WS",
+                output_field=TextField(),
+            )
+            return text, Value(languages[0])
+        whens_text, whens_lang = [], []
+        for language in languages:
+            written = Q()
+            for name in translated:
+                column = build_localized_fieldname(name, language)
+                written |= Q(**{f"{column}__gt": ""})
+            parts = self._snippet_parts(language, translated)
+            text = Func(Value(" … "), *parts, function="CONCAT_WS", output_field=TextField())
+            whens_text.append(When(written, then=text))
+            whens_lang.append(When(written, then=Value(language)))
+        default = Func(
+            Value(" … "),
+            *self._snippet_parts(languages[0], translated),
+            function="CONCAT_WS",
+            output_field=TextField(),
+        )
+        return (
+            Case(*whens_text, default=default, output_field=TextField()),
+            Case(*whens_lang, default=Value(languages[0]), output_field=CharField()),
+        )
 
     def matches(self, query: SearchQuery, text: str) -> QuerySet:
         return (
@@ -89,12 +134,14 @@ class SearchKind:
 
     def ranked(self, query: SearchQuery, text: str) -> QuerySet:
         """The matches, best first, each annotated with a `headline` (use hit() to show it)."""
+        snippet, snippet_language = self.snippet_source(page_languages())
         return (
             self.matches(query, text)
             .annotate(
                 rank=SearchRank(F("site_vector"), query) + F("similarity"),
+                snippet_language=snippet_language,
                 headline=SearchHeadline(
-                    self.snippet_source(),
+                    snippet,
                     query,
                     config=CONFIG,
                     start_sel=_START,
@@ -112,9 +159,30 @@ class SearchKind:
         return {
             "title": getattr(obj, self.title_field),
             "url": self.url(obj),
+            "title_lang": shown_language(obj, self.title_field),
             "snippet": safe_headline(obj.headline),
+            # Set only when the snippet is not in the page's language: the template marks it.
+            "snippet_lang": (
+                getattr(obj, "snippet_language", None)
+                if getattr(obj, "snippet_language", None) != page_languages()[0]
+                else None
+            ),
             "object": obj,
         }
+
+
+def page_languages() -> list[str]:
+    """The page's language first, then modeltranslation's fallback languages."""
+    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    order = [language, *resolution_order(language)]
+    return list(dict.fromkeys(code for code in order if code in dict(settings.LANGUAGES)))
+
+
+def translation_fields(model) -> set[str]:
+    try:
+        return set(translator.get_options_for_model(model).all_fields)
+    except NotRegistered:
+        return set()
 
 
 def safe_headline(raw: str | None) -> SafeString:
@@ -172,7 +240,7 @@ KINDS: list[SearchKind] = [
         title_field="name",
         vector_field="search_vector",
         fields=[("name", "A"), ("city", "B"), *both("description", "C")],
-        snippet_fields=[*both("description"), "city"],
+        snippet_fields=["description", "city"],
     ),
     SearchKind(
         key="events",
@@ -186,7 +254,7 @@ KINDS: list[SearchKind] = [
             ("city", "B"),
             *both("description", "C"),
         ],
-        snippet_fields=[*both("summary"), *both("description"), "venue_name", "city"],
+        snippet_fields=["summary", "description", "venue_name", "city"],
     ),
     SearchKind(
         key="cooperations",
@@ -195,7 +263,7 @@ KINDS: list[SearchKind] = [
         title_field="title",
         similarity_fields=both("title"),
         fields=[*both("title", "A"), *both("summary", "B"), *both("description", "C")],
-        snippet_fields=[*both("summary"), *both("description")],
+        snippet_fields=["summary", "description"],
     ),
     SearchKind(
         key="regions",
@@ -208,7 +276,7 @@ KINDS: list[SearchKind] = [
             ("managing_body", "B"),
             *both("description", "C"),
         ],
-        snippet_fields=[*both("summary"), *both("description")],
+        snippet_fields=["summary", "description"],
     ),
     SearchKind(
         key="news",
@@ -217,7 +285,7 @@ KINDS: list[SearchKind] = [
         title_field="title",
         similarity_fields=both("title"),
         fields=[*both("title", "A"), *both("teaser", "B"), *both("body", "C")],
-        snippet_fields=[*both("teaser"), *both("body")],
+        snippet_fields=["teaser", "body"],
     ),
 ]
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}

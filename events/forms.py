@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.forms import PublicFormMixin
+from members.forms import ACCESS_EMAIL_HELP
 from members.models import Organisation
 
 from .models import CoExhibitorApplication, Registration, RegistrationQuestion
@@ -101,28 +102,19 @@ class StandAccessRequestForm(PublicFormMixin, forms.Form):
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
-        help_text=_(
-            "The address under which you are listed as a contact person of the organisation. "
-            "We send the link to the application form to it."
-        ),
+        help_text=ACCESS_EMAIL_HELP,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Applicants are not public; members, former members and partners are listed, so that
-        # a non-member learns why it cannot apply.
-        self.fields["organisation"].queryset = Organisation.objects.exclude(
-            status=Organisation.Status.APPLICANT
-        ).order_by("name")
+        # Only members can co-exhibit, so only members are offered; a posted non-member is
+        # told why rather than "not a valid choice".
+        field = self.fields["organisation"]
+        field.queryset = Organisation.objects.members().order_by("name")
+        field.error_messages["invalid_choice"] = NOT_A_MEMBER_MESSAGE
         for name in ["privacy_consent", "homepage"]:
             self.fields[name] = self.fields.pop(name)
-
-    def clean_organisation(self):
-        organisation = self.cleaned_data["organisation"]
-        if organisation.status != Organisation.Status.MEMBER:
-            raise forms.ValidationError(NOT_A_MEMBER_MESSAGE, code="not_a_member")
-        return organisation
 
 
 class CoExhibitorApplicationForm(PublicFormMixin, forms.ModelForm):

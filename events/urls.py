@@ -17,5 +17,6 @@ urlpatterns = [
     path("<slug:slug>.ics", views.event_ics, name="ics"),
     path(_("<slug:slug>/co-exhibit/"), views.stand_access_request, name="stand_access"),
     path(_("<slug:slug>/check-in/"), views.event_check_in, name="check_in"),
+    path(_("<slug:slug>/registered/"), views.registration_thanks, name="registered"),
     path("<slug:slug>/", views.event_detail, name="detail"),
 ]

@@ -158,7 +158,8 @@ def event_detail(request, slug):
             request, form, scope="event-registration", email=request.POST.get("email")
         )
         if retry_after is None and form.is_valid() and _register(request, event, form):
-            return redirect(event)
+            # A page of its own, so that no second registration form follows the thanks.
+            return redirect("events:registered", slug=event.slug)
     state = event.registration_state()
     if form is None and event.accepts_registrations:
         form = SimpleLazyObject(lambda: RegistrationForm(questions=list(event.questions.all())))
@@ -185,6 +186,12 @@ def event_detail(request, slug):
     if retry_after:
         response["Retry-After"] = str(retry_after)
     return response
+
+
+def registration_thanks(request, slug):
+    """After registering: the thanks (a flash message) and what happens next, no form."""
+    event = get_object_or_404(Event.objects.published(), slug=slug)
+    return render(request, "events/registration_thanks.html", {"event": event})
 
 
 def _ics_response(content: bytes, filename: str) -> HttpResponse:
@@ -253,13 +260,15 @@ def _qr_svg(url: str, label: str) -> str:
 
 
 ACTIONS = {
-    "cancel": services.cancel,
-    "leave": services.cancel,
+    "cancel_confirmed": services.cancel,
+    "leave_confirmed": services.cancel,
     "accept": services.accept_offer,
 }
+# Cancelling cannot be undone, so the first button only asks "do you really want to?".
+CONFIRM_FIRST = {"cancel", "leave"}
 ACTION_DONE = {
-    "cancel": gettext_lazy("Your registration has been cancelled."),
-    "leave": gettext_lazy("You have left the waiting list."),
+    "cancel_confirmed": gettext_lazy("Your registration has been cancelled."),
+    "leave_confirmed": gettext_lazy("You have left the waiting list."),
     "accept": gettext_lazy("You have accepted the place. See you at the event!"),
 }
 
@@ -275,6 +284,7 @@ def registration_page(request, token):
         return links.link_error_response(request, error)
     status = 200
     confirm_delete = False
+    confirm_cancel = None
     if request.method == "POST":
         action = request.POST.get("action")
         limit, window = form_limit("registration-data")
@@ -285,6 +295,8 @@ def registration_page(request, token):
             status = 429
         elif action == "delete_data":
             confirm_delete = registration.anonymised_at is None
+        elif action in CONFIRM_FIRST and registration.anonymised_at is None:
+            confirm_cancel = action
         elif action == "delete_data_confirmed":
             if registration.anonymised_at is None:
                 registration = services.delete_own_data(registration=registration)
@@ -319,6 +331,7 @@ def registration_page(request, token):
             "qr_code": qr_code,
             "event_is_past": event.start <= timezone.now(),
             "confirm_delete": confirm_delete,
+            "confirm_cancel": confirm_cancel,
         },
         status=status,
     )
@@ -450,9 +463,9 @@ def stand_access_request(request, slug):
             messages.success(
                 request,
                 _(
-                    "Thank you. If this address belongs to a contact person of "
-                    "%(organisation)s, we have sent it a link to the application form. "
-                    "Please check your inbox."
+                    "Thank you. If this is the address of a contact person of "
+                    "%(organisation)s or its public e-mail address, we have sent it a link to "
+                    "the application form. Please check your inbox."
                 )
                 % {"organisation": organisation.name},
             )

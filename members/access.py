@@ -1,4 +1,4 @@
-"""Password-less one-time links for an organisation's contact persons.
+"""Password-less one-time links for an organisation's contact persons (or its public address).
 
 One mechanism for every flow where an organisation acts without an account: updating its
 profile here, later applying for a joint stand or posting a partnering offer. A flow names
@@ -66,7 +66,8 @@ def send_organisation_access_link(
     language: str,
     consent: dict | None = None,
 ) -> bool:
-    """Mail a one-time link if `email` belongs to a contact person of `organisation`.
+    """Mail a one-time link if `email` belongs to a contact person of `organisation` or is
+    the organisation's own public address (the one its profile shows).
 
     Returns whether a mail went out, for the caller's logs and tests only: the person asking
     must get the same answer either way.
@@ -79,12 +80,18 @@ def send_organisation_access_link(
         if email
         else None
     )
-    if contact is None:
+    if contact is not None:
+        recipient = contact.email
+    elif email and organisation.email and organisation.email.strip().lower() == email.lower():
+        # The public address is published anyway, so mailing it reveals nothing, and many
+        # members read their shared inbox rather than keep a personal address on record.
+        recipient = organisation.email.strip()
+    else:
         return False
     recently = timezone.now() - RESEND_INTERVAL
     if AccessLink.objects.filter(
         organisation=organisation,
-        email__iexact=contact.email,
+        email__iexact=recipient,
         purpose=purpose,
         used_at__isnull=True,
         created_at__gte=recently,
@@ -92,15 +99,16 @@ def send_organisation_access_link(
         # The previous link still works; do not let the form be used to flood an inbox.
         return False
     link = AccessLink.objects.create(
-        organisation=organisation, email=contact.email, purpose=purpose, **(consent or {})
+        organisation=organisation, email=recipient, purpose=purpose, **(consent or {})
     )
     send_mail_in_language(
         template="members/email/access_link",
-        to=[contact.email],
+        to=[recipient],
         language=language,
         context={
             "organisation": organisation,
-            "contact": contact,
+            # The shared inbox is greeted by the organisation's name.
+            "contact": contact or {"name": organisation.name},
             "purpose_label": PURPOSES[purpose].label,
             "url": absolute_url(access_link_url(link)),
         },

@@ -108,10 +108,18 @@ def set_blank_labels(form) -> None:
             ]
 
 
+# Said on every one-time-link form, so that nobody waits for a mail to an address we never use.
+ACCESS_EMAIL_HELP = _(
+    "Your own address as a contact person of the organisation, or the organisation's public "
+    "e-mail address shown on its profile. We send the link to that address."
+)
+
+
 class AccessRequestForm(PublicFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail address"),
-        help_text=_("The address under which you are listed as a contact person."),
+        help_text=ACCESS_EMAIL_HELP,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
 

@@ -127,8 +127,9 @@ def access_request(request, slug):
         messages.success(
             request,
             _(
-                "Thank you. If this address belongs to a contact person of %(organisation)s, "
-                "we have sent a link to update the profile. Please check your inbox."
+                "Thank you. If this is the address of a contact person of %(organisation)s or "
+                "its public e-mail address, we have sent a link to update the profile to it. "
+                "Please check your inbox."
             )
             % {"organisation": organisation.name},
         )

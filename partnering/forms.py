@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.forms import PublicFormMixin
+from members.forms import ACCESS_EMAIL_HELP
 from members.models import Organisation
 
 from .models import COUNTRY_CODE, B2BProfile, ExpressionOfInterest, Post
@@ -14,7 +15,7 @@ MAX_VALIDITY_DAYS = 365
 
 
 class AccessLinkRequestForm(PublicFormMixin, forms.Form):
-    """Ask for a one-time posting link; it goes only to a known contact person's address."""
+    """Ask for a one-time posting link; it goes only to a contact person's or the public address."""
 
     organisation = forms.ModelChoiceField(
         label=_("Your organisation"),
@@ -24,10 +25,8 @@ class AccessLinkRequestForm(PublicFormMixin, forms.Form):
     )
     email = forms.EmailField(
         label=_("Your e-mail address"),
-        help_text=_(
-            "The address under which the cluster management lists you as a contact person "
-            "of the organisation."
-        ),
+        help_text=ACCESS_EMAIL_HELP,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
 
 

@@ -69,22 +69,27 @@ class RegionQuerySet(models.QuerySet):
 
 
 def group_by_state(regions) -> list[tuple[str, list["Region"]]]:
-    """(state name, regions) in the order of FederalState, only states with regions.
+    """(heading, regions): the states in the order of FederalState, only states with regions.
 
-    A cross-state region appears under each of its states; within a state the state-wide
-    region comes first, then cross-state regions, then the health-economy regions. Regions
-    without a federal state come last, so that no region is missing from the list.
+    A region spanning several states is listed once, under "Across states" after the states,
+    rather than repeated under each of them; within a state the state-wide region comes first,
+    then the health-economy regions. Regions without a federal state come last, so that no
+    region is missing from the list.
     """
     rank = {"state": 0, "cross_state": 1, "health_region": 2}
     groups: dict[str, list[Region]] = {code: [] for code in FederalState.values}
+    across: list[Region] = []
     others: list[Region] = []
     for region in regions:
         codes = [code for code in region.states if code in groups]
-        for code in codes:
-            groups[code].append(region)
-        if not codes:
+        if len(codes) > 1:
+            across.append(region)
+        elif codes:
+            groups[codes[0]].append(region)
+        else:
             others.append(region)
     labelled = [(FederalState(code).label, members) for code, members in groups.items()]
+    labelled.append((_("Across states"), across))
     labelled.append((_("Other regions"), others))
     return [
         (label, sorted(members, key=lambda r: (rank.get(r.kind, 9), r.name)))

@@ -72,6 +72,8 @@ def test_visitor_registers_confirms_from_the_email_and_cancels(
     # The page cancels with one button and no second step.
     page.locator("main button[type='submit']", has_text="Anmeldung stornieren").click()
     page.wait_for_load_state()
+    page.locator("main button[type='submit']", has_text="Ja, Anmeldung stornieren").click()
+    page.wait_for_load_state()
     assert page.locator(".alert-success").is_visible()
     assert_no_violations(page, console_errors)
     registration = Registration.objects.get(email="erika.story@example.org")

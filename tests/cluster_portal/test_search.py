@@ -216,3 +216,36 @@ def test_search_query_count_does_not_grow_with_hits(client):
             make_news(title="Robotik heute")
 
     assert_constant_queries(client, "/suche/?q=Robotik", add)
+
+
+def test_german_page_shows_snippets_from_the_german_text_only(client):
+    make_news(
+        title_de="Robotik in der Pflege",
+        title_en="Robotics in care",
+        teaser_de="Robotik entlastet Pflegekräfte.",
+        teaser_en="Robotics relieves nurses.",
+        body_de="Die Robotik hilft beim Heben.",
+        body_en="Robotics helps with lifting.",
+    )
+    news = section(search(client, "Robotik"), "news")
+    assert "Pflegekräfte" in news
+    assert "relieves" not in news and "lifting" not in news
+    assert 'lang="' not in news
+
+
+def test_english_page_marks_a_german_only_snippet_as_german(client):
+    make_news(title_de="Robotik im Krankenhaus", teaser_de="Robotik entlastet Pflegekräfte.")
+    make_news(title_de="Robotik", title_en="Robotics", teaser_en="Robotik relieves nurses.")
+    with translation.override("en"):
+        html = client.get("/en/search/", {"q": "Robotik"}).content.decode()
+    news = section(html, "news")
+    assert re.search(r'<p class="mb-0 search-snippet" lang="de">[^<]*<mark>Robotik', news)
+    assert re.search(r'<p class="mb-0 search-snippet"><mark>Robotik</mark> relieves', news)
+    assert "Pflegekräfte" in news
+
+
+def test_english_page_marks_a_german_only_title_as_german(client):
+    make_news(title_de="Robotik im Krankenhaus", teaser_de="Robotik entlastet Pflegekräfte.")
+    with translation.override("en"):
+        html = client.get("/en/search/", {"q": "Robotik"}).content.decode()
+    assert re.search(r'<a href="[^"]+" lang="de">Robotik im Krankenhaus</a>', section(html, "news"))

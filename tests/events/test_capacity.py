@@ -85,7 +85,7 @@ def test_a_cancellation_offers_the_place_to_the_first_on_the_waiting_list(client
     second = make_registration(
         event, status=Status.WAITING_LIST, waiting_since=timezone.now() - dt.timedelta(hours=1)
     )
-    client.post(personal_path(holder), {"action": "cancel"})
+    client.post(personal_path(holder), {"action": "cancel_confirmed"})
     first.refresh_from_db()
     second.refresh_from_db()
     assert first.status == Status.OFFERED
@@ -169,7 +169,7 @@ def test_leaving_the_waiting_list_through_the_link(client, mailoutbox):
     waiting = make_registration(event, status=Status.WAITING_LIST)
     page = client.get(personal_path(waiting)).text
     assert "Sie stehen auf Platz 1 der Warteliste" in page
-    response = client.post(personal_path(waiting), {"action": "leave"}, follow=True)
+    response = client.post(personal_path(waiting), {"action": "leave_confirmed"}, follow=True)
     assert "Sie haben die Warteliste verlassen" in response.text
     waiting.refresh_from_db()
     assert waiting.status == Status.CANCELLED

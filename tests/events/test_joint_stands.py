@@ -501,3 +501,38 @@ def test_profile_lists_the_joint_stands_the_organisation_exhibited_on(client, st
     assert "Auf den Gemeinschaftsständen des Netzwerks" in page
     assert "conhIT-Stand 2016" in page
     assert "Landesgemeinschaftsstand NRW" not in page  # only applied, not accepted
+
+
+@db
+def test_the_organisations_public_address_gets_the_application_link(
+    client, stand, member, mailoutbox
+):
+    organisation, _contact = member
+    organisation.email = "info@beispiel.example"
+    organisation.save()
+    page = client.get(f"/veranstaltungen/{stand.event.slug}/mitausstellen/").text
+    assert "öffentliche E-Mail-Adresse der Organisation" in page
+    response = request_link(client, stand, organisation, "info@beispiel.example")
+    assert response.status_code == 302
+    (mail,) = mailoutbox
+    assert mail.to == ["info@beispiel.example"]
+    form_page = client.get(link_from(mail))
+    assert 'value="info@beispiel.example"' in form_page.text
+
+
+@db
+def test_the_organisation_picker_offers_only_members(client, stand, member):
+    factories.make_organisation(name="AHK USA – Chicago", status=Organisation.Status.NON_MEMBER)
+    factories.make_organisation(name="Ehemalig GmbH", status=Organisation.Status.FORMER_MEMBER)
+    page = client.get(f"/veranstaltungen/{stand.event.slug}/mitausstellen/").text
+    assert "Beispiel Telemed GmbH</option>" in page
+    assert "AHK USA – Chicago" not in page
+    assert "Ehemalig GmbH" not in page
+
+
+@db
+def test_the_application_form_is_prefilled_with_the_contact_who_asked(client, link_path):
+    form_page = client.get(link_path).text
+    assert re.search(r'name="contact_name"[^>]*value="Anna Beispiel"', form_page)
+    assert re.search(r'name="contact_email"[^>]*value="anna@beispiel.example"', form_page)
+    assert re.search(r'name="contact_phone"[^>]*value="\+49 000 1"', form_page)

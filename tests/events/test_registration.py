@@ -142,7 +142,7 @@ def test_after_cancelling_the_same_address_can_register_again(client, open_event
 
 def test_cancelling_through_the_personal_link_frees_the_place(client, open_event, mailoutbox):
     registration = make_registration(open_event, status=Status.CONFIRMED)
-    response = client.post(personal_path(registration), {"action": "cancel"})
+    response = client.post(personal_path(registration), {"action": "cancel_confirmed"})
     assert response.status_code == 302
     registration.refresh_from_db()
     assert registration.status == Status.CANCELLED
@@ -153,14 +153,16 @@ def test_cancelling_through_the_personal_link_frees_the_place(client, open_event
 
 def test_cancelling_twice_says_the_registration_is_no_longer_active(client, open_event):
     registration = make_registration(open_event, status=Status.CONFIRMED)
-    client.post(personal_path(registration), {"action": "cancel"})
-    response = client.post(personal_path(registration), {"action": "cancel"}, follow=True)
+    client.post(personal_path(registration), {"action": "cancel_confirmed"})
+    response = client.post(personal_path(registration), {"action": "cancel_confirmed"}, follow=True)
     assert "nicht mehr aktiv" in response.text
 
 
 def test_a_tampered_personal_link_is_refused(client, open_event):
     registration = make_registration(open_event, status=Status.CONFIRMED)
-    response = client.post(personal_path(registration)[:-4] + "abc/", {"action": "cancel"})
+    response = client.post(
+        personal_path(registration)[:-4] + "abc/", {"action": "cancel_confirmed"}
+    )
     assert response.status_code == 400
     registration.refresh_from_db()
     assert registration.status == Status.CONFIRMED
@@ -271,3 +273,29 @@ def test_read_token_of_another_purpose_is_invalid(open_event):
     token = links.make_token(purpose="members.profile", pk=registration.pk, state="pending")
     with pytest.raises(links.LinkError):
         links.read_token(token, purpose=CONFIRM_PURPOSE)
+
+
+def test_after_registering_the_thanks_and_next_steps_come_without_a_second_form(
+    client, open_event, mailoutbox, privacy_notice
+):
+    page = client.post(open_event.get_absolute_url(), form_data(), follow=True)
+    text = page.content.decode()
+    assert "Wir haben Ihnen eine E-Mail geschickt" in text
+    assert "Wie es weitergeht" in text
+    assert 'name="email"' not in text
+    assert open_event.get_absolute_url() in text
+    assert Registration.objects.count() == 1
+
+
+def test_cancelling_asks_first_and_keeps_the_registration_until_confirmed(client, open_event):
+    registration = make_registration(open_event, status=Status.CONFIRMED)
+    asked = client.post(personal_path(registration), {"action": "cancel"})
+    assert asked.status_code == 200
+    assert f"Möchten Sie Ihre Anmeldung für {open_event.title} wirklich stornieren?" in asked.text
+    assert 'value="cancel_confirmed"' in asked.text
+    assert f'href="{personal_path(registration)}"' in asked.text  # the way back
+    registration.refresh_from_db()
+    assert registration.status == Status.CONFIRMED
+    client.post(personal_path(registration), {"action": "cancel_confirmed"})
+    registration.refresh_from_db()
+    assert registration.status == Status.CANCELLED

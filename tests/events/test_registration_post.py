@@ -56,7 +56,7 @@ def test_a_successful_registration_stores_and_mails_within_the_query_budget(
         response = client.post(busy_event.get_absolute_url(), data)
 
     assert response.status_code == 302
-    assert response["Location"] == busy_event.get_absolute_url()
+    assert response["Location"] == f"{busy_event.get_absolute_url()}angemeldet/"
     registration = Registration.objects.get(email="neu@example.org")
     assert registration.status == Registration.Status.PENDING
     assert registration.privacy_notice is not None

@@ -91,7 +91,7 @@ def test_unknown_address_gets_the_same_answer_and_no_mail(
     unknown = request_link(client, member, "fremd@example.org")
     assert len(mailoutbox) == 1
     assert known.status_code == unknown.status_code == 200
-    message = "Wenn diese Adresse zu einer Ansprechperson"
+    message = "Wenn dies die Adresse einer Ansprechperson"
     assert message in known.content.decode() and message in unknown.content.decode()
     assert (
         list(known.context["messages"])[0].message == list(unknown.context["messages"])[0].message
@@ -352,3 +352,17 @@ def test_changes_without_consent_are_refused_and_nothing_is_stored(client, membe
     assert response.status_code == 200
     assert "Bitte stimmen Sie der Datenschutzerklärung zu" in response.text
     assert not ProfileChangeRequest.objects.exists()
+
+
+def test_the_organisations_public_address_gets_the_link_and_the_form_says_it_works(
+    client, member, privacy_notice, mailoutbox
+):
+    member.email = "info@beispiel.example"
+    member.save()
+    form = client.get(f"/mitglieder/{member.slug}/aktualisieren/").content.decode()
+    assert "oder die öffentliche E-Mail-Adresse der Organisation" in form
+    response = request_link(client, member, "Info@Beispiel.example")
+    (mail,) = mailoutbox
+    assert mail.to == ["info@beispiel.example"]
+    assert "Wenn dies die Adresse einer Ansprechperson" in response.content.decode()
+    assert client.get("/" + link_from(mail)).status_code == 200

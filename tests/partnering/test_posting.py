@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from cluster_portal.links import LinkAlreadyUsed
-from members.models import AccessLink
+from members.models import AccessLink, Organisation
 from partnering.apps import PURPOSE_POST
 from partnering.forms import PostForm
 from partnering.models import Post
@@ -190,3 +190,22 @@ def test_link_requests_are_rate_limited_per_client(client, poster, contact_email
     response = client.post(REQUEST_URL, request_data(poster, contact_email))
     assert response.status_code == 429
     assert mailoutbox == []
+
+
+def test_the_organisations_public_address_gets_the_posting_link_too(client, poster, mailoutbox):
+    poster.email = "info@klinik-aachen.example"
+    poster.save()
+    assert "öffentliche E-Mail-Adresse der Organisation" in client.get(REQUEST_URL).text
+    known = client.post(REQUEST_URL, request_data(poster, "info@klinik-aachen.example"))
+    unknown = client.post(REQUEST_URL, request_data(poster, "fremd@example.org"))
+    (mail,) = mailoutbox
+    assert mail.to == ["info@klinik-aachen.example"]
+    assert known.content == unknown.content
+    assert client.get(link_from(mail)).status_code == 200
+
+
+def test_the_organisation_picker_offers_only_members(client, poster):
+    factories.make_organisation(name="AHK USA – Chicago", status=Organisation.Status.NON_MEMBER)
+    page = client.get(REQUEST_URL).text
+    assert "Klinik Aachen</option>" in page
+    assert "AHK USA – Chicago" not in page

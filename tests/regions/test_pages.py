@@ -30,9 +30,22 @@ def test_region_list_groups_regions_by_federal_state(
     groups = regions_by_state(response.content.decode())
     assert groups["Nordrhein-Westfalen"] == ["Nordrhein-Westfalen", "Münsterland"]
     assert groups["Saarland"] == ["Saarland"]
-    for state in ["Sachsen", "Sachsen-Anhalt", "Thüringen"]:
-        assert groups[state] == ["Mitteldeutschland"]
+    assert groups["Länderübergreifend"] == ["Mitteldeutschland"]
     assert "Bayern" not in groups
+
+
+def test_region_list_shows_a_cross_state_region_once_under_its_own_heading(
+    client, nrw, mitteldeutschland
+):
+    factories.make_region(name="Leipzig", states=["SN"], parent=mitteldeutschland)
+    html = client.get("/regionen/").content.decode()
+    groups = regions_by_state(html)
+    assert list(groups) == ["Nordrhein-Westfalen", "Sachsen", "Länderübergreifend"]
+    assert groups["Sachsen"] == ["Leipzig"]
+    assert html.count(">Mitteldeutschland</a>") == 1
+    assert "Erstreckt sich über Sachsen, Sachsen-Anhalt, Thüringen" in html
+    english = regions_by_state(client.get("/en/regions/").content.decode())
+    assert english["Across states"] == ["Mitteldeutschland"]
 
 
 def test_region_list_shows_regions_without_federal_state_last(client, nrw):
