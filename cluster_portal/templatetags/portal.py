@@ -1,4 +1,9 @@
+from decimal import Decimal
+
+from babel.numbers import format_currency
 from django import template
+from django.conf import settings
+from django.utils import translation
 
 register = template.Library()
 
@@ -13,3 +18,19 @@ def query_with(context, **changes):
         else:
             query[key] = value
     return query.urlencode()
+
+
+# Babel's CLDR data knows each locale's separators and where the currency sign goes
+# ("2.450,00 €", "€2,450.00"); Django's number formatting would need USE_THOUSAND_SEPARATOR for
+# all numbers (years and postcodes too) and has no currency patterns.
+BABEL_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+@register.filter
+def money(value, currency="EUR"):
+    """An amount in the page's (or mail's) language, with its currency sign."""
+    if value is None or value == "":
+        return ""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    locale = BABEL_LOCALES.get(language, language)
+    return format_currency(Decimal(value), currency, locale=locale)

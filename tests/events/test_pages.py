@@ -100,7 +100,7 @@ def test_event_page_in_german_and_english(client, organisation):
     for text in [
         "Telemedizinzentrum",
         "Pauwelsstraße 30",
-        "120,00 EUR",
+        "120,00\xa0€",
         "Noch 30 Plätze frei",
         "Telemedizin heute",
         "Dr. Beispiel (Beispiel Medizintechnik GmbH)",
