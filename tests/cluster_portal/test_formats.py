@@ -31,7 +31,7 @@ def test_german_event_page_shows_german_amount_and_24_hour_clock(client, event):
 def test_english_event_page_shows_english_amount_and_date(client, event):
     page = client.get("/en/events/fachtag/").content.decode()
     assert "€1,234.50" in page
-    assert "March 4, 2031" in page
+    assert "4 March 2031, 14:30" in page
     assert "1.234,50" not in page
 
 
