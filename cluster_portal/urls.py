@@ -17,6 +17,7 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
     # 404 unless BENCHMARK_FLOOR=1 (make bench); see bench/views.py.
     path("bench/floor/", bench_views.floor, name="bench_floor"),
 ]

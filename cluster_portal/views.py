@@ -201,6 +201,17 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
+FAVICON = settings.BASE_DIR / "static" / "icons" / "favicon.ico"
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers and crawlers ask for whatever the page links."""
+    response = HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def request_too_large(request):
     """The answer to an oversized request or upload (RequestSizeLimitMiddleware, handler400)."""
     limit_mb = settings.MAX_REQUEST_BODY_SIZE // (1024 * 1024)

@@ -4,6 +4,7 @@ import django_filters
 from django import forms
 from django.core.validators import RegexValidator
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from members.models import InnovationField
@@ -38,14 +39,24 @@ class EventFilter(django_filters.FilterSet):
         label=_("Month"),
         method="filter_month",
         validators=[MONTH_VALIDATOR],
-        # A month field takes no placeholder; browsers without a month picker show the help.
-        help_text=_("YYYY-MM"),
-        widget=forms.TextInput(attrs={"type": "month"}),
+        # A list of the months that have events: Chromium shows an empty <input type=month>
+        # as "--------- ----", and a select also says what choosing nothing means.
+        widget=forms.Select,
     )
 
     class Meta:
         model = Event
         fields = ["kind", "region", "field", "month"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        months = [
+            (month.strftime("%Y-%m"), date_format(month, "YEAR_MONTH_FORMAT"))
+            for month in self.queryset.order_by().dates("start", "month")
+        ]
+        self.filters["month"].extra["widget"] = forms.Select(
+            choices=[("", _("Any month")), *months]
+        )
 
     def filter_month(self, queryset, name, value):
         year, month = (int(part) for part in value.split("-"))

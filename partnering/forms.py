@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.forms import PublicFormMixin
+from cluster_portal.widgets import IsoDateInput
 from members.forms import ACCESS_EMAIL_HELP
 from members.models import Organisation
 
@@ -75,7 +76,7 @@ class PostForm(forms.ModelForm):
             "innovation_fields": forms.CheckboxSelectMultiple,
             "sectors": forms.CheckboxSelectMultiple,
             "target_regions": forms.CheckboxSelectMultiple,
-            "valid_until": forms.DateInput(attrs={"type": "date"}),
+            "valid_until": IsoDateInput,
             "description": forms.Textarea(attrs={"rows": 8}),
         }
 

@@ -339,3 +339,6 @@ MIDDLEWARE.insert(
 )
 # An import runs in one transaction: a file with any wrong row writes nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+
+# English dates in the European order with the 24-hour clock (cluster_portal/formats/en).
+FORMAT_MODULE_PATH = ["cluster_portal.formats"]

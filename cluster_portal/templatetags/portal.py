@@ -1,7 +1,10 @@
 import datetime as dt
+from decimal import Decimal
 
+from babel.numbers import format_currency
 from django import template
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 
 from cluster_portal.site_urls import absolute_url
 
@@ -35,3 +38,19 @@ def machine_datetime(value):
 def absolute(path):
     """A path on the portal's address (PORTAL_BASE_URL), for links that leave the page."""
     return absolute_url(path) if path else ""
+
+
+# Babel's CLDR data knows each locale's separators and where the currency sign goes
+# ("2.450,00 €", "€2,450.00"); Django's number formatting would need USE_THOUSAND_SEPARATOR for
+# all numbers (years and postcodes too) and has no currency patterns.
+BABEL_LOCALES = {"de": "de_DE", "en": "en_GB"}
+
+
+@register.filter
+def money(value, currency="EUR"):
+    """An amount in the page's (or mail's) language, with its currency sign."""
+    if value is None or value == "":
+        return ""
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    locale = BABEL_LOCALES.get(language, language)
+    return format_currency(Decimal(value), currency, locale=locale)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from events.models import JointStand
 from tests import factories
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -15,7 +16,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 def event(db):
     return factories.make_event(
         slug="fachtag",
-        fee=Decimal("1234.50"),
+        fee=Decimal("1234.50"),  # thousands separated by the locale
         start=dt.datetime(2031, 3, 4, 14, 30, tzinfo=BERLIN),
         end=dt.datetime(2031, 3, 4, 18, 0, tzinfo=BERLIN),
     )
@@ -23,14 +24,14 @@ def event(db):
 
 def test_german_event_page_shows_german_amount_and_24_hour_clock(client, event):
     page = client.get("/veranstaltungen/fachtag/").content.decode()
-    assert "1.234,50 EUR" in page
+    assert "1.234,50\xa0€" in page
     assert "4. März 2031 14:30" in page
 
 
 def test_english_event_page_shows_english_amount_and_date(client, event):
     page = client.get("/en/events/fachtag/").content.decode()
-    assert "1,234.50 EUR" in page
-    assert "March 4, 2031" in page
+    assert "€1,234.50" in page
+    assert "4 March 2031, 14:30" in page
     assert "1.234,50" not in page
 
 
@@ -41,3 +42,18 @@ def test_key_figures_use_the_languages_separators(client, db):
     )
     assert "12.345,5" in client.get("/regionen/ruhr/").content.decode()
     assert "12,345.5" in client.get("/en/regions/ruhr/").content.decode()
+
+
+@pytest.mark.parametrize(("language", "amount"), [("de", "2.450,00\xa0€"), ("en", "€2,450.00")])
+def test_stand_place_price_has_thousands_separator_and_currency_sign(db, client, language, amount):
+    # Babel puts a no-break space between number and sign in German, so "€" never wraps alone.
+    fair = factories.make_event(
+        slug="messe", start=dt.datetime(2031, 5, 6, 9, tzinfo=BERLIN), kind="trade_fair"
+    )
+    JointStand.objects.create(
+        event=fair, title="Gemeinschaftsstand", places=6, place_price=Decimal("2450")
+    )
+    url = "/veranstaltungen/messe/" if language == "de" else "/en/events/messe/"
+    page = client.get(url).content.decode()
+    assert amount in page
+    assert "2450,00" not in page and "EUR" not in page

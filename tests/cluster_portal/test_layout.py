@@ -1,6 +1,13 @@
+import io
+import re
+from pathlib import Path
+
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import translation
+from PIL import Image
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +105,27 @@ def test_home_page_shows_key_figures_next_events_and_newest_members(client, even
     assert event.title in html
     assert organisation.name in html
     assert "Kommende Veranstaltungen" in html
+
+
+def test_favicon_ico_answers_with_an_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    icon = Image.open(io.BytesIO(response.content))
+    assert icon.format == "ICO"
+    assert (32, 32) in icon.info["sizes"]
+
+
+@pytest.mark.parametrize("url", ["/", "/en/events/", "/gibt-es-nicht/"])
+def test_every_page_links_an_svg_icon_and_the_ico_fallback(client, url):
+    html = client.get(url).content.decode()
+    icons = dict(
+        (kind, href)
+        for href, kind in re.findall(r'<link rel="icon" href="([^"]+)"(?: type="([^"]+)")?', html)
+    )
+    svg = icons["image/svg+xml"]
+    static_prefix = "/" + settings.STATIC_URL.lstrip("/")
+    assert svg.startswith(static_prefix)
+    found = finders.find(svg.removeprefix(static_prefix))
+    assert found and Path(found).read_text().startswith("<svg")
+    assert client.get(icons[""]).status_code == 200

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -100,7 +101,7 @@ def test_event_page_in_german_and_english(client, organisation):
     for text in [
         "Telemedizinzentrum",
         "Pauwelsstraße 30",
-        "120,00 EUR",
+        "120,00\xa0€",
         "Noch 30 Plätze frei",
         "Telemedizin heute",
         "Dr. Beispiel (Beispiel Medizintechnik GmbH)",
@@ -209,3 +210,26 @@ def test_event_page_runs_a_constant_number_of_queries(client, organisation, inno
             event.co_organisers.add(factories.make_organisation())
 
     assert_constant_queries(client, event.get_absolute_url(), add)
+
+
+@pytest.mark.parametrize(
+    ("url", "any_month"), [("/veranstaltungen/", "Alle Monate"), ("/en/events/", "Any month")]
+)
+def test_month_filter_offers_the_months_with_events_and_a_named_empty_choice(
+    client, url, any_month
+):
+    event = factories.make_event(title="Im Monat", start=in_days(40))
+    month = timezone.localtime(event.start)
+    html = client.get(url).text
+    select = re.search(r'<select name="month"[^>]*>(.*?)</select>', html, re.S).group(1)
+    assert f'<option value="" selected>{any_month}</option>' in select
+    assert f'value="{month:%Y-%m}"' in select
+    assert 'type="month"' not in html
+
+
+def test_english_event_dates_use_day_month_year_and_the_24_hour_clock(client):
+    start = dt.datetime(2036, 12, 27, 10, tzinfo=ZoneInfo("Europe/Berlin"))
+    factories.make_event(slug="abend", start=start, end=start + dt.timedelta(hours=2))
+    page = client.get("/en/events/abend/").text
+    assert "27 December 2036, 10:00" in page
+    assert "a.m." not in page and "Dec." not in page

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from decimal import Decimal
 
 import pytest
@@ -90,3 +91,14 @@ def test_profile_query_count_is_constant(client, member, innovation_field):
             factories.make_organisation(region=member.region)
 
     assert_constant_queries(client, member.get_absolute_url(), add_rows, large=300)
+
+
+def test_profile_location_reads_as_the_postal_address_not_coordinates(client, member):
+    member.street, member.postcode, member.city = "Am Markt 3", "66111", "Saarbrücken"
+    member.latitude, member.longitude = Decimal("49.29882"), Decimal("7.05696")
+    member.save()
+    page = client.get(member.get_absolute_url()).content.decode()
+    location = page[page.index("<figcaption>") : page.index("</figcaption>")]
+    assert ">Am Markt 3, 66111 Saarbrücken</a>" in location
+    text = re.sub(r"<[^>]+>", " ", page)
+    assert "49.29882" not in text and "49,29882" not in text

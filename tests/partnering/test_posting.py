@@ -209,3 +209,12 @@ def test_the_organisation_picker_offers_only_members(client, poster):
     page = client.get(REQUEST_URL).text
     assert "Klinik Aachen</option>" in page
     assert "AHK USA – Chicago" not in page
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_post_form_shows_its_valid_until_default_in_the_date_field(client, link, language):
+    # A date input takes ISO 8601 only; a German "06.03.2027" would leave the field empty.
+    default = timezone.localdate() + dt.timedelta(days=90)
+    html = client.get(link, headers={"accept-language": language}).content.decode()
+    field = re.search(r'<input type="date"[^>]*name="valid_until"[^>]*>', html).group(0)
+    assert f'value="{default.isoformat()}"' in field
