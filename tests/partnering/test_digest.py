@@ -125,7 +125,7 @@ def test_members_only_match_reaches_the_member_through_a_signed_link(
     call_command("send_partnering_digest")
     body = next(m.body for m in mailoutbox if m.to == ["anfrage@klinik.example"])
     assert "Vertrauliches Angebot" in body
-    path = re.search(r"https://portal\.example(/kooperationsboerse/mitglieder/\S+/)", body)[1]
+    path = re.search(r"http://testserver(/kooperationsboerse/mitglieder/\S+/)", body)[1]
     page = client.get(path)
     assert page.status_code == 200
     assert "Vertrauliches Angebot" in page.content.decode()
