@@ -69,7 +69,7 @@ def test_visitor_registers_confirms_from_the_email_and_cancels(
     # The ticket mail's personal link opens the same page.
     assert link_in(confirmed, "/anmeldung/") == page.url
 
-    # The page cancels with one button and no second step.
+    # Cancelling asks once more before it takes effect.
     page.locator("main button[type='submit']", has_text="Anmeldung stornieren").click()
     page.wait_for_load_state()
     page.locator("main button[type='submit']", has_text="Ja, Anmeldung stornieren").click()
@@ -106,6 +106,9 @@ def test_place_freed_on_a_full_event_is_offered_to_the_waiting_person_who_accept
     page.goto(anna_page)
     page.locator("main button[type='submit']", has_text="Anmeldung stornieren").click()
     page.wait_for_load_state()
+    page.locator("main button[type='submit']", has_text="Ja, Anmeldung stornieren").click()
+    page.wait_for_load_state()
+    assert page.locator(".alert-success").is_visible()
 
     offer = mailbox.wait_for("bernd.full@example.org", "Platz")
     print(offer)  # noqa: T201 - the mail as it arrives, in the output of a failing run
