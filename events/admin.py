@@ -297,11 +297,11 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
                 )
             )
             .order_by("status_rank", "waiting_since", "name", "pk")
-            .prefetch_related("answers")
+            .prefetch_related("answers__question")
         )
 
         def row(r):
-            answers = {answer.question_id: answer.value for answer in r.answers.all()}
+            answers = {answer.question_id: answer.display_value for answer in r.answers.all()}
             return [
                 r.name,
                 r.email,

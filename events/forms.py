@@ -5,13 +5,13 @@ from cluster_portal.forms import PublicFormMixin
 from members.forms import ACCESS_EMAIL_HELP
 from members.models import Organisation
 
-from .models import CoExhibitorApplication, Registration, RegistrationQuestion
+from .models import YES_NO_LABELS, CoExhibitorApplication, Registration, RegistrationQuestion
 from .stand_services import NotAMember
 
 NOT_A_MEMBER_MESSAGE = NotAMember.message
 
 Kind = RegistrationQuestion.Kind
-YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+YES_NO = list(YES_NO_LABELS.items())
 
 
 def question_field(question: RegistrationQuestion) -> forms.Field:

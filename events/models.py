@@ -537,6 +537,10 @@ class Registration(ConsentRecord):
         return self.created_at + dt.timedelta(hours=self.event.pending_lapse_hours)
 
 
+# Yes/no answers are stored language-neutral and shown in the reader's language.
+YES_NO_LABELS = {"yes": _("Yes"), "no": _("No")}
+
+
 class RegistrationAnswer(models.Model):
     registration = models.ForeignKey(
         Registration,
@@ -563,7 +567,14 @@ class RegistrationAnswer(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.question}: {self.value}"
+        return f"{self.question}: {self.display_value}"
+
+    @property
+    def display_value(self) -> str:
+        """The answer as the reader says it: a yes/no answer is stored as "yes" or "no"."""
+        if self.question.kind == RegistrationQuestion.Kind.YES_NO:
+            return str(YES_NO_LABELS.get(self.value, self.value))
+        return self.value
 
 
 class JointStandQuerySet(models.QuerySet):

@@ -248,3 +248,20 @@ def test_participant_csv_lists_every_registration_with_its_state_and_answers(adm
     anna_row = body[0]
     assert anna_row[-2:] == ["'=vegan", "Dr. Anna"]
     assert body[-1][0] == "Emil Storniert" and body[-1][-2:] == ["", ""]
+
+
+def test_participant_csv_gives_yes_no_answers_in_the_managers_language(admin_client):
+    event = make_open_event()
+    lunch = RegistrationQuestion.objects.create(
+        event=event, text="Mittagessen?", kind=RegistrationQuestion.Kind.YES_NO
+    )
+    registration = make_registration(event, status=Status.CONFIRMED, name="Anna Hungrig")
+    RegistrationAnswer.objects.create(registration=registration, question=lunch, value="yes")
+
+    response = admin_client.get(
+        f"/admin/events/event/{event.pk}/participants.csv", headers={"accept-language": "de"}
+    )
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1][0] == "Anna Hungrig"
+    assert rows[1][-1] == "Ja"

@@ -1,10 +1,12 @@
 """A participant sees and deletes their own data through the personal link in their e-mail."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
 from events.models import Registration, RegistrationQuestion
 
-from .conftest import make_open_event, make_registration, personal_path
+from .conftest import make_open_event, make_registration, personal_path, personal_token
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +89,19 @@ def test_an_anonymised_registration_cannot_be_cancelled_or_accepted_again(client
 
     registration.refresh_from_db()
     assert registration.status == Registration.Status.CANCELLED
+
+
+@pytest.mark.parametrize(("language", "expected"), [("de", "Ja"), ("en", "Yes")])
+def test_yes_no_answer_reads_in_the_page_language(client, registration, language, expected):
+    question = RegistrationQuestion.objects.create(
+        event=registration.event, text="Mittagessen?", kind=RegistrationQuestion.Kind.YES_NO
+    )
+    registration.answers.create(question=question, value="yes")
+
+    with translation.override(language):
+        path = reverse("events:registration", args=[personal_token(registration)])
+
+    response = client.get(path)
+
+    assert f'<dd class="col-sm-8">{expected}</dd>' in response.text
+    assert '<dd class="col-sm-8">yes</dd>' not in response.text
