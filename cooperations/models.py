@@ -283,10 +283,4 @@ class CooperationPartner(models.Model):
 def organisation_page_url(organisation):
     """Where a partner's name links to: members to their directory profile, other
     partners to their partner page; "" for an organisation without a public page."""
-    from members.models import Organisation
-
-    if organisation.status == Organisation.Status.MEMBER:
-        return organisation.get_absolute_url()
-    if organisation.is_partner:
-        return reverse("cooperations:partner", kwargs={"slug": organisation.slug})
-    return ""
+    return organisation.public_page_url()

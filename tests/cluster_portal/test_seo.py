@@ -4,12 +4,18 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
-from members.models import Organisation
+from events.models import Registration
+from members.models import ContactPerson, Organisation
 from tests import factories
+from tests.events.conftest import make_registration
+from tests.events.stands import make_stand, make_trade_fair
+from tests.members.conftest import image_bytes as logo_bytes
+from tests.news.conftest import image_bytes as news_image_bytes
 from tests.news.conftest import make_news, xml_root
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +33,6 @@ def _german_by_default():
 def jsonld(html: str) -> list[dict]:
     blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.DOTALL)
     return [json.loads(block) for block in blocks]
-
-
-def render_tag(tag: str, **context) -> str:
-    request = RequestFactory().get("/")
-    return Template("{% load seo %}" + tag).render(Context({"request": request, **context}))
 
 
 def sitemap_entries(client) -> dict[str, dict[str, str]]:
@@ -174,7 +175,24 @@ def test_every_section_page_has_its_own_title_and_open_graph_tags(client):
     assert len(titles) == 5
 
 
-# JSON-LD
+def test_canonical_link_names_the_portal_even_for_a_forbidden_host_header(settings):
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    request = RequestFactory().get("/aktuelles/", HTTP_HOST="evil.example")
+    html = Template("{% load seo %}{% canonical_url %}").render(Context({"request": request}))
+    assert html == "https://portal.example.org/aktuelles/"
+
+
+# JSON-LD: each page's structured data, parsed out of the page as a search engine reads it
+
+
+def page_jsonld(client, url: str) -> list[dict]:
+    response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return jsonld(response.content.decode())
+
+
+def of_type(blocks: list[dict], schema_type: str) -> list[dict]:
+    return [block for block in blocks if block["@type"] == schema_type]
 
 
 def test_news_page_carries_a_news_article(client, innovation_field):
@@ -184,7 +202,7 @@ def test_news_page_carries_a_news_article(client, innovation_field):
         slug="workshop-in-aachen",
         innovation_fields=[innovation_field],
     )
-    [data] = jsonld(client.get(item.get_absolute_url()).content.decode())
+    [data] = page_jsonld(client, item.get_absolute_url())
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Workshop in Aachen"
@@ -197,12 +215,26 @@ def test_news_page_carries_a_news_article(client, innovation_field):
     assert data["author"]["name"]
     assert data["inLanguage"] == "de"
     assert data["about"] == ["Telemedizin"]
+    assert "image" not in data
 
 
-def test_news_article_headline_is_shortened_to_110_characters():
+def test_news_article_headline_is_shortened_to_110_characters(client):
     item = make_news(title="Sehr lang " * 19)
-    [data] = jsonld(render_tag("{% news_jsonld item %}", item=item))
+    [data] = page_jsonld(client, item.get_absolute_url())
     assert len(data["headline"]) <= 110
+    assert data["headline"].startswith("Sehr lang Sehr lang")
+
+
+def test_news_image_is_named_with_its_absolute_address(client):
+    item = make_news(
+        image=SimpleUploadedFile("bild.png", news_image_bytes(), content_type="image/png"),
+        image_alt="Ein Bild",
+    )
+    [data] = page_jsonld(client, item.get_absolute_url())
+    # Uploads are served by the proxy (or object storage), not by the app: the file is there.
+    assert data["image"] == [f"http://testserver{item.image.url}"]
+    assert item.image.url.startswith("/media/news/")
+    assert item.image.storage.exists(item.image.name)
 
 
 def test_json_ld_cannot_be_broken_out_of(client):
@@ -215,7 +247,10 @@ def test_json_ld_cannot_be_broken_out_of(client):
     assert data["description"] == "a & b"
 
 
-def test_event_json_ld_with_todays_minimal_event(region):
+# Events
+
+
+def test_search_engines_find_an_events_venue_as_a_postal_address(client, region):
     start = timezone.make_aware(dt.datetime(2030, 5, 4, 9, 30))
     event = factories.make_event(
         title="Netzwerktreffen Telemedizin",
@@ -223,48 +258,102 @@ def test_event_json_ld_with_todays_minimal_event(region):
         start=start,
         end=start + dt.timedelta(hours=6),
         venue_name="Gesundheitscampus NRW",
+        venue_address="Gesundheitscampus 10",
         city="Bochum",
         region=region,
         summary="Mitglieder stellen Projekte vor.",
+        languages=["de", "en"],
     )
-    [data] = jsonld(render_tag("{% event_jsonld event %}", event=event))
+    [data] = page_jsonld(client, event.get_absolute_url())
+    assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Event"
     assert data["name"] == "Netzwerktreffen Telemedizin"
+    assert data["url"] == "http://testserver/veranstaltungen/netzwerktreffen/"
+    assert data["description"] == "Mitglieder stellen Projekte vor."
     assert dt.datetime.fromisoformat(data["startDate"]) == start
     assert dt.datetime.fromisoformat(data["endDate"]) == start + dt.timedelta(hours=6)
-    assert data["eventStatus"] == "https://schema.org/EventScheduled"
     assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
-    assert data["location"]["@type"] == "Place"
-    assert data["location"]["name"] == "Gesundheitscampus NRW"
-    assert data["location"]["address"] == {
-        "@type": "PostalAddress",
-        "addressLocality": "Bochum",
-        "addressCountry": "DE",
+    assert data["location"] == {
+        "@type": "Place",
+        "name": "Gesundheitscampus NRW",
+        "address": {
+            "@type": "PostalAddress",
+            "streetAddress": "Gesundheitscampus 10",
+            "addressLocality": "Bochum",
+            "addressCountry": "DE",
+        },
     }
-    assert data["organizer"]["@type"] == "Organization"
-    assert "Münsterland" in data["organizer"]["name"]
-    assert data["offers"]["@type"] == "Offer"
-    assert data["offers"]["url"] == "http://testserver/veranstaltungen/netzwerktreffen/"
-    assert "price" not in data["offers"]
-    assert data["description"] == "Mitglieder stellen Projekte vor."
+    assert data["inLanguage"] == ["de", "en"]
+    # Nothing the event does not record: no status, organiser, offer or image.
+    for absent in ["eventStatus", "organizer", "offers", "image"]:
+        assert absent not in data
 
 
-def test_event_json_ld_shows_fee_and_status_once_the_event_has_them():
-    event = factories.make_event()
-    # Fields the events app is adding: the tag reads them when they exist.
-    event.fee = Decimal("49")
-    event.status = "cancelled"
-    event.street = "Gesundheitscampus 10"
-    event.postal_code = "44801"
-    [data] = jsonld(render_tag("{% event_jsonld event %}", event=event))
-    assert data["offers"]["price"] == "49.00"
+def test_event_description_falls_back_to_the_text_without_markup(client):
+    event = factories.make_event(summary="", description="<p>Ein <b>langer</b> Text.</p>")
+    [data] = page_jsonld(client, event.get_absolute_url())
+    assert data["description"] == "Ein langer Text."
+
+
+def test_an_event_with_registration_and_a_fee_offers_its_places(client):
+    opens = timezone.now() - dt.timedelta(days=2)
+    closes = timezone.now() + dt.timedelta(days=10)
+    event = factories.make_event(
+        slug="mit-gebuehr",
+        registration_enabled=True,
+        fee=Decimal("49"),
+        capacity=10,
+        registration_opens=opens,
+        registration_closes=closes,
+    )
+    make_registration(event, status=Registration.Status.CONFIRMED)
+    [data] = page_jsonld(client, event.get_absolute_url())
+    assert data["offers"] == {
+        "@type": "Offer",
+        "url": "http://testserver/veranstaltungen/mit-gebuehr/",
+        "price": "49.00",
+        "priceCurrency": "EUR",
+        "availability": "https://schema.org/InStock",
+        "validFrom": data["offers"]["validFrom"],
+        "validThrough": data["offers"]["validThrough"],
+    }
+    assert dt.datetime.fromisoformat(data["offers"]["validFrom"]) == opens
+    assert dt.datetime.fromisoformat(data["offers"]["validThrough"]) == closes
+
+
+def test_a_free_event_with_registration_offers_its_places_at_price_zero(client):
+    event = factories.make_event(registration_enabled=True)
+    [data] = page_jsonld(client, event.get_absolute_url())
+    assert data["offers"]["price"] == "0.00"
     assert data["offers"]["priceCurrency"] == "EUR"
-    assert data["eventStatus"] == "https://schema.org/EventCancelled"
-    assert data["location"]["address"]["streetAddress"] == "Gesundheitscampus 10"
-    assert data["location"]["address"]["postalCode"] == "44801"
+    assert data["offers"]["availability"] == "https://schema.org/InStock"
+    assert "validFrom" not in data["offers"]
 
 
-def test_online_event_gets_a_virtual_location_without_its_private_link():
+def test_a_fully_booked_event_is_sold_out(client):
+    event = factories.make_event(registration_enabled=True, capacity=1, fee=Decimal("20"))
+    make_registration(event, status=Registration.Status.CONFIRMED)
+    [data] = page_jsonld(client, event.get_absolute_url())
+    assert data["offers"]["availability"] == "https://schema.org/SoldOut"
+    assert data["offers"]["price"] == "20.00"
+
+
+def test_the_offer_sells_out_on_the_next_visit_after_the_last_place_is_taken(client):
+    event = factories.make_event(registration_enabled=True, capacity=1)
+    [before] = page_jsonld(client, event.get_absolute_url())
+    make_registration(event, status=Registration.Status.CONFIRMED)
+    [after] = page_jsonld(client, event.get_absolute_url())
+    assert before["offers"]["availability"] == "https://schema.org/InStock"
+    assert after["offers"]["availability"] == "https://schema.org/SoldOut"
+
+
+def test_an_event_without_registration_through_the_portal_offers_nothing(client):
+    event = factories.make_event(fee=Decimal("120"))
+    [data] = page_jsonld(client, event.get_absolute_url())
+    assert "offers" not in data
+
+
+def test_online_event_gets_a_virtual_location_without_its_private_link(client):
     event = factories.make_event(
         title="Webinar",
         slug="webinar",
@@ -272,43 +361,155 @@ def test_online_event_gets_a_virtual_location_without_its_private_link():
         is_online=True,
         online_link="https://example.org/webinar-secret",
     )
-    html = render_tag("{% event_jsonld event %}", event=event)
+    html = client.get(event.get_absolute_url()).content.decode()
     [data] = jsonld(html)
     assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
-    assert data["location"]["@type"] == "VirtualLocation"
-    assert data["location"]["url"].endswith("/veranstaltungen/webinar/")
+    assert data["location"] == {
+        "@type": "VirtualLocation",
+        "url": "http://testserver/veranstaltungen/webinar/",
+    }
     assert "webinar-secret" not in html
 
 
-def test_hybrid_event_has_place_and_virtual_location():
+def test_hybrid_event_has_place_and_virtual_location(client):
     event = factories.make_event(
         city="Aachen", is_online=True, online_link="https://example.org/stream"
     )
-    [data] = jsonld(render_tag("{% event_jsonld event %}", event=event))
+    [data] = page_jsonld(client, event.get_absolute_url())
     assert data["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [place["@type"] for place in data["location"]] == ["Place", "VirtualLocation"]
+    assert data["location"][0]["address"]["addressLocality"] == "Aachen"
 
 
-def test_organisation_json_ld(region):
+def test_event_organizer_is_its_organiser_and_co_organisers(client):
+    organiser = factories.make_organisation(
+        name="ZTG GmbH", slug="ztg", website="https://www.ztg-nrw.de"
+    )
+    partner = factories.make_organisation(
+        name="CREATIVE.NRW",
+        slug="creative-nrw",
+        status=Organisation.Status.NON_MEMBER,
+        joined_on=None,
+        is_partner=True,
+    )
+    event = factories.make_event(organiser=organiser)
+    event.co_organisers.add(partner)
+    [data] = page_jsonld(client, event.get_absolute_url())
+    assert data["organizer"] == [
+        {
+            "@type": "Organization",
+            "name": "ZTG GmbH",
+            "url": "http://testserver/mitglieder/ztg/",
+            "sameAs": ["https://www.ztg-nrw.de"],
+        },
+        {
+            "@type": "Organization",
+            "name": "CREATIVE.NRW",
+            "url": "http://testserver/kooperationen/partner/creative-nrw/",
+        },
+    ]
+
+
+def test_a_stand_at_a_fair_whose_date_is_unknown_has_no_event_markup(client):
+    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)))
+    make_stand(
+        fair, title="Gemeinschaftsstand Indien", date_unknown=True, application_deadline=None
+    )
+    html = client.get(fair.get_absolute_url()).content.decode()
+    assert "Das genaue Datum ist nicht verzeichnet." in html
+    assert jsonld(html) == []
+    assert "2014-01-01" not in html
+
+
+def test_an_unpublished_stand_with_an_unknown_date_still_withholds_the_placeholder(client):
+    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)))
+    make_stand(fair, date_unknown=True, application_deadline=None, is_published=False)
+    assert page_jsonld(client, fair.get_absolute_url()) == []
+
+
+def test_a_trade_fair_with_a_known_date_is_an_event(client):
+    fair = make_trade_fair()
+    make_stand(fair)
+    [data] = page_jsonld(client, fair.get_absolute_url())
+    assert data["@type"] == "Event"
+    assert dt.datetime.fromisoformat(data["startDate"]) == fair.start
+
+
+# Organisations
+
+
+def test_an_organisations_profile_gives_its_postal_address_and_public_contact(client, region):
     organisation = factories.make_organisation(
         name="Uniklinik RWTH Aachen",
         slug="uniklinik-rwth-aachen",
+        street="Pauwelsstraße 30",
+        postcode="52074",
         city="Aachen",
         website="https://www.ukaachen.de",
+        email="info@ukaachen.de",
+        phone="+49 241 800",
         description="Universitätsklinikum mit Telemedizinzentrum.",
+        employee_band=Organisation.EmployeeBand.VERY_LARGE,
+        founded_year=1966,
+        region=region,
     )
-    [data] = jsonld(render_tag("{% organisation_jsonld organisation %}", organisation=organisation))
+    [data] = page_jsonld(client, organisation.get_absolute_url())
+    assert data["@context"] == "https://schema.org"
     assert data["@type"] == "Organization"
     assert data["name"] == "Uniklinik RWTH Aachen"
     assert data["url"] == "http://testserver/mitglieder/uniklinik-rwth-aachen/"
     assert data["sameAs"] == ["https://www.ukaachen.de"]
-    assert data["address"]["addressLocality"] == "Aachen"
     assert data["description"] == "Universitätsklinikum mit Telemedizinzentrum."
+    assert data["address"] == {
+        "@type": "PostalAddress",
+        "streetAddress": "Pauwelsstraße 30",
+        "postalCode": "52074",
+        "addressLocality": "Aachen",
+        "addressCountry": "DE",
+    }
+    assert data["email"] == "info@ukaachen.de"
+    assert data["telephone"] == "+49 241 800"
+    assert data["foundingDate"] == "1966"
+    assert data["numberOfEmployees"] == {"@type": "QuantitativeValue", "minValue": 1000}
+    assert data["memberOf"]["name"] == "Gesundheitswirtschaft im Netzwerk"
     assert "logo" not in data
 
 
-def test_canonical_link_names_the_portal_even_for_a_forbidden_host_header(settings):
-    settings.PORTAL_BASE_URL = "https://portal.example.org"
-    request = RequestFactory().get("/aktuelles/", HTTP_HOST="evil.example")
-    html = Template("{% load seo %}{% canonical_url %}").render(Context({"request": request}))
-    assert html == "https://portal.example.org/aktuelles/"
+def test_an_organisations_logo_is_its_uploaded_logo(client):
+    organisation = factories.make_organisation(slug="mit-logo")
+    organisation.logo = SimpleUploadedFile("logo.png", logo_bytes(), content_type="image/png")
+    organisation.save()
+    [data] = page_jsonld(client, organisation.get_absolute_url())
+    assert data["logo"] == f"http://testserver{organisation.logo.url}"
+    assert organisation.logo.url.startswith("/media/logos/")
+    assert organisation.logo.storage.exists(organisation.logo.name)
+
+
+def test_contact_persons_never_reach_the_structured_data(client):
+    organisation = factories.make_organisation(slug="mit-kontakten", email="info@example.org")
+    ContactPerson.objects.create(
+        organisation=organisation, name="Petra Privat", email="petra@example.org", phone="0201 1"
+    )
+    ContactPerson.objects.create(
+        organisation=organisation,
+        name="Otto Offen",
+        email="otto@example.org",
+        phone="0201 2",
+        is_public=True,
+    )
+    html = client.get(organisation.get_absolute_url()).content.decode()
+    assert "Otto Offen" in html  # shown on the page with his agreement …
+    [data] = jsonld(html)
+    text = json.dumps(data)
+    for detail in ["Petra", "petra@", "0201 1", "Otto", "otto@", "0201 2"]:
+        assert detail not in text  # … but the markup names only the organisation's own
+    assert data["email"] == "info@example.org"
+
+
+def test_structured_data_links_start_with_the_portal_address(client, settings):
+    settings.PORTAL_BASE_URL = "https://portal.example.org"  # the request comes to testserver
+    event = factories.make_event(slug="adresse", registration_enabled=True)
+    html = client.get(event.get_absolute_url()).content.decode()
+    [data] = jsonld(html)
+    assert data["url"] == "https://portal.example.org/veranstaltungen/adresse/"
+    assert data["offers"]["url"] == data["url"]
