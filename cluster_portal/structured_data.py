@@ -18,6 +18,8 @@ from .site_urls import absolute_url
 
 SCHEMA = "https://schema.org"
 EMPTY = (None, "", [], {})
+# The placeholder of the site search's URL template (WebSite → SearchAction).
+SEARCH_TERM = "search_term_string"
 
 
 def compact(data: dict) -> dict:
@@ -83,3 +85,26 @@ def network_organization() -> dict:
     elsewhere that we could name in sameAs, so neither is claimed.
     """
     return {"@type": "Organization", "name": site_name(), "url": absolute_url(reverse("home"))}
+
+
+def website() -> dict:
+    """The portal as a WebSite, with its site search as a SearchAction."""
+    search = absolute_url(reverse("search")) + f"?q={{{SEARCH_TERM}}}"
+    return {
+        "@context": SCHEMA,
+        "@type": "WebSite",
+        "name": site_name(),
+        "url": absolute_url(reverse("home")),
+        "inLanguage": language(),
+        "publisher": network_organization(),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": search},
+            "query-input": f"required name={SEARCH_TERM}",
+        },
+    }
+
+
+def network() -> dict:
+    """The network's Organization for the home page."""
+    return {"@context": SCHEMA, **network_organization()}

@@ -12,6 +12,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
+from cluster_portal import structured_data
 from cluster_portal.site_urls import absolute_url as site_absolute_url
 
 register = template.Library()
@@ -37,6 +38,12 @@ def jsonld_script(data: dict) -> str:
 def jsonld(data):
     """`{% jsonld event.structured_data %}`: the dict as a JSON-LD script; nothing for None."""
     return jsonld_script(data) if data else ""
+
+
+@register.simple_tag
+def site_jsonld():
+    """The home page's structured data: the WebSite with its search, and the network."""
+    return jsonld_script(structured_data.website()) + jsonld_script(structured_data.network())
 
 
 @register.simple_tag(takes_context=True)

@@ -506,6 +506,44 @@ def test_contact_persons_never_reach_the_structured_data(client):
     assert data["email"] == "info@example.org"
 
 
+# The home page
+
+
+def test_home_page_describes_the_site_with_a_search_that_works(client):
+    organisation = factories.make_organisation(name="Telemedizin Zentrum", slug="tmz")
+    blocks = page_jsonld(client, "/")
+    [site] = of_type(blocks, "WebSite")
+    assert site["url"] == "http://testserver/"
+    assert site["name"] == "Gesundheitswirtschaft im Netzwerk"
+    action = site["potentialAction"]
+    assert action["@type"] == "SearchAction"
+    assert action["query-input"] == "required name=search_term_string"
+    template = action["target"]["urlTemplate"]
+    assert template == "http://testserver/suche/?q={search_term_string}"
+    response = client.get(
+        template.replace("{search_term_string}", "Telemedizin").removeprefix("http://testserver")
+    )
+    assert response.status_code == 200
+    assert organisation.get_absolute_url() in response.content.decode()
+    [network] = of_type(blocks, "Organization")
+    assert network == {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": "Gesundheitswirtschaft im Netzwerk",
+        "url": "http://testserver/",
+    }
+
+
+def test_english_home_page_searches_the_english_site(client):
+    [site] = of_type(page_jsonld(client, "/en/"), "WebSite")
+    assert site["url"] == "http://testserver/en/"
+    assert site["inLanguage"] == "en"
+    template = site["potentialAction"]["target"]["urlTemplate"]
+    assert template == "http://testserver/en/search/?q={search_term_string}"
+    path = template.replace("{search_term_string}", "care").removeprefix("http://testserver")
+    assert client.get(path).status_code == 200
+
+
 def test_structured_data_links_start_with_the_portal_address(client, settings):
     settings.PORTAL_BASE_URL = "https://portal.example.org"  # the request comes to testserver
     event = factories.make_event(slug="adresse", registration_enabled=True)
