@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cluster_portal import structured_data as schema
+
 
 class Country(models.TextChoices):
     """ISO 3166-1 alpha-2 codes of the countries the network's cooperations reach."""
@@ -198,6 +200,28 @@ class Cooperation(models.Model):
             raise ValidationError(
                 {"slug": _("This address is taken by another page; choose another slug.")}
             )
+
+    def structured_data(self) -> dict:
+        """schema.org markup for the cooperation page: a WebPage that mentions the partner
+        organisations (`partner_roles` with their organisations prefetched by the page).
+
+        schema.org has no type for a cooperation between organisations, so the page is
+        described as what it is, and the partners as the Organizations it names.
+        """
+        partners = {}
+        for partner_role in self.partner_roles.all():
+            partners.setdefault(partner_role.organisation_id, partner_role.organisation)
+        return schema.compact(
+            {
+                "@context": schema.SCHEMA,
+                "@type": "WebPage",
+                "name": self.title,
+                "url": schema.page_url(self),
+                "description": self.summary or schema.plain_text(self.description, 300),
+                "inLanguage": schema.language(),
+                "mentions": [organisation.schema_reference() for organisation in partners.values()],
+            }
+        )
 
     @property
     def is_ongoing(self):

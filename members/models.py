@@ -367,6 +367,18 @@ class Organisation(models.Model):
             }
         )
 
+    def partner_structured_data(self) -> dict:
+        """schema.org Organization for the partner page, which shows less than a profile."""
+        return schema.compact(
+            {
+                "@context": schema.SCHEMA,
+                **self.schema_reference(),
+                "description": schema.plain_text(self.description, 500),
+                "address": self._schema_address(street=False),
+                "memberOf": schema.network_organization() if self.is_member else None,
+            }
+        )
+
     @property
     def is_member(self) -> bool:
         return self.status == self.Status.MEMBER

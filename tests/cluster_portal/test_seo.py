@@ -9,8 +9,10 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
+from cooperations.models import CooperationPartner
 from events.models import Registration
-from members.models import ContactPerson, Organisation
+from members.models import EMPLOYEE_RANGES, ContactPerson, Organisation
+from regions.models import FederalState, Region
 from tests import factories
 from tests.events.conftest import make_registration
 from tests.events.stands import make_stand, make_trade_fair
@@ -506,6 +508,139 @@ def test_contact_persons_never_reach_the_structured_data(client):
     assert data["email"] == "info@example.org"
 
 
+def test_partner_page_describes_the_partner_as_an_organization(client):
+    partner = factories.make_organisation(
+        name="Health Valley",
+        slug="health-valley",
+        status=Organisation.Status.NON_MEMBER,
+        joined_on=None,
+        is_partner=True,
+        city="Nijmegen",
+        country="NL",
+        street="Toernooiveld 1",
+        email="info@healthvalley.nl",
+        website="https://www.healthvalley.nl",
+        description="Netzwerk in den Niederlanden.",
+    )
+    [data] = page_jsonld(client, "/kooperationen/partner/health-valley/")
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": "Health Valley",
+        "url": "http://testserver/kooperationen/partner/health-valley/",
+        "sameAs": ["https://www.healthvalley.nl"],
+        "description": "Netzwerk in den Niederlanden.",
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": "Nijmegen",
+            "addressCountry": "NL",
+        },
+    }
+    assert partner.email not in json.dumps(data)  # the partner page does not show it
+
+
+def test_a_member_partners_page_points_at_its_profile(client):
+    factories.make_organisation(name="ZTG GmbH", slug="ztg", is_partner=True)
+    [data] = page_jsonld(client, "/kooperationen/partner/ztg/")
+    assert data["url"] == "http://testserver/mitglieder/ztg/"
+    assert data["memberOf"]["@type"] == "Organization"
+
+
+def test_cooperation_page_names_its_partners_as_organizations(client):
+    cooperation = factories.make_cooperation(
+        title="Transatlantische Partnerschaft",
+        slug="transatlantisch",
+        summary="Austausch mit Partnern in den USA.",
+    )
+    member = factories.make_organisation(name="ZTG GmbH", slug="ztg")
+    partner = factories.make_organisation(
+        name="Medical Alley",
+        slug="medical-alley",
+        status=Organisation.Status.NON_MEMBER,
+        joined_on=None,
+        is_partner=True,
+        website="https://medicalalley.org",
+    )
+    unlisted = factories.make_organisation(
+        name="Stiftung ohne Seite", status=Organisation.Status.NON_MEMBER, joined_on=None
+    )
+    for organisation, role in [
+        (member, CooperationPartner.Role.CO_ORGANISER),
+        (member, CooperationPartner.Role.HOST),
+        (partner, CooperationPartner.Role.MEMBER),
+        (unlisted, CooperationPartner.Role.FUNDER),
+    ]:
+        CooperationPartner.objects.create(
+            cooperation=cooperation, organisation=organisation, role=role
+        )
+    [data] = page_jsonld(client, cooperation.get_absolute_url())
+    assert data["@type"] == "WebPage"
+    assert data["name"] == "Transatlantische Partnerschaft"
+    assert data["url"] == "http://testserver/kooperationen/transatlantisch/"
+    assert data["description"] == "Austausch mit Partnern in den USA."
+    assert data["mentions"] == [
+        {"@type": "Organization", "name": "ZTG GmbH", "url": "http://testserver/mitglieder/ztg/"},
+        {
+            "@type": "Organization",
+            "name": "Medical Alley",
+            "url": "http://testserver/kooperationen/partner/medical-alley/",
+            "sameAs": ["https://medicalalley.org"],
+        },
+        {"@type": "Organization", "name": "Stiftung ohne Seite"},
+    ]
+
+
+# Regions
+
+
+def test_region_page_describes_the_region_as_a_place_within_its_state(client):
+    nrw = factories.make_region(
+        name="Nordrhein-Westfalen",
+        slug="nordrhein-westfalen",
+        kind=Region.Kind.STATE,
+        latitude=Decimal("51.478"),
+        longitude=Decimal("7.555"),
+    )
+    muensterland = factories.make_region(
+        name="Münsterland",
+        slug="muensterland",
+        parent=nrw,
+        states=[FederalState.NORDRHEIN_WESTFALEN],
+        summary="Gesundheitswirtschaft zwischen Ems und Lippe.",
+        latitude=Decimal("51.96"),
+        longitude=Decimal("7.626"),
+    )
+    [data] = page_jsonld(client, muensterland.get_absolute_url())
+    assert data == {
+        "@context": "https://schema.org",
+        "@type": "Place",
+        "name": "Münsterland",
+        "url": "http://testserver/regionen/muensterland/",
+        "description": "Gesundheitswirtschaft zwischen Ems und Lippe.",
+        "geo": {"@type": "GeoCoordinates", "latitude": 51.96, "longitude": 7.626},
+        "address": {
+            "@type": "PostalAddress",
+            "addressRegion": "Nordrhein-Westfalen",
+            "addressCountry": "DE",
+        },
+        "containedInPlace": {
+            "@type": "Place",
+            "name": "Nordrhein-Westfalen",
+            "url": "http://testserver/regionen/nordrhein-westfalen/",
+        },
+    }
+    [state] = page_jsonld(client, nrw.get_absolute_url())
+    assert state["containsPlace"] == [{"@type": "Place", "name": "Münsterland", "url": data["url"]}]
+    assert "containedInPlace" not in state
+
+
+def test_a_region_across_states_names_no_single_state(client):
+    region = factories.make_region(slug="mitteldeutschland", kind=Region.Kind.CROSS_STATE)
+    [data] = page_jsonld(client, region.get_absolute_url())
+    assert data["address"] == {"@type": "PostalAddress", "addressCountry": "DE"}
+    assert "geo" not in data
+
+
 # The home page
 
 
@@ -551,3 +686,187 @@ def test_structured_data_links_start_with_the_portal_address(client, settings):
     [data] = jsonld(html)
     assert data["url"] == "https://portal.example.org/veranstaltungen/adresse/"
     assert data["offers"]["url"] == data["url"]
+
+
+# Every model: nothing but real values
+
+
+def leaves(data, path="$"):
+    """(path, value) of every scalar in `data`; fails on an empty object, list or value."""
+    if isinstance(data, dict):
+        assert data, f"{path} is an empty object"
+        for key, value in data.items():
+            yield from leaves(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        assert data, f"{path} is an empty list"
+        for index, value in enumerate(data):
+            yield from leaves(value, f"{path}[{index}]")
+    else:
+        assert data is not None and data != "", f"{path} is empty"
+        yield path, data
+
+
+def recorded_values(*objects) -> set:
+    """Every value the objects hold in their fields, as the markup may write it."""
+    values = set()
+    for obj in objects:
+        for model_field in obj._meta.concrete_fields:
+            value = getattr(obj, model_field.attname)
+            items = value if isinstance(value, list) else [value]
+            for item in items:
+                if item is None or item == "":
+                    continue
+                values.add(str(item))
+                if isinstance(item, int | float):
+                    values.add(item)
+                if isinstance(item, dt.datetime):
+                    values.add(timezone.localtime(item).isoformat())
+                elif isinstance(item, Decimal):
+                    values.update({f"{item:.2f}", float(item)})
+                elif hasattr(item, "url") and item:
+                    values.add(f"http://testserver{item.url}")
+            if model_field.choices and value:
+                values.add(str(getattr(obj, f"get_{model_field.name}_display")()))
+        if isinstance(obj, Region) and obj.states:
+            values.update(obj.state_names)
+            values.add("DE")  # the federal states are Germany's
+    return values
+
+
+# Values the portal itself stands for, whatever the object: the vocabulary, the network that
+# publishes, the currency of every fee, the price of a free event, the page language.
+PORTAL_VALUES = {"https://schema.org", "Gesundheitswirtschaft im Netzwerk", "EUR", "0.00", "de"}
+SCHEMA_TYPES = {
+    "Event",
+    "Place",
+    "VirtualLocation",
+    "PostalAddress",
+    "Offer",
+    "Organization",
+    "QuantitativeValue",
+    "NewsArticle",
+    "WebPage",
+    "GeoCoordinates",
+}
+
+
+def assert_only_real_values(data: dict, *objects):
+    recorded = recorded_values(*objects) | PORTAL_VALUES
+    for path, value in leaves(data):
+        if path.endswith("@type"):
+            assert value in SCHEMA_TYPES, f"{path}: {value}"
+        elif value in recorded:
+            continue
+        elif isinstance(value, str) and value.startswith("https://schema.org/"):
+            continue  # an enumeration member (availability, attendance mode)
+        elif isinstance(value, str) and value.startswith("http://testserver/"):
+            assert client_get_ok(value), f"{path}: {value} does not answer"
+        elif path.endswith(("minValue", "maxValue")):
+            band = next(obj for obj in objects if isinstance(obj, Organisation)).employee_band
+            assert value in EMPLOYEE_RANGES[band], f"{path}: {value}"
+        else:
+            pytest.fail(f"{path}: {value!r} is not recorded")
+
+
+def client_get_ok(url: str) -> bool:
+    from django.test import Client
+
+    return Client().get(url.removeprefix("http://testserver")).status_code == 200
+
+
+def test_every_models_structured_data_holds_only_recorded_values(innovation_field):
+    nrw = factories.make_region(
+        name="NRW", slug="nrw", kind=Region.Kind.STATE, latitude=51, longitude=Decimal("7.5")
+    )
+    region = factories.make_region(
+        name="Münsterland",
+        slug="muensterland",
+        parent=nrw,
+        states=[FederalState.NORDRHEIN_WESTFALEN],
+        summary="Region im Norden.",
+    )
+    child = factories.make_region(name="Münster", slug="muenster", parent=region)
+    organisation = factories.make_organisation(
+        name="Beispiel GmbH",
+        slug="beispiel",
+        street="Weg 1",
+        postcode="48143",
+        city="Münster",
+        email="info@beispiel.example",
+        phone="0251 1",
+        website="https://beispiel.example",
+        description="Medizintechnik.",
+        employee_band=Organisation.EmployeeBand.SMALL,
+        founded_year=1999,
+        is_partner=True,
+    )
+    organisation.innovation_fields.add(innovation_field)
+    organisation.logo = SimpleUploadedFile("logo.png", logo_bytes(), content_type="image/png")
+    organisation.save()
+    event = factories.make_event(
+        title="Fachtag",
+        slug="fachtag",
+        summary="Ein Tag für Fachleute.",
+        venue_name="Halle",
+        venue_address="Platz 2",
+        city="Münster",
+        is_online=True,
+        organiser=organisation,
+        region=region,
+        registration_enabled=True,
+        fee=Decimal("15"),
+        capacity=30,
+        registration_opens=timezone.now() - dt.timedelta(days=1),
+        registration_closes=timezone.now() + dt.timedelta(days=5),
+    )
+    cooperation = factories.make_cooperation(slug="kooperation", summary="Gemeinsam.")
+    CooperationPartner.objects.create(
+        cooperation=cooperation, organisation=organisation, role=CooperationPartner.Role.HOST
+    )
+    item = make_news(
+        slug="meldung",
+        title="Meldung",
+        teaser="Kurz.",
+        innovation_fields=[innovation_field],
+        image=SimpleUploadedFile("bild.png", news_image_bytes(), content_type="image/png"),
+        image_alt="Bild",
+    )
+    site = [organisation, innovation_field, region, nrw, child]
+    cases = [
+        (event.structured_data(), [event, *site]),
+        (organisation.structured_data(), site),
+        (organisation.partner_structured_data(), site),
+        (item.structured_data(), [item, innovation_field]),
+        (region.structured_data(), [region, nrw, child]),
+        (nrw.structured_data(), [nrw, region]),
+        (cooperation.structured_data(), [cooperation, organisation]),
+    ]
+    # And the sparsest of each: what is not recorded is not claimed.
+    bare_event = factories.make_event(city="")
+    bare_organisation = factories.make_organisation()
+    bare_region = factories.make_region()
+    bare_cooperation = factories.make_cooperation()
+    cases += [
+        (bare_event.structured_data(), [bare_event]),
+        (bare_organisation.structured_data(), [bare_organisation]),
+        (bare_region.structured_data(), [bare_region]),
+        (bare_cooperation.structured_data(), [bare_cooperation]),
+    ]
+    for data, objects in cases:
+        assert_only_real_values(data, *objects)
+    assert set(bare_event.structured_data()) == {
+        "@context",
+        "@type",
+        "name",
+        "url",
+        "startDate",
+        "endDate",
+        "inLanguage",
+    }
+    assert set(bare_organisation.structured_data()) == {
+        "@context",
+        "@type",
+        "name",
+        "url",
+        "memberOf",
+    }
