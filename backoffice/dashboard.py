@@ -1,22 +1,22 @@
 """What needs the cluster managers' attention, shown on the admin index.
 
-One function per panel; each returns None while the model it reports on does not exist yet
-(the panels light up as the apps land) and limits itself to a regional manager's regions.
+One function per panel; each limits itself to a regional manager's regions.
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib import admin
 from django.db.models import Count, ForeignKey, Q
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .scoping import is_region_scoped, region_ids_for
+from events.models import CoExhibitorApplication, Event, Registration
+from members.models import Decision, MembershipApplication
+from regions.models import Region
 
-PENDING = "pending"
+from .scoping import is_region_scoped, region_ids_for
 
 
 @dataclass
@@ -29,21 +29,9 @@ class Panel:
     empty_text: str = ""
 
 
-def get_model(label: str):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
-
-
-def has_field(model, name: str) -> bool:
-    return any(f.name == name for f in model._meta.get_fields())
-
-
 def region_path(model, depth: int = 3) -> str | None:
     """The lookup path from `model` to its Region ("region", "event__region"), if any."""
-    region_model = apps.get_model("regions", "Region")
-    if model is region_model:
+    if model is Region:
         return "id"
     frontier = [(model, "")]
     for _level in range(depth):
@@ -53,7 +41,7 @@ def region_path(model, depth: int = 3) -> str | None:
                 if not isinstance(model_field, ForeignKey):
                     continue
                 path = f"{prefix}{model_field.name}"
-                if model_field.related_model is region_model:
+                if model_field.related_model is Region:
                     return path
                 next_frontier.append((model_field.related_model, f"{path}__"))
         frontier = next_frontier
@@ -89,49 +77,39 @@ def change_url(model, pk) -> str:
         return ""
 
 
-def membership_applications(request) -> Panel | None:
+def membership_applications(request) -> Panel:
     """Applications to join the network that nobody has decided on yet."""
-    application = get_model("members.MembershipApplication")
-    if application is not None and has_field(application, "decision"):
-        pending = scoped(request, application.objects.filter(decision=PENDING))
-        url = changelist_url(request, application, f"decision__exact={PENDING}")
-        items = [(str(a), change_url(application, a.pk)) for a in pending.select_related()[:5]]
-        count = pending.count()
-    else:
-        # Until the application records exist, an applicant is an organisation in that status.
-        organisation = get_model("members.Organisation")
-        if organisation is None:
-            return None
-        pending = scoped(request, organisation.objects.filter(status="applicant"))
-        url = changelist_url(request, organisation, "status__exact=applicant")
-        items = [(str(o), change_url(organisation, o.pk)) for o in pending[:5]]
-        count = pending.count()
+    pending = scoped(
+        request,
+        MembershipApplication.objects.filter(decision=Decision.PENDING).select_related(
+            "organisation"
+        ),
+    )
     return Panel(
         key="membership-applications",
         title=_("Membership applications to review"),
-        count=count,
-        url=url,
-        items=items,
+        count=pending.count(),
+        url=changelist_url(request, MembershipApplication, f"decision__exact={Decision.PENDING}"),
+        items=[(str(a), change_url(MembershipApplication, a.pk)) for a in pending[:5]],
         empty_text=_("No application is waiting."),
     )
 
 
-def co_exhibitor_applications(request) -> Panel | None:
+def co_exhibitor_applications(request) -> Panel:
     """Applications for a place on a joint trade-fair stand that wait for a decision."""
-    model = get_model("events.CoExhibitorApplication")
-    if model is None:
-        return None
-    waiting = model.Status.APPLIED
+    waiting = CoExhibitorApplication.Status.APPLIED
     # Scoped like the admin list: by the region of the fair, not of the applicant.
-    queryset = model.objects.filter(status=waiting).select_related("organisation", "stand")
+    queryset = CoExhibitorApplication.objects.filter(status=waiting).select_related(
+        "organisation", "stand"
+    )
     if is_region_scoped(request.user):
         queryset = queryset.filter(stand__event__region__in=region_ids_for(request.user))
     return Panel(
         key="co-exhibitor-applications",
         title=_("Co-exhibitor applications"),
         count=queryset.count(),
-        url=changelist_url(request, model, f"status__exact={waiting}"),
-        items=[(str(a), change_url(model, a.pk)) for a in queryset[:5]],
+        url=changelist_url(request, CoExhibitorApplication, f"status__exact={waiting}"),
+        items=[(str(a), change_url(CoExhibitorApplication, a.pk)) for a in queryset[:5]],
         empty_text=_("No application is waiting."),
     )
 
@@ -146,58 +124,43 @@ class UpcomingEvent:
     waiting: int | None = None
 
 
-def upcoming_events(request, limit: int = 8) -> Panel | None:
+def upcoming_events(request, limit: int = 8) -> Panel:
     """The next events, with registrations (confirmed / waiting) against the capacity."""
-    event_model = get_model("events.Event")
-    if event_model is None:
-        return None
-    events = scoped(request, event_model.objects.upcoming())
-    registration = get_model("events.Registration")
-    counts_registrations = (
-        registration is not None
-        and has_field(registration, "status")
-        and has_field(registration, "event")
+    status = Registration.Status
+    events = scoped(request, Event.objects.upcoming()).annotate(
+        confirmed=Count("registrations", filter=Q(registrations__status=status.CONFIRMED)),
+        waiting=Count("registrations", filter=Q(registrations__status=status.WAITING_LIST)),
     )
-    if counts_registrations:
-        related = registration._meta.get_field("event").remote_field.get_accessor_name()
-        events = events.annotate(
-            confirmed=Count(related, filter=Q(**{f"{related}__status": "confirmed"})),
-            waiting=Count(related, filter=Q(**{f"{related}__status": "waiting_list"})),
-        )
-    total = events.count()
     items = [
         UpcomingEvent(
             title=str(event),
             start=event.start,
-            url=change_url(event_model, event.pk),
-            capacity=getattr(event, "capacity", None),
-            confirmed=getattr(event, "confirmed", None),
-            waiting=getattr(event, "waiting", None),
+            url=change_url(Event, event.pk),
+            capacity=event.capacity,
+            confirmed=event.confirmed,
+            waiting=event.waiting,
         )
         for event in events[:limit]
     ]
     return Panel(
         key="upcoming-events",
         title=_("Upcoming events"),
-        count=total,
-        url=changelist_url(request, event_model),
+        count=events.count(),
+        url=changelist_url(request, Event),
         items=items,
         empty_text=_("No upcoming event."),
     )
 
 
-def recent_registrations(request, days: int = 7) -> Panel | None:
+def recent_registrations(request, days: int = 7) -> Panel:
     """How many people registered for events in the last `days` days."""
-    registration = get_model("events.Registration")
-    if registration is None or not has_field(registration, "created_at"):
-        return None
     since = timezone.now() - dt.timedelta(days=days)
-    recent = scoped(request, registration.objects.filter(created_at__gte=since))
+    recent = scoped(request, Registration.objects.filter(created_at__gte=since))
     return Panel(
         key="recent-registrations",
         title=_("Registrations in the last 7 days"),
         count=recent.count(),
-        url=changelist_url(request, registration),
+        url=changelist_url(request, Registration),
         empty_text=_("No new registration."),
     )
 
@@ -206,4 +169,4 @@ PANELS = [membership_applications, co_exhibitor_applications, upcoming_events, r
 
 
 def panels(request) -> list[Panel]:
-    return [panel for panel in (build(request) for build in PANELS) if panel is not None]
+    return [build(request) for build in PANELS]

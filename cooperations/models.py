@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cluster_portal import structured_data as schema
+
 
 class Country(models.TextChoices):
     """ISO 3166-1 alpha-2 codes of the countries the network's cooperations reach."""
@@ -199,6 +201,28 @@ class Cooperation(models.Model):
                 {"slug": _("This address is taken by another page; choose another slug.")}
             )
 
+    def structured_data(self) -> dict:
+        """schema.org markup for the cooperation page: a WebPage that mentions the partner
+        organisations (`partner_roles` with their organisations prefetched by the page).
+
+        schema.org has no type for a cooperation between organisations, so the page is
+        described as what it is, and the partners as the Organizations it names.
+        """
+        partners = {}
+        for partner_role in self.partner_roles.all():
+            partners.setdefault(partner_role.organisation_id, partner_role.organisation)
+        return schema.compact(
+            {
+                "@context": schema.SCHEMA,
+                "@type": "WebPage",
+                "name": self.title,
+                "url": schema.page_url(self),
+                "description": self.summary or schema.plain_text(self.description, 300),
+                "inLanguage": schema.language(),
+                "mentions": [organisation.schema_reference() for organisation in partners.values()],
+            }
+        )
+
     @property
     def is_ongoing(self):
         return self.ended_on is None or self.ended_on >= timezone.localdate()
@@ -283,10 +307,4 @@ class CooperationPartner(models.Model):
 def organisation_page_url(organisation):
     """Where a partner's name links to: members to their directory profile, other
     partners to their partner page; "" for an organisation without a public page."""
-    from members.models import Organisation
-
-    if organisation.status == Organisation.Status.MEMBER:
-        return organisation.get_absolute_url()
-    if organisation.is_partner:
-        return reverse("cooperations:partner", kwargs={"slug": organisation.slug})
-    return ""
+    return organisation.public_page_url()

@@ -84,6 +84,6 @@ def partner_detail(request, slug):
             "partner": partner,
             "cooperations": cooperations,
             "country_name": country_name(partner.country),
-            "is_member": partner.status == Organisation.Status.MEMBER,
+            "is_member": partner.is_member,
         },
     )

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from cluster_portal import structured_data as schema
 from cluster_portal.allocation import places_left
 from cluster_portal.models import ConsentRecord
 
@@ -301,6 +302,97 @@ class Event(models.Model):
         return self.registration_state() in (
             RegistrationState.OPEN,
             RegistrationState.WAITING_LIST,
+        )
+
+    @property
+    def has_known_date(self) -> bool:
+        """False for a trade fair whose date nobody recorded: its start is a placeholder.
+
+        The flag sits on the joint stand (`JointStand.date_unknown`); should it move onto the
+        event, an event attribute of that name is honoured as well.
+        """
+        if getattr(self, "date_unknown", False):
+            return False
+        if self.kind != self.Kind.TRADE_FAIR:
+            return True
+        try:
+            stand = self.joint_stand
+        except JointStand.DoesNotExist:
+            return True
+        return not getattr(stand, "date_unknown", False)
+
+    def structured_data(self) -> dict | None:
+        """schema.org Event for the event page; None for an event without a known date.
+
+        Built from the event's own fields: no eventStatus (the model records no cancellation
+        or postponement), no image (events have none), no postalCode (the venue address is one
+        line, street and number). The online link never appears: a VirtualLocation points at
+        the event page, where one registers to receive it.
+        """
+        if not self.has_known_date:
+            return None
+        url = schema.page_url(self)
+        place = schema.thing(
+            "Place",
+            name=self.venue_name or self.city,
+            address=schema.thing(
+                "PostalAddress",
+                streetAddress=self.venue_address,
+                addressLocality=self.city,
+                addressCountry=self.country if (self.venue_address or self.city) else "",
+            ),
+        )
+        virtual = {"@type": "VirtualLocation", "url": url} if self.is_online else None
+        if place and virtual:
+            mode = "MixedEventAttendanceMode"
+        elif virtual:
+            mode = "OnlineEventAttendanceMode"
+        elif place:
+            mode = "OfflineEventAttendanceMode"
+        else:
+            mode = None
+        organisers = [self.organiser, *self.co_organisers.all()]
+        return schema.compact(
+            {
+                "@context": schema.SCHEMA,
+                "@type": "Event",
+                "name": self.title,
+                "description": self.summary or schema.plain_text(self.description, 300),
+                "url": url,
+                "startDate": schema.iso(self.start),
+                "endDate": schema.iso(self.end),
+                "eventAttendanceMode": schema.enumeration(mode) if mode else None,
+                "location": schema.one_or_many([place, virtual]),
+                "organizer": schema.one_or_many(
+                    [organiser.schema_reference() for organiser in organisers if organiser]
+                ),
+                "offers": self.structured_offer(url),
+                "inLanguage": schema.one_or_many(list(self.languages or [])),
+            }
+        )
+
+    def structured_offer(self, url: str) -> dict | None:
+        """The registration as a schema.org Offer; None when the portal takes no registrations.
+
+        An empty fee means free of charge (the field says so), hence price 0. Availability
+        follows the places left: sold out when none is left, in stock otherwise (also when
+        there is no limit). Registration's opening and closing times bound the offer.
+        """
+        if not self.registration_enabled:
+            return None
+        fee = self.fee if self.fee is not None else 0
+        return schema.compact(
+            {
+                "@type": "Offer",
+                "url": url,
+                "price": f"{fee:.2f}",
+                "priceCurrency": "EUR",
+                "availability": schema.enumeration(
+                    "SoldOut" if self.places_left == 0 else "InStock"
+                ),
+                "validFrom": schema.iso(self.registration_opens),
+                "validThrough": schema.iso(self.registration_closes),
+            }
         )
 
 

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal import structured_data as schema
 from cluster_portal.models import ConsentRecord
 
 from .logos import validate_logo
@@ -304,6 +305,93 @@ class Organisation(models.Model):
     def address_lines(self) -> list[str]:
         place = " ".join(part for part in [self.postcode, self.city] if part)
         return [line for line in [self.street, place] if line]
+
+    def public_page_url(self) -> str:
+        """The organisation's page on the portal: a member's profile, another partner's
+        partner page; "" for an organisation without a public page."""
+        if self.status == self.Status.MEMBER:
+            return self.get_absolute_url()
+        if self.is_partner:
+            return reverse("cooperations:partner", kwargs={"slug": self.slug})
+        return ""
+
+    def schema_reference(self) -> dict:
+        """The organisation as another page names it (organiser, partner): schema.org
+        Organization with its name, its page on the portal and its own website."""
+        page = self.public_page_url()
+        return schema.compact(
+            {
+                "@type": "Organization",
+                "name": self.name,
+                "url": schema.absolute_url(page) if page else "",
+                "sameAs": [self.website] if self.website else [],
+            }
+        )
+
+    def _schema_address(self, *, street: bool) -> dict | None:
+        if not (self.city or (street and (self.street or self.postcode))):
+            return None
+        return schema.thing(
+            "PostalAddress",
+            streetAddress=self.street if street else "",
+            postalCode=self.postcode if street else "",
+            addressLocality=self.city,
+            addressCountry=self.country,
+        )
+
+    def structured_data(self) -> dict:
+        """schema.org Organization for the member profile: what the profile shows publicly.
+
+        E-mail and phone are the organisation's public ones. Contact persons stay out, even
+        those who agreed to be shown on the page: their names and personal addresses are not
+        the organisation's contact points, and search engines need not index them.
+        """
+        band = EMPLOYEE_RANGES.get(self.employee_band)
+        return schema.compact(
+            {
+                "@context": schema.SCHEMA,
+                **self.schema_reference(),
+                "description": schema.plain_text(self.description, 500),
+                "logo": schema.file_url(self.logo),
+                "address": self._schema_address(street=True),
+                "email": self.email,
+                "telephone": self.phone,
+                "foundingDate": str(self.founded_year) if self.founded_year else "",
+                "numberOfEmployees": (
+                    schema.thing("QuantitativeValue", minValue=band[0], maxValue=band[1])
+                    if band
+                    else None
+                ),
+                "knowsAbout": [field.name for field in self.innovation_fields.all()],
+                "memberOf": schema.network_organization() if self.is_member else None,
+            }
+        )
+
+    def partner_structured_data(self) -> dict:
+        """schema.org Organization for the partner page, which shows less than a profile."""
+        return schema.compact(
+            {
+                "@context": schema.SCHEMA,
+                **self.schema_reference(),
+                "description": schema.plain_text(self.description, 500),
+                "address": self._schema_address(street=False),
+                "memberOf": schema.network_organization() if self.is_member else None,
+            }
+        )
+
+    @property
+    def is_member(self) -> bool:
+        return self.status == self.Status.MEMBER
+
+
+# Employees of each band as (at least, at most) for schema.org numberOfEmployees.
+EMPLOYEE_RANGES = {
+    Organisation.EmployeeBand.MICRO: (1, 9),
+    Organisation.EmployeeBand.SMALL: (10, 49),
+    Organisation.EmployeeBand.MEDIUM: (50, 249),
+    Organisation.EmployeeBand.LARGE: (250, 999),
+    Organisation.EmployeeBand.VERY_LARGE: (1000, None),
+}
 
 
 class ContactPerson(models.Model):

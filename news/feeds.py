@@ -4,7 +4,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.site_urls import absolute_url
-from cluster_portal.templatetags.seo import site_name
+from cluster_portal.structured_data import site_name
 
 from .models import NewsItem
 

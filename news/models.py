@@ -4,11 +4,15 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
+from cluster_portal import structured_data as schema
+
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP"}
+HEADLINE_LENGTH = 110  # what search engines show of an article's headline
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
@@ -158,6 +162,30 @@ class NewsItem(models.Model):
     @property
     def has_press_contact(self) -> bool:
         return bool(self.press_contact_name)
+
+    def structured_data(self) -> dict:
+        """schema.org NewsArticle for the item's page; the network publishes (and writes) it."""
+        url = schema.page_url(self)
+        publisher = schema.network_organization()
+        image = schema.file_url(self.image)
+        return schema.compact(
+            {
+                "@context": schema.SCHEMA,
+                "@type": "NewsArticle",
+                "headline": Truncator(self.title).chars(HEADLINE_LENGTH),
+                "description": self.teaser,
+                "url": url,
+                "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+                "datePublished": schema.iso(self.published_at),
+                "dateModified": schema.iso(max(self.updated_at, self.published_at)),
+                "image": [image] if image else [],
+                "author": publisher,
+                "publisher": publisher,
+                "articleSection": self.get_kind_display(),
+                "inLanguage": schema.language(),
+                "about": [str(field) for field in self.innovation_fields.all()],
+            }
+        )
 
     def clean(self):
         errors = {}

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal import structured_data as schema
+
 
 class FederalState(models.TextChoices):
     BADEN_WUERTTEMBERG = "BW", "Baden-Württemberg"
@@ -197,6 +199,41 @@ class Region(models.Model):
     @property
     def has_contact(self) -> bool:
         return self.contact_public and bool(self.contact_name)
+
+    def schema_reference(self) -> dict:
+        """The region as another item names it: a schema.org Place with its name and page."""
+        return {"@type": "Place", "name": self.name, "url": schema.page_url(self)}
+
+    def structured_data(self) -> dict:
+        """schema.org Place for the region page: its coordinate, its federal state, the region
+        it lies in and the regions within it (`children` prefetched by the page)."""
+        geo = None
+        if self.latitude is not None and self.longitude is not None:
+            geo = {
+                "@type": "GeoCoordinates",
+                "latitude": float(self.latitude),
+                "longitude": float(self.longitude),
+            }
+        state_names = self.state_names
+        address = None
+        if state_names:
+            # The federal states are German ones; a region across states names none of them.
+            address = schema.thing(
+                "PostalAddress",
+                addressRegion=state_names[0] if len(state_names) == 1 else "",
+                addressCountry="DE",
+            )
+        return schema.compact(
+            {
+                "@context": schema.SCHEMA,
+                **self.schema_reference(),
+                "description": self.summary or schema.plain_text(self.description, 300),
+                "geo": geo,
+                "address": address,
+                "containedInPlace": self.parent.schema_reference() if self.parent_id else None,
+                "containsPlace": [child.schema_reference() for child in self.children.all()],
+            }
+        )
 
     def clean(self):
         errors = {}

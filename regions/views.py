@@ -18,7 +18,9 @@ def region_list(request):
 
 
 def region_detail(request, slug):
-    region = get_object_or_404(Region.objects.select_related("parent"), slug=slug)
+    region = get_object_or_404(
+        Region.objects.select_related("parent").prefetch_related("children"), slug=slug
+    )
     # Members and events of the sub-regions belong to the region, too.
     region_ids = Region.objects.descendant_ids(region)
     members = Organisation.objects.members().filter(region_id__in=region_ids)
