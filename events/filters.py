@@ -8,7 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from members.models import InnovationField
-from regions.models import Region
+from regions.filters import RegionFilter
 
 from .models import Event
 
@@ -21,13 +21,7 @@ class EventFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Event.Kind.choices, empty_label=_("All kinds")
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        field_name="region",
-        empty_label=_("All regions"),
-    )
+    region = RegionFilter()
     field = django_filters.ModelChoiceFilter(
         label=_("Innovation field"),
         queryset=InnovationField.objects.all(),

@@ -4,7 +4,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from regions.models import Region
+from regions.filters import RegionFilter
 
 from .models import InnovationField, Organisation, Sector
 from .search import search
@@ -39,13 +39,7 @@ class OrganisationFilter(django_filters.FilterSet):
         widget=forms.TextInput(attrs={"type": "search"}),
         help_text=_("Name, description or innovation field"),
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        queryset=Region.objects.order_by("name"),
-        to_field_name="slug",
-        method="filter_region",
-        empty_label=_("All regions"),
-    )
+    region = RegionFilter()
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=Organisation.Kind.choices, empty_label=_("All kinds")
     )
@@ -82,9 +76,6 @@ class OrganisationFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset, name, value):
         return search(queryset, value)
-
-    def filter_region(self, queryset, name, value):
-        return queryset.filter(region__in=Region.objects.descendant_ids(value))
 
     def keep(self, queryset, name, value):
         return queryset

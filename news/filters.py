@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from members.models import InnovationField
-from regions.models import Region
+from regions.filters import RegionFilter
 
 from .models import NewsItem
 
@@ -16,13 +16,7 @@ class NewsFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(
         label=_("Kind"), choices=NewsItem.Kind.choices, empty_label=_("All kinds")
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        field_name="regions",
-        to_field_name="slug",
-        queryset=Region.objects.all(),
-        empty_label=_("All regions"),
-    )
+    region = RegionFilter(lookups=("regions",))
     field = django_filters.ModelChoiceFilter(
         label=_("Innovation field"),
         field_name="innovation_fields",

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from members.models import InnovationField, Sector
-from regions.models import Region
+from regions.filters import RegionFilter
 
 from .models import Post
 
@@ -31,13 +31,8 @@ class PostFilter(django_filters.FilterSet):
         empty_label=_("All sectors"),
         distinct=True,
     )
-    region = django_filters.ModelChoiceFilter(
-        label=_("Region"),
-        queryset=Region.objects.all(),
-        to_field_name="slug",
-        method="in_region",
-        empty_label=_("All regions"),
-    )
+    # Posts from the region or one below it, or aimed at it.
+    region = RegionFilter(lookups=("organisation__region", "target_regions"))
     new = django_filters.BooleanFilter(
         label=_("New in the last 30 days"),
         method="new_posts",
@@ -47,14 +42,6 @@ class PostFilter(django_filters.FilterSet):
     class Meta:
         model = Post
         fields = ["q", "kind", "field", "sector", "region", "new"]
-
-    def in_region(self, queryset, name, region):
-        """Posts from the region or one below it, or aimed at it."""
-        ids = Region.objects.descendant_ids(region)
-        matching = Post.objects.filter(
-            Q(organisation__region__in=ids) | Q(target_regions__in=ids)
-        ).values("pk")
-        return queryset.filter(pk__in=matching)
 
     def new_posts(self, queryset, name, value):
         return queryset.new_since(30) if value else queryset
