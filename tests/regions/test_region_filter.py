@@ -25,7 +25,9 @@ def elsewhere():
     return factories.make_region(slug="anderswo", name="Anderswo")
 
 
-def test_event_list_of_a_state_shows_the_events_of_its_regions(client, state, sub_region, elsewhere):
+def test_event_list_of_a_state_shows_the_events_of_its_regions(
+    client, state, sub_region, elsewhere
+):
     factories.make_event(title="Treffen im Münsterland", region=sub_region)
     factories.make_event(title="Treffen anderswo", region=elsewhere)
 
@@ -53,7 +55,9 @@ def test_news_in_a_state_and_its_region_is_listed_once(client, state, sub_region
     assert page.count("Neues aus Land und Region</a>") == 1
 
 
-def test_directory_of_a_state_shows_the_members_of_its_regions(client, state, sub_region, elsewhere):
+def test_directory_of_a_state_shows_the_members_of_its_regions(
+    client, state, sub_region, elsewhere
+):
     factories.make_organisation(name="Münsterländer Mitglied", region=sub_region)
     factories.make_organisation(name="Mitglied anderswo", region=elsewhere)
 
