@@ -413,10 +413,8 @@ def test_event_organizer_is_its_organiser_and_co_organisers(client):
 
 
 def test_a_stand_at_a_fair_whose_date_is_unknown_has_no_event_markup(client):
-    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)))
-    make_stand(
-        fair, title="Gemeinschaftsstand Indien", date_unknown=True, application_deadline=None
-    )
+    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)), date_unknown=True)
+    make_stand(fair, title="Gemeinschaftsstand Indien", application_deadline=None)
     html = client.get(fair.get_absolute_url()).content.decode()
     assert "Das genaue Datum ist nicht verzeichnet." in html
     assert jsonld(html) == []
@@ -424,8 +422,8 @@ def test_a_stand_at_a_fair_whose_date_is_unknown_has_no_event_markup(client):
 
 
 def test_an_unpublished_stand_with_an_unknown_date_still_withholds_the_placeholder(client):
-    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)))
-    make_stand(fair, date_unknown=True, application_deadline=None, is_published=False)
+    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)), date_unknown=True)
+    make_stand(fair, application_deadline=None, is_published=False)
     assert page_jsonld(client, fair.get_absolute_url()) == []
 
 

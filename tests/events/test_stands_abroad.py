@@ -1,9 +1,11 @@
-"""Joint stands abroad: the country by its name in the reader's language."""
+"""Joint stands abroad: the country by its name in the reader's language, and an unknown date
+shown as unknown everywhere (never the placeholder day, no calendar file, not in the feed)."""
 
 import datetime as dt
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from cooperations.models import CooperationPartner
 from events.models import CoExhibitorApplication
@@ -25,11 +27,21 @@ def make_stand_abroad(**fair):
         "city": "",
         "venue_name": "",
         "country": "IN",
+        "date_unknown": True,
     }
     values.update(fair)
     event = make_trade_fair(**values)
     stand = make_stand(event, title=values["title"], application_deadline=None)
     return event, stand
+
+
+def placeholder_shown(html: str) -> bool:
+    """Whether the page shows the placeholder day anywhere (text, <time>, structured data)."""
+    with translation.override("de"):
+        german = date_format(PLACEHOLDER, "DATE_FORMAT")
+    with translation.override("en"):
+        english = date_format(PLACEHOLDER, "DATE_FORMAT")
+    return "2014-01-01" in html or german in html or english in html
 
 
 # Country names -----------------------------------------------------------------------------
@@ -129,3 +141,86 @@ def test_country_name_filter_in_both_languages_and_for_odd_codes():
         assert country_name("XY") == "XY"  # unknown: shown as it is, never an error
         assert country_name("") == ""
         assert country_name(None) == ""
+
+
+# Unknown dates -----------------------------------------------------------------------------
+
+
+@db
+def test_an_unknown_date_is_shown_as_unknown_on_every_page(client):
+    event, stand = make_stand_abroad()
+    exhibitor = factories.make_organisation(slug="saar-medtech")
+    make_application(stand, exhibitor, status=CoExhibitorApplication.Status.ACCEPTED)
+    cooperation = factories.make_cooperation(slug="saarland-international")
+    cooperation.events.add(event)
+
+    german = [
+        "/veranstaltungen/archiv/",
+        "/veranstaltungen/gemeinschaftsstaende/",
+        exhibitor.get_absolute_url(),
+        "/kooperationen/saarland-international/",
+    ]
+    for url in german:
+        html = client.get(url).text
+        assert event.title in html, url
+        assert "Datum nicht verzeichnet" in html, url
+        assert not placeholder_shown(html), url
+    detail = client.get(event.get_absolute_url()).text
+    assert "Das genaue Datum ist nicht verzeichnet." in detail
+    assert not placeholder_shown(detail)
+
+    english = client.get("/en/events/archive/").text
+    assert "date not recorded" in english
+    assert not placeholder_shown(english)
+    assert "The exact date is not recorded." in client.get("/en/events/fachmesse-indien/").text
+
+
+@db
+def test_an_event_with_an_unknown_date_has_no_calendar_file(client):
+    event, _stand = make_stand_abroad()
+
+    page = client.get(event.get_absolute_url()).text
+
+    assert ".ics" not in page
+    assert "Zum Kalender hinzufügen" not in page
+    assert client.get("/veranstaltungen/fachmesse-indien.ics").status_code == 404
+    assert client.get("/en/events/fachmesse-indien.ics").status_code == 404
+
+
+@db
+def test_an_event_with_a_known_date_keeps_its_calendar_file(client):
+    event = factories.make_event(slug="netzwerktreffen")
+
+    assert "/veranstaltungen/netzwerktreffen.ics" in client.get(event.get_absolute_url()).text
+    response = client.get("/veranstaltungen/netzwerktreffen.ics")
+    assert response.status_code == 200
+    assert b"BEGIN:VEVENT" in response.content
+
+
+@db
+def test_the_calendar_feed_leaves_out_events_without_a_known_date(client):
+    soon = timezone.now() + dt.timedelta(days=60)
+    factories.make_event(title="Messe mit Datum", slug="mit-datum", start=soon)
+    # A planned fair whose date is not fixed yet: the placeholder lies in the future.
+    factories.make_event(title="Messe ohne Datum", slug="ohne-datum", start=soon, date_unknown=True)
+
+    feed = client.get("/veranstaltungen/feed.ics").content.decode()
+
+    assert "Messe mit Datum" in feed
+    assert "Messe ohne Datum" not in feed
+    assert feed.count("BEGIN:VEVENT") == 1
+
+
+@db
+def test_the_month_filter_does_not_offer_the_placeholder_month(client):
+    make_stand_abroad()
+    factories.make_event(
+        title="Workshop 2014", slug="workshop-2014", start=PLACEHOLDER + dt.timedelta(days=40)
+    )
+
+    archive = client.get("/veranstaltungen/archiv/").text
+    january = client.get("/veranstaltungen/archiv/?month=2014-01").text
+
+    assert 'value="2014-02"' in archive
+    assert 'value="2014-01"' not in archive
+    assert "Fachmesse Indien" not in january
