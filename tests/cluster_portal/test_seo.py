@@ -165,6 +165,35 @@ def test_canonical_drops_filters_but_keeps_the_page_number(client):
     assert '<link rel="canonical" href="http://testserver/aktuelles/?page=2">' in html
 
 
+def head_alternates(html: str) -> dict[str, str]:
+    """{hreflang: href} of the page's own <link rel="alternate" hreflang=…> in the head."""
+    head = html.split("</head>", 1)[0]
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
+
+
+@pytest.mark.parametrize("path", ["/aktuelles/mit-alternativen/", "/en/news/mit-alternativen/"])
+def test_page_head_names_both_languages_and_the_german_page_as_x_default(client, path):
+    make_news(slug="mit-alternativen")
+
+    links = head_alternates(client.get(path).content.decode())
+
+    assert links == {
+        "de": "http://testserver/aktuelles/mit-alternativen/",
+        "en": "http://testserver/en/news/mit-alternativen/",
+        "x-default": "http://testserver/aktuelles/mit-alternativen/",
+    }
+
+
+def test_page_head_x_default_keeps_the_query_and_the_portal_address(client, settings):
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+
+    html = client.get("/en/events/?page=2", HTTP_HOST="localhost").content.decode()
+
+    assert (
+        head_alternates(html)["x-default"] == "https://portal.example.org/veranstaltungen/?page=2"
+    )
+
+
 def test_every_section_page_has_its_own_title_and_open_graph_tags(client):
     titles = set()
     for url in ["/", "/mitglieder/", "/regionen/", "/veranstaltungen/", "/aktuelles/"]:
