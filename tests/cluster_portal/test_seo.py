@@ -16,9 +16,10 @@ from regions.models import FederalState, Region
 from tests import factories
 from tests.events.conftest import make_registration
 from tests.events.stands import make_stand, make_trade_fair
+from tests.helpers import sitemap_urls
 from tests.members.conftest import image_bytes as logo_bytes
 from tests.news.conftest import image_bytes as news_image_bytes
-from tests.news.conftest import make_news, xml_root
+from tests.news.conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +39,11 @@ def jsonld(html: str) -> list[dict]:
 
 
 def sitemap_entries(client) -> dict[str, dict[str, str]]:
-    """{location: {hreflang: href}} of every URL in sitemap.xml."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    entries = {}
-    for url in xml_root(response.content).findall(f"{SITEMAP}url"):
-        links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
-        entries[url.findtext(f"{SITEMAP}loc")] = links
-    return entries
+    """{location: {hreflang: href}} of every URL in the sitemap (the index and its pages)."""
+    return {
+        location: {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+        for location, url in sitemap_urls(client).items()
+    }
 
 
 # sitemap.xml
@@ -105,13 +103,9 @@ def test_sitemap_entries_carry_hreflang_alternates_with_x_default(client):
 
 def test_news_item_in_sitemap_has_its_last_change(client):
     make_news(slug="mit-datum")
-    response = client.get("/sitemap.xml")
-    for url in xml_root(response.content).findall(f"{SITEMAP}url"):
-        if url.findtext(f"{SITEMAP}loc").endswith("/aktuelles/mit-datum/"):
-            assert url.findtext(f"{SITEMAP}lastmod")
-            break
-    else:
-        pytest.fail("news item missing from the sitemap")
+    url = sitemap_urls(client).get("http://testserver/aktuelles/mit-datum/")
+    assert url is not None, "news item missing from the sitemap"
+    assert url.findtext(f"{SITEMAP}lastmod")
 
 
 # robots.txt
