@@ -16,7 +16,8 @@ def _with_language_prefix(full_path: str, code: str) -> str:
 
 
 def languages(request):
-    """The current page in every language, for the switcher and hreflang links."""
+    """The current page in every language, for the switcher and hreflang links; the default
+    language's address is also the x-default, as in the sitemap."""
     current = translation.get_language()
     full_path = request.get_full_path()
     alternates = []
@@ -31,6 +32,7 @@ def languages(request):
                 "url": url,
                 "absolute_url": absolute_url(url),
                 "is_current": code == current,
+                "is_default": code == settings.LANGUAGE_CODE,
             }
         )
     return {"language_alternates": alternates}

@@ -25,6 +25,10 @@ before the fragment, and a token is replaced only after the change is committed.
 Only GET requests of anonymous visitors get cached fragments (staff may see drafts and edit
 links; a form sent back shows the visitor's own values), and a fragment that contains a CSRF
 token is never stored.
+
+Large documents rendered seldom (the sitemap's pages, `cluster_portal.sitemaps`) use the same
+keys in Django's shared `default` cache instead (`cache_alias`), rendered once for all workers
+and kept out of the workers' memory.
 """
 
 import hashlib
@@ -40,7 +44,15 @@ from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 
 # The apps whose objects appear on public pages; their models' changes replace their token.
-CONTENT_APPS = ("cluster_portal", "regions", "members", "events", "cooperations", "news")
+CONTENT_APPS = (
+    "cluster_portal",
+    "regions",
+    "members",
+    "events",
+    "cooperations",
+    "news",
+    "partnering",
+)
 CACHE_ALIAS = "fragments"
 DEFAULT_TIMEOUT = 600  # seconds
 PERIODS = {
@@ -50,14 +62,14 @@ PERIODS = {
 CSRF_FIELD = 'name="csrfmiddlewaretoken"'
 
 
-def fragment_cache():
-    return caches[CACHE_ALIAS]
+def fragment_cache(alias: str = CACHE_ALIAS):
+    return caches[alias]
 
 
-def caching_enabled() -> bool:
+def caching_enabled(alias: str = CACHE_ALIAS) -> bool:
     # A test that is about rendering without the cache switches it off (DummyCache, the
     # `fragment_cache_off` fixture): then nothing is read for keys either.
-    return not isinstance(fragment_cache(), DummyCache)
+    return not isinstance(fragment_cache(alias), DummyCache)
 
 
 def _publish(app_label: str) -> None:
@@ -181,12 +193,17 @@ def personalised(request) -> bool:
     return bool(user is not None and user.is_authenticated)
 
 
-def fragment_key(request, name: str, apps: tuple[str, ...], per: str | None = None) -> str:
+def fragment_key(
+    request, name: str, apps: tuple[str, ...], per: str | None = None, address: str | None = None
+) -> str:
+    """The key of a fragment: its name and language, the request's scheme, host and address
+    (by default the full path with the query string; a caller that knows which parameters
+    matter passes its own), the tokens of the apps it shows, and the clock where it needs it."""
     versions = request_versions(request)
     parts = [
         request.scheme,
         request.get_host(),
-        request.get_full_path(),
+        request.get_full_path() if address is None else address,
         *(f"{app}={versions.get(app, '')}" for app in apps),
     ]
     if per:
@@ -195,22 +212,37 @@ def fragment_key(request, name: str, apps: tuple[str, ...], per: str | None = No
     return f"fragment:{name}:{translation.get_language()}:{digest}"
 
 
-def cached_fragment(request, name: str, apps: tuple[str, ...], render, per=None) -> str:
-    """The fragment from the cache, else `render()`'s result, stored for the next request."""
+def cached_fragment(
+    request,
+    name: str,
+    apps: tuple[str, ...],
+    render,
+    per=None,
+    *,
+    cache_alias: str = CACHE_ALIAS,
+    address: str | None = None,
+    timeout: int | None = None,
+) -> str:
+    """The fragment from the cache, else `render()`'s result, stored for the next request.
+
+    `cache_alias`, `address` and `timeout` (default `FRAGMENT_CACHE_TIMEOUT`) are for callers
+    other than the `{% fragment %}` tag, such as the sitemap's pages.
+    """
     if (
         request is None
         or request.method not in ("GET", "HEAD")  # a form sent back shows its own values
-        or not caching_enabled()
+        or not caching_enabled(cache_alias)
         or personalised(request)
     ):
         return render()
-    cache = fragment_cache()
-    key = fragment_key(request, name, apps, per)
+    cache = fragment_cache(cache_alias)
+    key = fragment_key(request, name, apps, per, address)
     html = cache.get(key)
     if html is None:
         html = render()
         if CSRF_FIELD not in html:
-            timeout = getattr(settings, "FRAGMENT_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
+            if timeout is None:
+                timeout = getattr(settings, "FRAGMENT_CACHE_TIMEOUT", DEFAULT_TIMEOUT)
             cache.set(key, html, timeout)
     return html
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from cluster_portal import structured_data as schema
+from cluster_portal.templatetags.portal import country_name
 
 
 class Country(models.TextChoices):
@@ -247,13 +248,8 @@ class Cooperation(models.Model):
 
     @property
     def country_pairs(self):
-        """(code, translated name) for each country involved."""
+        """(code, name in the current language) for each country involved."""
         return [(code, country_name(code)) for code in self.countries]
-
-
-def country_name(code):
-    labels = dict(Country.choices)
-    return labels.get(code, code)
 
 
 # Slugs whose cooperation page would be hidden behind another page of the section.

@@ -8,7 +8,7 @@ from events.models import Event
 from members.models import Organisation
 
 from .filters import CooperationFilter
-from .models import Cooperation, CooperationPartner, country_name
+from .models import Cooperation, CooperationPartner
 
 PAGE_SIZE = 20
 
@@ -83,7 +83,6 @@ def partner_detail(request, slug):
         {
             "partner": partner,
             "cooperations": cooperations,
-            "country_name": country_name(partner.country),
             "is_member": partner.is_member,
         },
     )

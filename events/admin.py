@@ -183,6 +183,7 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
                 "fields": [
                     "start",
                     "end",
+                    "date_unknown",
                     "venue_name",
                     "venue_address",
                     "city",

@@ -39,7 +39,9 @@ def calendar_bytes(events: Iterable, *, name: str | None = None) -> bytes:
     if name:
         calendar.add("x-wr-calname", name)
     for event in events:
-        calendar.add_component(_vevent(event))
+        # Never a placeholder date in someone's calendar (callers leave such events out too).
+        if event.has_known_date:
+            calendar.add_component(_vevent(event))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

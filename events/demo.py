@@ -372,7 +372,8 @@ def _people(event, people):
 SAAR = "saar.is saarland.innovation&standort e. V."
 
 # The seeds name the stands abroad but not their fairs or dates: generic titles, one
-# placeholder day, and `date_unknown` so that the pages say the date is not recorded.
+# placeholder day, and the event's `date_unknown` so that the pages say the date is not
+# recorded (and offer no calendar file).
 ABROAD = [
     ("indien", "Indien", "IN"),
     ("brasilien", "Brasilien", "BR"),
@@ -434,6 +435,7 @@ def load_joint_stands():
                 "kind": Event.Kind.TRADE_FAIR,
                 "start": at(ABROAD_PLACEHOLDER_DAY, 9),
                 "end": at(ABROAD_PLACEHOLDER_DAY, 17),
+                "date_unknown": True,
                 "city": "",
                 "country": country,
                 "region": regions.get("saarland"),
@@ -450,7 +452,6 @@ def load_joint_stands():
             defaults={
                 "title": title,
                 "places": 6,
-                "date_unknown": True,
                 "description": "Einer der Gemeinschaftsstände, mit denen healthcare.saarland "
                 "saarländischen Unternehmen den Weg auf internationale Märkte ebnet.",
             },

@@ -71,5 +71,6 @@ def send_registration_mail(kind: str, registration) -> None:
         to=[registration.email],
         language=registration.language,
         context=context,
-        attachments=[ics_attachment(event)],
+        # An event whose date is not recorded has no calendar entry to offer.
+        attachments=[ics_attachment(event)] if event.has_known_date else [],
     )

@@ -46,7 +46,7 @@ class EventFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         months = [
             (month.strftime("%Y-%m"), date_format(month, "YEAR_MONTH_FORMAT"))
-            for month in self.queryset.order_by().dates("start", "month")
+            for month in self.queryset.with_known_date().order_by().dates("start", "month")
         ]
         self.filters["month"].extra["widget"] = forms.Select(
             choices=[("", _("Any month")), *months]
@@ -58,4 +58,4 @@ class EventFilter(django_filters.FilterSet):
         first = dt.datetime(year, month, 1, tzinfo=tz)
         following = dt.datetime(year + month // 12, month % 12 + 1, 1, tzinfo=tz)
         # An event belongs to every month it touches.
-        return queryset.filter(start__lt=following, end__gte=first)
+        return queryset.with_known_date().filter(start__lt=following, end__gte=first)

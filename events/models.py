@@ -55,6 +55,11 @@ class EventQuerySet(models.QuerySet):
     def past(self):
         return self.published().filter(end__lt=timezone.now()).order_by("-start")
 
+    def with_known_date(self):
+        """Events whose start and end are real dates, not the placeholder of `date_unknown`
+        (calendar files and feeds, the month filter)."""
+        return self.filter(date_unknown=False)
+
     def for_organisation(self, organisation):
         """Events the organisation organises or co-organises."""
         return self.filter(Q(organiser=organisation) | Q(co_organisers=organisation)).distinct()
@@ -213,6 +218,14 @@ class Event(models.Model):
     pending_lapse_hours = models.PositiveIntegerField(
         _("hours until an unconfirmed registration lapses"), default=48
     )
+    date_unknown = models.BooleanField(
+        _("exact date not recorded"),
+        default=False,
+        help_text=_(
+            "For archive entries whose date is not known: start and end then only hold a "
+            "placeholder, which the pages never show; the event gets no calendar file."
+        ),
+    )
     is_published = models.BooleanField(_("published"), default=True)
 
     objects = EventQuerySet.as_manager()
@@ -306,20 +319,10 @@ class Event(models.Model):
 
     @property
     def has_known_date(self) -> bool:
-        """False for a trade fair whose date nobody recorded: its start is a placeholder.
-
-        The flag sits on the joint stand (`JointStand.date_unknown`); should it move onto the
-        event, an event attribute of that name is honoured as well.
-        """
-        if getattr(self, "date_unknown", False):
-            return False
-        if self.kind != self.Kind.TRADE_FAIR:
-            return True
-        try:
-            stand = self.joint_stand
-        except JointStand.DoesNotExist:
-            return True
-        return not getattr(stand, "date_unknown", False)
+        """False when start and end only hold a placeholder (`date_unknown`, e.g. a trade fair
+        abroad in the archive): pages say the date is not recorded, and calendar files, feeds
+        and structured data leave the event out."""
+        return not self.date_unknown
 
     def structured_data(self) -> dict | None:
         """schema.org Event for the event page; None for an event without a known date.
@@ -765,14 +768,6 @@ class JointStand(models.Model):
         null=True,
         blank=True,
         related_name="joint_stands",
-    )
-    date_unknown = models.BooleanField(
-        _("exact date not recorded"),
-        default=False,
-        help_text=_(
-            "For archive entries whose fair date is not known: pages then say so instead of "
-            "showing the event's placeholder date."
-        ),
     )
     is_published = models.BooleanField(_("published"), default=True)
 

@@ -201,12 +201,14 @@ def _ics_response(content: bytes, filename: str) -> HttpResponse:
 
 
 def event_ics(request, slug):
-    event = get_object_or_404(Event.objects.published(), slug=slug)
+    # An event whose date is not recorded has nothing to put in a calendar (the page shows
+    # no link either).
+    event = get_object_or_404(Event.objects.published().with_known_date(), slug=slug)
     return _ics_response(calendar_bytes([event]), f"{slug}.ics")
 
 
 def event_feed(request):
-    events = Event.objects.upcoming()
+    events = Event.objects.upcoming().with_known_date()
     content = calendar_bytes(events, name=feed_name())
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'

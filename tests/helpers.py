@@ -1,6 +1,8 @@
 """Assertions shared by the test modules."""
 
+import xml.etree.ElementTree as ET  # noqa: S405 - parses the portal's own output
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.core.cache import caches
 from django.db import connection
@@ -35,6 +37,48 @@ def assert_constant_queries(
         f"{url}: {with_few} queries with {small} rows but {with_many} with {large}"
     )
     return with_many
+
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def read_sitemap(client, **headers) -> tuple[list[str], list[ET.Element]]:
+    """Read the sitemap as a crawler does: the index (/sitemap.xml), then every page it lists.
+
+    Returns the index's locations and each page's <urlset>; asserts the documents' shape (a
+    <sitemapindex> and <urlset>s in the sitemap namespace, served as XML)."""
+    index = client.get("/sitemap.xml", **headers)
+    assert index.status_code == 200
+    assert index["Content-Type"] == "application/xml"
+    root = ET.fromstring(index.content)  # noqa: S314 - our own output
+    assert root.tag == f"{{{SITEMAP_NS}}}sitemapindex"
+    locations = [entry.findtext(f"{{{SITEMAP_NS}}}loc") for entry in root]
+    assert all(entry.tag == f"{{{SITEMAP_NS}}}sitemap" for entry in root)
+    pages = []
+    for location in locations:
+        address = urlsplit(location)
+        path = address.path + (f"?{address.query}" if address.query else "")
+        response = client.get(path, **headers)
+        assert response.status_code == 200, location
+        assert response["Content-Type"] == "application/xml"
+        page = ET.fromstring(response.content)  # noqa: S314 - our own output
+        assert page.tag == f"{{{SITEMAP_NS}}}urlset"
+        assert all(url.tag == f"{{{SITEMAP_NS}}}url" for url in page)
+        pages.append(page)
+    return locations, pages
+
+
+def sitemap_urls(client, **headers) -> dict[str, ET.Element]:
+    """{location: <url> element} of every address in every page of the sitemap."""
+    _locations, pages = read_sitemap(client, **headers)
+    urls = {}
+    for page in pages:
+        for url in page:
+            location = url.findtext(f"{{{SITEMAP_NS}}}loc")
+            assert location not in urls, f"{location} listed twice"
+            urls[location] = url
+    return urls
 
 
 def _form_values(form) -> dict:

@@ -1,6 +1,8 @@
 import datetime as dt
+import functools
 from decimal import Decimal
 
+from babel import Locale
 from babel.numbers import format_currency
 from django import template
 from django.conf import settings
@@ -46,11 +48,30 @@ def absolute(path):
 BABEL_LOCALES = {"de": "de_DE", "en": "en_GB"}
 
 
+def _babel_locale() -> str:
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return BABEL_LOCALES.get(language, language)
+
+
 @register.filter
 def money(value, currency="EUR"):
     """An amount in the page's (or mail's) language, with its currency sign."""
     if value is None or value == "":
         return ""
-    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    locale = BABEL_LOCALES.get(language, language)
-    return format_currency(Decimal(value), currency, locale=locale)
+    return format_currency(Decimal(value), currency, locale=_babel_locale())
+
+
+@functools.cache
+def _territories(locale: str) -> dict[str, str]:
+    return dict(Locale.parse(locale).territories)
+
+
+@register.filter
+def country_name(code):
+    """The name of a country (ISO 3166 code, "IN") in the page's (or mail's) language:
+    "Indien", "India". The one place that turns country codes into names; an unknown code
+    shows as itself rather than failing."""
+    if not code:
+        return ""
+    code = str(code).strip().upper()
+    return _territories(_babel_locale()).get(code, code)

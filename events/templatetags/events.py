@@ -1,11 +1,29 @@
-"""Member-profile tags: `{% load events %}{% events_for_organisation organisation %}` and
+"""Event tags: `{% load events %}{% event_date event %}` (the date, or that it is not
+recorded), and the member-profile lists `{% events_for_organisation organisation %}` and
 `{% stands_for_organisation organisation %}`."""
 
 from django import template
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from ..models import Event, JointStand
 
 register = template.Library()
+
+
+@register.simple_tag
+def event_date(event, date_format="DATE_FORMAT"):
+    """An event's start as `<time>` in the page's language, or "date not recorded" for an
+    event whose start is only a placeholder (`Event.date_unknown`)."""
+    if not event.has_known_date:
+        return gettext("date not recorded")
+    start = timezone.localtime(event.start)
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        start.isoformat(),
+        formats.date_format(start, date_format),
+    )
 
 
 @register.inclusion_tag("events/_list_for_organisation.html")

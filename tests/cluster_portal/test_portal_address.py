@@ -5,6 +5,7 @@ import re
 import pytest
 
 from tests import factories
+from tests.helpers import SITEMAP_NS, XHTML_NS, read_sitemap
 from tests.news.conftest import make_news
 
 pytestmark = pytest.mark.django_db
@@ -25,10 +26,14 @@ def test_robots_txt_points_crawlers_at_the_portals_sitemap(client):
 def test_sitemap_lists_every_page_on_the_portals_address(client):
     factories.make_organisation(slug="beispiel-gmbh")
 
-    xml = client.get("/sitemap.xml", HTTP_HOST="localhost").content.decode()
+    sections, pages = read_sitemap(client, HTTP_HOST="localhost")
 
-    locations = re.findall(r"<loc>([^<]+)</loc>", xml) + re.findall(r'href="([^"]+)"', xml)
+    locations = [*sections]
+    for page in pages:
+        locations += [loc.text for loc in page.iter(f"{{{SITEMAP_NS}}}loc")]
+        locations += [link.get("href") for link in page.iter(f"{{{XHTML_NS}}}link")]
     assert f"{PORTAL}/mitglieder/beispiel-gmbh/" in locations
+    assert f"{PORTAL}/sitemap-organisations.xml" in sections
     assert all(location.startswith(PORTAL + "/") for location in locations)
 
 

@@ -16,9 +16,10 @@ from regions.models import FederalState, Region
 from tests import factories
 from tests.events.conftest import make_registration
 from tests.events.stands import make_stand, make_trade_fair
+from tests.helpers import sitemap_urls
 from tests.members.conftest import image_bytes as logo_bytes
 from tests.news.conftest import image_bytes as news_image_bytes
-from tests.news.conftest import make_news, xml_root
+from tests.news.conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -38,14 +39,11 @@ def jsonld(html: str) -> list[dict]:
 
 
 def sitemap_entries(client) -> dict[str, dict[str, str]]:
-    """{location: {hreflang: href}} of every URL in sitemap.xml."""
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    entries = {}
-    for url in xml_root(response.content).findall(f"{SITEMAP}url"):
-        links = {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
-        entries[url.findtext(f"{SITEMAP}loc")] = links
-    return entries
+    """{location: {hreflang: href}} of every URL in the sitemap (the index and its pages)."""
+    return {
+        location: {link.get("hreflang"): link.get("href") for link in url.findall(f"{XHTML}link")}
+        for location, url in sitemap_urls(client).items()
+    }
 
 
 # sitemap.xml
@@ -105,13 +103,9 @@ def test_sitemap_entries_carry_hreflang_alternates_with_x_default(client):
 
 def test_news_item_in_sitemap_has_its_last_change(client):
     make_news(slug="mit-datum")
-    response = client.get("/sitemap.xml")
-    for url in xml_root(response.content).findall(f"{SITEMAP}url"):
-        if url.findtext(f"{SITEMAP}loc").endswith("/aktuelles/mit-datum/"):
-            assert url.findtext(f"{SITEMAP}lastmod")
-            break
-    else:
-        pytest.fail("news item missing from the sitemap")
+    url = sitemap_urls(client).get("http://testserver/aktuelles/mit-datum/")
+    assert url is not None, "news item missing from the sitemap"
+    assert url.findtext(f"{SITEMAP}lastmod")
 
 
 # robots.txt
@@ -163,6 +157,35 @@ def test_english_page_has_english_open_graph_locale(client):
 def test_canonical_drops_filters_but_keeps_the_page_number(client):
     html = client.get("/aktuelles/?kind=article&page=2").content.decode()
     assert '<link rel="canonical" href="http://testserver/aktuelles/?page=2">' in html
+
+
+def head_alternates(html: str) -> dict[str, str]:
+    """{hreflang: href} of the page's own <link rel="alternate" hreflang=…> in the head."""
+    head = html.split("</head>", 1)[0]
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', head))
+
+
+@pytest.mark.parametrize("path", ["/aktuelles/mit-alternativen/", "/en/news/mit-alternativen/"])
+def test_page_head_names_both_languages_and_the_german_page_as_x_default(client, path):
+    make_news(slug="mit-alternativen")
+
+    links = head_alternates(client.get(path).content.decode())
+
+    assert links == {
+        "de": "http://testserver/aktuelles/mit-alternativen/",
+        "en": "http://testserver/en/news/mit-alternativen/",
+        "x-default": "http://testserver/aktuelles/mit-alternativen/",
+    }
+
+
+def test_page_head_x_default_keeps_the_query_and_the_portal_address(client, settings):
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+
+    html = client.get("/en/events/?page=2", HTTP_HOST="localhost").content.decode()
+
+    assert (
+        head_alternates(html)["x-default"] == "https://portal.example.org/veranstaltungen/?page=2"
+    )
 
 
 def test_every_section_page_has_its_own_title_and_open_graph_tags(client):
@@ -413,10 +436,8 @@ def test_event_organizer_is_its_organiser_and_co_organisers(client):
 
 
 def test_a_stand_at_a_fair_whose_date_is_unknown_has_no_event_markup(client):
-    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)))
-    make_stand(
-        fair, title="Gemeinschaftsstand Indien", date_unknown=True, application_deadline=None
-    )
+    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)), date_unknown=True)
+    make_stand(fair, title="Gemeinschaftsstand Indien", application_deadline=None)
     html = client.get(fair.get_absolute_url()).content.decode()
     assert "Das genaue Datum ist nicht verzeichnet." in html
     assert jsonld(html) == []
@@ -424,8 +445,8 @@ def test_a_stand_at_a_fair_whose_date_is_unknown_has_no_event_markup(client):
 
 
 def test_an_unpublished_stand_with_an_unknown_date_still_withholds_the_placeholder(client):
-    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)))
-    make_stand(fair, date_unknown=True, application_deadline=None, is_published=False)
+    fair = make_trade_fair(start=timezone.make_aware(dt.datetime(2014, 1, 1)), date_unknown=True)
+    make_stand(fair, application_deadline=None, is_published=False)
     assert page_jsonld(client, fair.get_absolute_url()) == []
 
 

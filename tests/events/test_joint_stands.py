@@ -173,10 +173,10 @@ def test_joint_stand_list_query_count_does_not_grow(client):
 
 @db
 def test_archive_stand_with_unknown_date_says_so(client):
-    fair = make_trade_fair(start=timezone.now() - dt.timedelta(days=4000), country="IN", city="")
-    make_stand(
-        fair, title="Gemeinschaftsstand Indien", date_unknown=True, application_deadline=None
+    fair = make_trade_fair(
+        start=timezone.now() - dt.timedelta(days=4000), country="IN", city="", date_unknown=True
     )
+    make_stand(fair, title="Gemeinschaftsstand Indien", application_deadline=None)
     assert "Datum nicht verzeichnet" in client.get("/veranstaltungen/gemeinschaftsstaende/").text
     assert "Das genaue Datum ist nicht verzeichnet." in client.get(fair.get_absolute_url()).text
 

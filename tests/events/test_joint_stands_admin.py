@@ -110,7 +110,7 @@ def test_demo_has_the_seed_joint_stands_and_an_upcoming_one(client):
     past = JointStand.objects.past()
     assert past.filter(event__title__startswith="conhIT").count() == 4
     assert past.filter(event__slug="medtec-europe-2014-gemeinschaftsstand").exists()
-    abroad = past.filter(date_unknown=True)
+    abroad = past.filter(event__date_unknown=True)
     assert abroad.count() == 4
     assert set(abroad.values_list("event__country", flat=True)) == {"IN", "BR", "AE", "SG"}
     upcoming = JointStand.objects.upcoming().with_places_taken().get()

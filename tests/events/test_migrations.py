@@ -1,0 +1,82 @@
+"""Data migrations of the events app, run forward on rows written in the schema before them."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from django.utils import timezone
+
+BEFORE = [
+    ("events", "0006_stands_translations_and_history"),
+    ("backoffice", "0005_stands_translations_and_history"),
+]
+AFTER = [("events", "0007_event_date_unknown"), ("backoffice", "0006_event_date_unknown")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.fixture
+def migrator(transactional_db):
+    yield migrate
+    # Leave the schema as the rest of the suite expects it.
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_unknown_date_moves_from_the_stand_to_its_event(migrator):
+    old = migrator(BEFORE)
+    Event, JointStand = old.get_model("events", "Event"), old.get_model("events", "JointStand")
+    HistoricalEvent = old.get_model("backoffice", "HistoricalEvent")
+    placeholder = timezone.make_aware(dt.datetime(2014, 1, 1, 9))
+
+    def fair(slug, date_unknown):
+        event = Event.objects.create(
+            title=slug,
+            title_de=slug,
+            slug=slug,
+            kind="trade_fair",
+            start=placeholder,
+            end=placeholder + dt.timedelta(hours=8),
+            country="IN",
+        )
+        JointStand.objects.create(event=event, title=slug, places=6, date_unknown=date_unknown)
+        HistoricalEvent.objects.create(
+            id=event.pk,
+            title=slug,
+            slug=slug,
+            kind="trade_fair",
+            start=placeholder,
+            end=event.end,
+            country="IN",
+            history_date=timezone.now(),
+            history_type="+",
+        )
+        return event.pk
+
+    abroad, known = fair("fachmesse-indien", True), fair("conhit-2016", False)
+    workshop = Event.objects.create(
+        title="Workshop",
+        slug="workshop",
+        kind="workshop",
+        start=placeholder,
+        end=placeholder + dt.timedelta(hours=2),
+    ).pk
+
+    new = migrator(AFTER)
+
+    unknown = set(
+        new.get_model("events", "Event")
+        .objects.filter(date_unknown=True)
+        .values_list("pk", flat=True)
+    )
+    assert unknown == {abroad}
+    assert known != abroad and workshop not in unknown
+    history = new.get_model("backoffice", "HistoricalEvent").objects
+    assert set(history.filter(date_unknown=True).values_list("id", flat=True)) == {abroad}
+    stand_fields = {field.name for field in new.get_model("events", "JointStand")._meta.fields}
+    assert "date_unknown" not in stand_fields
