@@ -20,7 +20,18 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Expression,
+    F,
+    Func,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Greatest, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +44,7 @@ from cluster_portal.templatetags.content import shown_language
 from cooperations.models import Cooperation
 from events.models import Event
 from members.models import Organisation
+from members.search import organisation_search_text
 from news.models import NewsItem
 from regions.models import Region
 
@@ -59,6 +71,26 @@ class SearchKind:
     vector_field: str | None = None
     # Columns compared by trigram similarity; the title field when not given.
     similarity_fields: list[str] | None = None
+    # One object's searchable text for the spelling lexicon (cluster_portal.lexicon): the
+    # columns of `fields` when not given; a kind with a stored vector names that vector's text.
+    lexicon_text: Callable[[], Expression] | None = None
+    # Whether a post_save of the kind's model adds the object's words to the lexicon; False
+    # where the app does it itself (members: with the stored vector, which also follows the
+    # innovation fields).
+    lexicon_on_save: bool = True
+
+    @property
+    def app_label(self) -> str:
+        return self.queryset().model._meta.app_label
+
+    def lexicon_texts(self) -> QuerySet:
+        """The searchable text of each published object, one column."""
+        if self.lexicon_text is not None:
+            text = self.lexicon_text()
+        else:
+            columns = [F(name) for name, _weight in self.fields]
+            text = Func(Value(" "), *columns, function="CONCAT_WS", output_field=TextField())
+        return self.queryset().order_by().annotate(lexicon_text=text).values_list("lexicon_text")
 
     def similarity(self, text: str):
         names = self.similarity_fields or [self.title_field]
@@ -240,6 +272,8 @@ KINDS: list[SearchKind] = [
         title_field="name",
         vector_field="search_vector",
         fields=[("name", "A"), ("city", "B"), *both("description", "C")],
+        lexicon_text=organisation_search_text,
+        lexicon_on_save=False,
         snippet_fields=["description", "city"],
     ),
     SearchKind(

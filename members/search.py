@@ -3,7 +3,8 @@
 The vector combines the name (weight A), the innovation field names (B) and the description
 (C). It cannot be a generated column because the innovation fields live in another table, so
 `update_search_vectors` recomputes it in one UPDATE; signals call it whenever one of its
-sources changes.
+sources changes. It also adds the organisation's words to the spelling lexicon
+(`cluster_portal.lexicon`).
 """
 
 from django.contrib.postgres.search import (
@@ -16,6 +17,7 @@ from django.db import connections
 from django.db.models import (
     F,
     FloatField,
+    Func,
     Lookup,
     OuterRef,
     Q,
@@ -26,7 +28,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
+from cluster_portal import lexicon
+
 CONFIG = "german"
+# The members' words in the spelling lexicon (the site-wide search's kind of the same name).
+LEXICON_KIND = "organisations"
 # Word similarity of a misspelt name ("Fraunhover") to the closest word of the real one.
 # Below pg_trgm's default of 0.6 on purpose: a swapped pair of letters ("Implnatate") scores
 # about 0.47 and must still be found.
@@ -50,8 +56,9 @@ def _contains_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def update_search_vectors(organisation_ids) -> None:
-    from .models import InnovationField, Organisation
+def _innovation_field_names():
+    """The names of an organisation's innovation fields, separated by spaces ('' for none)."""
+    from .models import InnovationField
 
     field_names = (
         InnovationField.organisations.through.objects.filter(organisation_id=OuterRef("pk"))
@@ -59,17 +66,37 @@ def update_search_vectors(organisation_ids) -> None:
         .annotate(names=StringAgg("innovationfield__name", delimiter=Value(" ")))
         .values("names")
     )
-    Organisation.objects.filter(pk__in=list(organisation_ids)).update(
+    return Coalesce(Subquery(field_names), Value(""), output_field=TextField())
+
+
+def organisation_search_text():
+    """All the text the search vector is made of, as one text: the spelling lexicon's source
+    (cluster_portal.lexicon), kept here beside the vector so that the two stay in step."""
+    return Func(
+        Value(" "),
+        F("name"),
+        _innovation_field_names(),
+        F("description_de"),
+        F("description_en"),
+        function="CONCAT_WS",
+        output_field=TextField(),
+    )
+
+
+def update_search_vectors(organisation_ids) -> None:
+    """Recompute the stored vectors of these organisations and add their words to the spelling
+    lexicon (members only; see `cluster_portal.lexicon`)."""
+    from .models import Organisation
+
+    organisation_ids = list(organisation_ids)
+    Organisation.objects.filter(pk__in=organisation_ids).update(
         search_vector=SearchVector("name", weight="A", config=CONFIG)
-        + SearchVector(
-            Coalesce(Subquery(field_names), Value(""), output_field=TextField()),
-            weight="B",
-            config=CONFIG,
-        )
+        + SearchVector(_innovation_field_names(), weight="B", config=CONFIG)
         # Both language columns by name: modeltranslation would rewrite "description" to the
         # active language's column alone.
         + SearchVector("description_de", "description_en", weight="C", config=CONFIG)
     )
+    lexicon.add_words(LEXICON_KIND, organisation_ids)
 
 
 def use_name_similarity_threshold(using: str = "default") -> None:
