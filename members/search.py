@@ -4,7 +4,8 @@ The vector combines the name (weight A), the innovation field names (B) and the 
 (C). It cannot be a generated column because the innovation fields live in another table, so
 `update_search_vectors` recomputes it in one UPDATE; signals call it whenever one of its
 sources changes. It also adds the organisation's words to the spelling lexicon
-(`cluster_portal.lexicon`).
+(`cluster_portal.lexicon`), from which `spelling()` corrects misspelt query words before the
+full-text search runs.
 """
 
 from django.contrib.postgres.search import (
@@ -114,23 +115,51 @@ def use_name_similarity_threshold(using: str = "default") -> None:
         )
 
 
-def search(queryset, text: str):
+def normalise(text: str) -> str:
+    return " ".join((text or "").split())[:200]
+
+
+def spelling(text: str, using: str = "default") -> lexicon.Spelling:
+    """`text` with its misspelt words corrected from the members' words, in one query that also
+    sets the name similarity threshold (see `use_name_similarity_threshold`) for the search."""
+    return lexicon.correct(
+        normalise(text),
+        [LEXICON_KIND],
+        using=using,
+        session_settings={"pg_trgm.word_similarity_threshold": str(NAME_SIMILARITY_THRESHOLD)},
+    )
+
+
+def search(queryset, text: str, corrected: lexicon.Spelling | None = None):
     """Organisations matching `text` by full text or by a similar name, with a `relevance`.
 
-    Both halves of the condition are index conditions: the stored vector's GIN index and
-    the name's trigram GIN index (`name %> text`, i.e. word_similarity(text, name) at least
-    the threshold), so PostgreSQL can combine two bitmap index scans instead of computing
-    the similarity for every organisation.
+    The full text is searched for the words as typed or as corrected (`spelling()`; pass its
+    result as `corrected` when the caller shows it, so that it is looked up once): a misspelt
+    word of a description or an innovation field finds what the right word finds. Both
+    halves of the condition are index conditions: the stored vector's GIN index and the
+    name's trigram GIN index (`name %> text`, i.e. word_similarity(text, name) at least the
+    threshold), so PostgreSQL can combine two bitmap index scans instead of computing the
+    similarity for every organisation.
     """
-    text = " ".join(text.split())[:200]
+    text = normalise(text)
     if not text:
         return queryset
-    use_name_similarity_threshold(queryset.db)
+    if corrected is None or corrected.text != text:
+        # Also sets the name similarity threshold; a `corrected` from `spelling()` did so.
+        corrected = spelling(text, using=queryset.db)
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
-    return queryset.filter(Q(search_vector=query) | Q(name__trigram_word_similar=text)).annotate(
+    texts = [text]
+    if corrected.changed:
+        # Or'ed, not instead: a word the lexicon has not seen yet still finds itself.
+        query = query | SearchQuery(corrected.corrected, config=CONFIG, search_type="websearch")
+        texts.append(corrected.corrected)
+    condition = Q(search_vector=query)
+    for each in texts:
+        condition |= Q(name__trigram_word_similar=each)
+    return queryset.filter(condition).annotate(
         relevance=Greatest(
             Coalesce(SearchRank(F("search_vector"), query), Value(0.0), output_field=FloatField()),
-            TrigramWordSimilarity(Value(text), "name"),
+            *(TrigramWordSimilarity(Value(each), "name") for each in texts),
             output_field=FloatField(),
         )
     )
