@@ -2,8 +2,11 @@
 
 Every kind is searched by PostgreSQL full-text search with the German configuration (so
 "Kongresse" finds "Kongress") and, for typos, by trigram word similarity on its title
-("Fraunhover" finds "Fraunhofer"). The vector is computed on the fly for now; a kind switches
-to a stored, indexed vector by setting `vector_field` to the name of its SearchVectorField.
+("Fraunhover" finds "Fraunhofer"). Misspelt words anywhere in the texts are corrected first,
+once for all kinds, from the words that occur in them (`correct_spelling()`, see
+`cluster_portal.lexicon`): "Exoskelete" searches for "Exoskelette" as well. The vector is
+computed on the fly for now; a kind switches to a stored, indexed vector by setting
+`vector_field` to the name of its SearchVectorField.
 """
 
 import re
@@ -40,6 +43,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from cluster_portal import lexicon
 from cluster_portal.templatetags.content import shown_language
 from cooperations.models import Cooperation
 from events.models import Event
@@ -92,9 +96,9 @@ class SearchKind:
             text = Func(Value(" "), *columns, function="CONCAT_WS", output_field=TextField())
         return self.queryset().order_by().annotate(lexicon_text=text).values_list("lexicon_text")
 
-    def similarity(self, text: str):
+    def similarity(self, *texts: str):
         names = self.similarity_fields or [self.title_field]
-        scores = [TrigramWordSimilarity(text, name) for name in names]
+        scores = [TrigramWordSimilarity(text, name) for text in texts for name in names]
         # GREATEST ignores the NULL of an untranslated column.
         return scores[0] if len(scores) == 1 else Greatest(*scores)
 
@@ -153,22 +157,25 @@ class SearchKind:
             Case(*whens_lang, default=Value(languages[0]), output_field=CharField()),
         )
 
-    def matches(self, query: SearchQuery, text: str) -> QuerySet:
+    def matches(self, query: SearchQuery, text: str, corrected: str | None = None) -> QuerySet:
+        """Objects whose vector matches `query` or whose title is similar to `text` or, when
+        its spelling was corrected (make_query()), to the `corrected` text."""
+        texts = [text] if corrected in (None, text) else [text, corrected]
         return (
             self.queryset()
             .annotate(
                 # Not "search_vector": a model may have a stored field of that name.
                 site_vector=self.vector(),
-                similarity=self.similarity(text),
+                similarity=self.similarity(*texts),
             )
             .filter(Q(site_vector=query) | Q(similarity__gte=TRIGRAM_THRESHOLD))
         )
 
-    def ranked(self, query: SearchQuery, text: str) -> QuerySet:
+    def ranked(self, query: SearchQuery, text: str, corrected: str | None = None) -> QuerySet:
         """The matches, best first, each annotated with a `headline` (use hit() to show it)."""
         snippet, snippet_language = self.snippet_source(page_languages())
         return (
-            self.matches(query, text)
+            self.matches(query, text, corrected)
             .annotate(
                 rank=SearchRank(F("site_vector"), query) + F("similarity"),
                 snippet_language=snippet_language,
@@ -325,6 +332,15 @@ KINDS: list[SearchKind] = [
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
-def make_query(text: str) -> SearchQuery:
+def make_query(text: str, corrected: str | None = None) -> SearchQuery:
+    """The full-text query of `text`, or'ed with that of its `corrected` spelling, if any."""
     # websearch syntax never raises on odd input (quotes, "or", minus, brackets).
-    return SearchQuery(text, config=CONFIG, search_type="websearch")
+    query = SearchQuery(text, config=CONFIG, search_type="websearch")
+    if corrected not in (None, text):
+        query = query | SearchQuery(corrected, config=CONFIG, search_type="websearch")
+    return query
+
+
+def correct_spelling(text: str) -> lexicon.Spelling:
+    """`text` with misspelt words corrected from the words of every kind, in one query."""
+    return lexicon.correct(text, KINDS_BY_KEY)
