@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.postgres.indexes import GistIndex
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -245,9 +245,9 @@ class SearchWord(models.Model):
     """A word that occurs in the searchable texts of one kind of published content.
 
     The search lexicon (see `cluster_portal.lexicon`): a query word that is not in it is
-    replaced by the closest word that is, by trigram distance (the GiST index answers "the
-    nearest words" as an index scan) and edit distance. `stem` is the word's German stem, as
-    the full-text search sees it: a query word whose stem is here needs no correction.
+    replaced by the closest word that is, among the trigram-similar words (the GIN index's
+    `word % query`) by edit distance. `stem` is the word's German stem, as the full-text
+    search sees it: a query word whose stem is here needs no correction.
     Written only by `cluster_portal.lexicon`, in bulk SQL.
     """
 
@@ -264,7 +264,7 @@ class SearchWord(models.Model):
             models.UniqueConstraint(fields=["kind", "word"], name="searchword_kind_word"),
         ]
         indexes = [
-            GistIndex(fields=["word"], opclasses=["gist_trgm_ops"], name="searchword_word_trgm"),
+            GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchword_word_trgm"),
             models.Index(fields=["stem", "kind"], name="searchword_stem"),
         ]
 
