@@ -96,9 +96,9 @@ class SearchKind:
             text = Func(Value(" "), *columns, function="CONCAT_WS", output_field=TextField())
         return self.queryset().order_by().annotate(lexicon_text=text).values_list("lexicon_text")
 
-    def similarity(self, *texts: str):
+    def similarity(self, text: str):
         names = self.similarity_fields or [self.title_field]
-        scores = [TrigramWordSimilarity(text, name) for text in texts for name in names]
+        scores = [TrigramWordSimilarity(text, name) for name in names]
         # GREATEST ignores the NULL of an untranslated column.
         return scores[0] if len(scores) == 1 else Greatest(*scores)
 
@@ -157,25 +157,24 @@ class SearchKind:
             Case(*whens_lang, default=Value(languages[0]), output_field=CharField()),
         )
 
-    def matches(self, query: SearchQuery, text: str, corrected: str | None = None) -> QuerySet:
-        """Objects whose vector matches `query` or whose title is similar to `text` or, when
-        its spelling was corrected (make_query()), to the `corrected` text."""
-        texts = [text] if corrected in (None, text) else [text, corrected]
+    def matches(self, query: SearchQuery, text: str) -> QuerySet:
+        """Objects whose vector matches `query` or whose title is similar to `text` (the
+        search text as corrected, see correct_spelling())."""
         return (
             self.queryset()
             .annotate(
                 # Not "search_vector": a model may have a stored field of that name.
                 site_vector=self.vector(),
-                similarity=self.similarity(*texts),
+                similarity=self.similarity(text),
             )
             .filter(Q(site_vector=query) | Q(similarity__gte=TRIGRAM_THRESHOLD))
         )
 
-    def ranked(self, query: SearchQuery, text: str, corrected: str | None = None) -> QuerySet:
+    def ranked(self, query: SearchQuery, text: str) -> QuerySet:
         """The matches, best first, each annotated with a `headline` (use hit() to show it)."""
         snippet, snippet_language = self.snippet_source(page_languages())
         return (
-            self.matches(query, text, corrected)
+            self.matches(query, text)
             .annotate(
                 rank=SearchRank(F("site_vector"), query) + F("similarity"),
                 snippet_language=snippet_language,

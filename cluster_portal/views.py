@@ -178,7 +178,7 @@ def search(request):
     query = site_search.make_query(text, corrected)
     kind = site_search.KINDS_BY_KEY.get(request.GET.get("kind", ""))
     if kind is not None:
-        page = Paginator(kind.ranked(query, text, corrected), SEARCH_PAGE_SIZE).get_page(
+        page = Paginator(kind.ranked(query, corrected), SEARCH_PAGE_SIZE).get_page(
             request.GET.get("page")
         )
         context.update(
@@ -189,9 +189,9 @@ def search(request):
         )
         return render(request, "search/results.html", context)
     for each in site_search.KINDS:
-        count = each.matches(query, text, corrected).count()
+        count = each.matches(query, corrected).count()
         if count:
-            ranked = each.ranked(query, text, corrected)
+            ranked = each.ranked(query, corrected)
             hits = [each.hit(obj) for obj in ranked[:SEARCH_HITS_PER_KIND]]
             context["groups"].append({"kind": each, "count": count, "hits": hits})
             context["total"] += count

@@ -134,8 +134,9 @@ def search(queryset, text: str, corrected: lexicon.Spelling | None = None):
     """Organisations matching `text` by full text or by a similar name, with a `relevance`.
 
     The full text is searched for the words as typed or as corrected (`spelling()`; pass its
-    result as `corrected` when the caller shows it, so that it is looked up once): a misspelt
-    word of a description or an innovation field finds what the right word finds. Both
+    result as `corrected` when the caller shows it, so that it is looked up once), the names
+    for the corrected words: a misspelt word of a name, a description or an innovation field
+    finds what the right word finds. Both
     halves of the condition are index conditions: the stored vector's GIN index and the
     name's trigram GIN index (`name %> text`, i.e. word_similarity(text, name) at least the
     threshold), so PostgreSQL can combine two bitmap index scans instead of computing the
@@ -148,18 +149,18 @@ def search(queryset, text: str, corrected: lexicon.Spelling | None = None):
         # Also sets the name similarity threshold; a `corrected` from `spelling()` did so.
         corrected = spelling(text, using=queryset.db)
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
-    texts = [text]
     if corrected.changed:
         # Or'ed, not instead: a word the lexicon has not seen yet still finds itself.
         query = query | SearchQuery(corrected.corrected, config=CONFIG, search_type="websearch")
-        texts.append(corrected.corrected)
-    condition = Q(search_vector=query)
-    for each in texts:
-        condition |= Q(name__trigram_word_similar=each)
-    return queryset.filter(condition).annotate(
+    # Names by the corrected text alone: every word of a member's name is in the lexicon, so a
+    # corrected word was not one, and a second similarity condition would double the cost.
+    name_text = corrected.corrected
+    return queryset.filter(
+        Q(search_vector=query) | Q(name__trigram_word_similar=name_text)
+    ).annotate(
         relevance=Greatest(
             Coalesce(SearchRank(F("search_vector"), query), Value(0.0), output_field=FloatField()),
-            *(TrigramWordSimilarity(Value(each), "name") for each in texts),
+            TrigramWordSimilarity(Value(name_text), "name"),
             output_field=FloatField(),
         )
     )
