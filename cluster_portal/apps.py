@@ -11,9 +11,10 @@ class ClusterPortalConfig(AppConfig):
         from django.contrib import admin
         from django_otp.admin import OTPAdminSite
 
-        from . import fragments
+        from . import fragments, lexicon
 
         fragments.connect_signals()
+        lexicon.connect_signals()
 
         if settings.ADMIN_REQUIRE_OTP:
             # Staff must enter a one-time password from a TOTP device besides the password.

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -238,3 +239,34 @@ class RateLimitCounter(models.Model):
 
     def __str__(self):
         return f"{self.scope}: {self.hits}"
+
+
+class SearchWord(models.Model):
+    """A word that occurs in the searchable texts of one kind of published content.
+
+    The search lexicon (see `cluster_portal.lexicon`): a query word that is not in it is
+    replaced by the closest word that is, among the trigram-similar words (the GIN index's
+    `word % query`) by edit distance. `stem` is the word's German stem, as the full-text
+    search sees it: a query word whose stem is here needs no correction.
+    Written only by `cluster_portal.lexicon`, in bulk SQL.
+    """
+
+    kind = models.CharField(_("kind"), max_length=20)
+    word = models.CharField(_("word"), max_length=40)
+    stem = models.CharField(_("stem"), max_length=40, blank=True)
+    documents = models.PositiveIntegerField(_("documents"), default=1)
+
+    class Meta:
+        ordering = ["kind", "word"]
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "word"], name="searchword_kind_word"),
+        ]
+        indexes = [
+            GinIndex(fields=["word"], opclasses=["gin_trgm_ops"], name="searchword_word_trgm"),
+            models.Index(fields=["stem", "kind"], name="searchword_stem"),
+        ]
+
+    def __str__(self):
+        return f"{self.kind}: {self.word}"

@@ -2,8 +2,11 @@
 
 Every kind is searched by PostgreSQL full-text search with the German configuration (so
 "Kongresse" finds "Kongress") and, for typos, by trigram word similarity on its title
-("Fraunhover" finds "Fraunhofer"). The vector is computed on the fly for now; a kind switches
-to a stored, indexed vector by setting `vector_field` to the name of its SearchVectorField.
+("Fraunhover" finds "Fraunhofer"). Misspelt words anywhere in the texts are corrected first,
+once for all kinds, from the words that occur in them (`correct_spelling()`, see
+`cluster_portal.lexicon`): "Exoskelete" searches for "Exoskelette" as well. The vector is
+computed on the fly for now; a kind switches to a stored, indexed vector by setting
+`vector_field` to the name of its SearchVectorField.
 """
 
 import re
@@ -20,7 +23,18 @@ from django.contrib.postgres.search import (
     TrigramWordSimilarity,
 )
 from django.db import connection
-from django.db.models import Case, CharField, F, Func, Q, QuerySet, TextField, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Expression,
+    F,
+    Func,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Greatest, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -29,10 +43,12 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from cluster_portal import lexicon
 from cluster_portal.templatetags.content import shown_language
 from cooperations.models import Cooperation
 from events.models import Event
 from members.models import Organisation
+from members.search import organisation_search_text
 from news.models import NewsItem
 from regions.models import Region
 
@@ -59,6 +75,26 @@ class SearchKind:
     vector_field: str | None = None
     # Columns compared by trigram similarity; the title field when not given.
     similarity_fields: list[str] | None = None
+    # One object's searchable text for the spelling lexicon (cluster_portal.lexicon): the
+    # columns of `fields` when not given; a kind with a stored vector names that vector's text.
+    lexicon_text: Callable[[], Expression] | None = None
+    # Whether a post_save of the kind's model adds the object's words to the lexicon; False
+    # where the app does it itself (members: with the stored vector, which also follows the
+    # innovation fields).
+    lexicon_on_save: bool = True
+
+    @property
+    def app_label(self) -> str:
+        return self.queryset().model._meta.app_label
+
+    def lexicon_texts(self) -> QuerySet:
+        """The searchable text of each published object, one column."""
+        if self.lexicon_text is not None:
+            text = self.lexicon_text()
+        else:
+            columns = [F(name) for name, _weight in self.fields]
+            text = Func(Value(" "), *columns, function="CONCAT_WS", output_field=TextField())
+        return self.queryset().order_by().annotate(lexicon_text=text).values_list("lexicon_text")
 
     def similarity(self, text: str):
         names = self.similarity_fields or [self.title_field]
@@ -122,6 +158,8 @@ class SearchKind:
         )
 
     def matches(self, query: SearchQuery, text: str) -> QuerySet:
+        """Objects whose vector matches `query` or whose title is similar to `text` (the
+        search text as corrected, see correct_spelling())."""
         return (
             self.queryset()
             .annotate(
@@ -240,6 +278,8 @@ KINDS: list[SearchKind] = [
         title_field="name",
         vector_field="search_vector",
         fields=[("name", "A"), ("city", "B"), *both("description", "C")],
+        lexicon_text=organisation_search_text,
+        lexicon_on_save=False,
         snippet_fields=["description", "city"],
     ),
     SearchKind(
@@ -291,6 +331,15 @@ KINDS: list[SearchKind] = [
 KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
-def make_query(text: str) -> SearchQuery:
+def make_query(text: str, corrected: str | None = None) -> SearchQuery:
+    """The full-text query of `text`, or'ed with that of its `corrected` spelling, if any."""
     # websearch syntax never raises on odd input (quotes, "or", minus, brackets).
-    return SearchQuery(text, config=CONFIG, search_type="websearch")
+    query = SearchQuery(text, config=CONFIG, search_type="websearch")
+    if corrected not in (None, text):
+        query = query | SearchQuery(corrected, config=CONFIG, search_type="websearch")
+    return query
+
+
+def correct_spelling(text: str) -> lexicon.Spelling:
+    """`text` with misspelt words corrected from the words of every kind, in one query."""
+    return lexicon.correct(text, KINDS_BY_KEY)

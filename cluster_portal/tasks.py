@@ -27,3 +27,9 @@ def prune_task_results():
 @task()
 def purge_personal_data():
     call_command("purge_personal_data")
+
+
+@cron("17 * * * *")
+@task()
+def refresh_search_lexicon():
+    call_command("refresh_search_lexicon")

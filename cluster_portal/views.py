@@ -172,10 +172,13 @@ def search(request):
         # Nothing left to search once the dictionary drops stop words ("und", "die").
         context["only_common_words"] = True
         return render(request, "search/results.html", context)
-    query = site_search.make_query(text)
+    spelling = site_search.correct_spelling(text)
+    corrected = spelling.corrected
+    context["spelling"] = spelling
+    query = site_search.make_query(text, corrected)
     kind = site_search.KINDS_BY_KEY.get(request.GET.get("kind", ""))
     if kind is not None:
-        page = Paginator(kind.ranked(query, text), SEARCH_PAGE_SIZE).get_page(
+        page = Paginator(kind.ranked(query, corrected), SEARCH_PAGE_SIZE).get_page(
             request.GET.get("page")
         )
         context.update(
@@ -186,9 +189,10 @@ def search(request):
         )
         return render(request, "search/results.html", context)
     for each in site_search.KINDS:
-        count = each.matches(query, text).count()
+        count = each.matches(query, corrected).count()
         if count:
-            hits = [each.hit(obj) for obj in each.ranked(query, text)[:SEARCH_HITS_PER_KIND]]
+            ranked = each.ranked(query, corrected)
+            hits = [each.hit(obj) for obj in ranked[:SEARCH_HITS_PER_KIND]]
             context["groups"].append({"kind": each, "count": count, "hits": hits})
             context["total"] += count
     return render(request, "search/results.html", context)

@@ -1,5 +1,7 @@
 """The member directory's filters; every value lives in the URL so results can be shared."""
 
+from functools import cached_property
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from regions.filters import RegionFilter
 
 from .models import InnovationField, Organisation, Sector
-from .search import search
+from .search import search, spelling
 
 
 def city_choices():
@@ -75,7 +77,18 @@ class OrganisationFilter(django_filters.FilterSet):
         self.form.fields["sort"].required = False
 
     def filter_search(self, queryset, name, value):
-        return search(queryset, value)
+        return search(queryset, value, corrected=self.spelling)
+
+    @cached_property
+    def spelling(self):
+        """The search text with its misspelt words corrected (`changed` when any was), or None
+        when not searching; looked up once, for the search and for the note on the page."""
+        if not self.is_bound:
+            return None
+        self.form.is_valid()  # cleaned_data then holds the valid fields, whatever the others
+        if not self.searching:
+            return None
+        return spelling(self.form.cleaned_data["q"], using=self.queryset.db)
 
     def keep(self, queryset, name, value):
         return queryset

@@ -3,7 +3,9 @@
 The vector combines the name (weight A), the innovation field names (B) and the description
 (C). It cannot be a generated column because the innovation fields live in another table, so
 `update_search_vectors` recomputes it in one UPDATE; signals call it whenever one of its
-sources changes.
+sources changes. It also adds the organisation's words to the spelling lexicon
+(`cluster_portal.lexicon`), from which `spelling()` corrects misspelt query words before the
+full-text search runs.
 """
 
 from django.contrib.postgres.search import (
@@ -16,6 +18,7 @@ from django.db import connections
 from django.db.models import (
     F,
     FloatField,
+    Func,
     Lookup,
     OuterRef,
     Q,
@@ -26,7 +29,11 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Greatest
 
+from cluster_portal import lexicon
+
 CONFIG = "german"
+# The members' words in the spelling lexicon (the site-wide search's kind of the same name).
+LEXICON_KIND = "organisations"
 # Word similarity of a misspelt name ("Fraunhover") to the closest word of the real one.
 # Below pg_trgm's default of 0.6 on purpose: a swapped pair of letters ("Implnatate") scores
 # about 0.47 and must still be found.
@@ -50,8 +57,9 @@ def _contains_pattern(text: str) -> str:
     return f"%{escaped}%"
 
 
-def update_search_vectors(organisation_ids) -> None:
-    from .models import InnovationField, Organisation
+def _innovation_field_names():
+    """The names of an organisation's innovation fields, separated by spaces ('' for none)."""
+    from .models import InnovationField
 
     field_names = (
         InnovationField.organisations.through.objects.filter(organisation_id=OuterRef("pk"))
@@ -59,17 +67,37 @@ def update_search_vectors(organisation_ids) -> None:
         .annotate(names=StringAgg("innovationfield__name", delimiter=Value(" ")))
         .values("names")
     )
-    Organisation.objects.filter(pk__in=list(organisation_ids)).update(
+    return Coalesce(Subquery(field_names), Value(""), output_field=TextField())
+
+
+def organisation_search_text():
+    """All the text the search vector is made of, as one text: the spelling lexicon's source
+    (cluster_portal.lexicon), kept here beside the vector so that the two stay in step."""
+    return Func(
+        Value(" "),
+        F("name"),
+        _innovation_field_names(),
+        F("description_de"),
+        F("description_en"),
+        function="CONCAT_WS",
+        output_field=TextField(),
+    )
+
+
+def update_search_vectors(organisation_ids) -> None:
+    """Recompute the stored vectors of these organisations and add their words to the spelling
+    lexicon (members only; see `cluster_portal.lexicon`)."""
+    from .models import Organisation
+
+    organisation_ids = list(organisation_ids)
+    Organisation.objects.filter(pk__in=organisation_ids).update(
         search_vector=SearchVector("name", weight="A", config=CONFIG)
-        + SearchVector(
-            Coalesce(Subquery(field_names), Value(""), output_field=TextField()),
-            weight="B",
-            config=CONFIG,
-        )
+        + SearchVector(_innovation_field_names(), weight="B", config=CONFIG)
         # Both language columns by name: modeltranslation would rewrite "description" to the
         # active language's column alone.
         + SearchVector("description_de", "description_en", weight="C", config=CONFIG)
     )
+    lexicon.add_words(LEXICON_KIND, organisation_ids)
 
 
 def use_name_similarity_threshold(using: str = "default") -> None:
@@ -87,23 +115,52 @@ def use_name_similarity_threshold(using: str = "default") -> None:
         )
 
 
-def search(queryset, text: str):
+def normalise(text: str) -> str:
+    return " ".join((text or "").split())[:200]
+
+
+def spelling(text: str, using: str = "default") -> lexicon.Spelling:
+    """`text` with its misspelt words corrected from the members' words, in one query that also
+    sets the name similarity threshold (see `use_name_similarity_threshold`) for the search."""
+    return lexicon.correct(
+        normalise(text),
+        [LEXICON_KIND],
+        using=using,
+        session_settings={"pg_trgm.word_similarity_threshold": str(NAME_SIMILARITY_THRESHOLD)},
+    )
+
+
+def search(queryset, text: str, corrected: lexicon.Spelling | None = None):
     """Organisations matching `text` by full text or by a similar name, with a `relevance`.
 
-    Both halves of the condition are index conditions: the stored vector's GIN index and
-    the name's trigram GIN index (`name %> text`, i.e. word_similarity(text, name) at least
-    the threshold), so PostgreSQL can combine two bitmap index scans instead of computing
-    the similarity for every organisation.
+    The full text is searched for the words as typed or as corrected (`spelling()`; pass its
+    result as `corrected` when the caller shows it, so that it is looked up once), the names
+    for the corrected words: a misspelt word of a name, a description or an innovation field
+    finds what the right word finds. Both
+    halves of the condition are index conditions: the stored vector's GIN index and the
+    name's trigram GIN index (`name %> text`, i.e. word_similarity(text, name) at least the
+    threshold), so PostgreSQL can combine two bitmap index scans instead of computing the
+    similarity for every organisation.
     """
-    text = " ".join(text.split())[:200]
+    text = normalise(text)
     if not text:
         return queryset
-    use_name_similarity_threshold(queryset.db)
+    if corrected is None or corrected.text != text:
+        # Also sets the name similarity threshold; a `corrected` from `spelling()` did so.
+        corrected = spelling(text, using=queryset.db)
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
-    return queryset.filter(Q(search_vector=query) | Q(name__trigram_word_similar=text)).annotate(
+    if corrected.changed:
+        # Or'ed, not instead: a word the lexicon has not seen yet still finds itself.
+        query = query | SearchQuery(corrected.corrected, config=CONFIG, search_type="websearch")
+    # Names by the corrected text alone: every word of a member's name is in the lexicon, so a
+    # corrected word was not one, and a second similarity condition would double the cost.
+    name_text = corrected.corrected
+    return queryset.filter(
+        Q(search_vector=query) | Q(name__trigram_word_similar=name_text)
+    ).annotate(
         relevance=Greatest(
             Coalesce(SearchRank(F("search_vector"), query), Value(0.0), output_field=FloatField()),
-            TrigramWordSimilarity(Value(text), "name"),
+            TrigramWordSimilarity(Value(name_text), "name"),
             output_field=FloatField(),
         )
     )

@@ -1,13 +1,16 @@
-"""Keep derived data (search vector, logo thumbnails) in step with the organisation."""
+"""Keep derived data (search vector, spelling lexicon, logo thumbnails) in step with the
+organisation."""
 
 import logging
 
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
+from cluster_portal import lexicon
+
 from .logos import refresh_thumbnails
 from .models import InnovationField, Organisation
-from .search import update_search_vectors
+from .search import LEXICON_KIND, update_search_vectors
 
 logger = logging.getLogger(__name__)
 
@@ -16,9 +19,12 @@ logger = logging.getLogger(__name__)
 def organisation_saved(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw:
         return
-    searchable = {"name", "description"}
+    searchable = {"name", "description", "description_de", "description_en"}
     if update_fields is None or searchable & set(update_fields):
         update_search_vectors([instance.pk])
+    elif "status" in update_fields:
+        # Published (an application approved): its words join the spelling lexicon.
+        lexicon.add_words(LEXICON_KIND, [instance.pk])
     if update_fields is None or "logo" in update_fields:
         try:
             refresh_thumbnails(instance)

@@ -7,7 +7,7 @@ from django.utils import timezone, translation
 from cluster_portal.search import MAX_QUERY_LENGTH, clean_query, safe_headline
 from members.models import Organisation
 from tests import factories
-from tests.helpers import assert_constant_queries
+from tests.helpers import assert_constant_queries, count_queries
 from tests.news.conftest import make_news
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +43,29 @@ def test_typo_in_a_name_still_finds_the_organisation(client):
     factories.make_organisation(name="Fraunhofer-Institut für Biomedizinische Technik")
     html = search(client, "Fraunhover")
     assert "Fraunhofer-Institut für Biomedizinische Technik" in section(html, "organisations")
+
+
+def test_a_misspelt_word_finds_members_events_and_news_and_says_so(client, region):
+    factories.make_organisation(
+        name="Alpha GmbH", description="Wir entwickeln Exoskelette für die Pflege."
+    )
+    factories.make_event(title="Fachtag Exoskelette")
+    make_news(title="Neue Exoskelette im Münsterland", regions=[region])
+
+    html = search(client, "Exoskelete")
+
+    assert "Alpha GmbH" in section(html, "organisations")
+    assert "Fachtag Exoskelette" in section(html, "events")
+    assert "Neue Exoskelette im Münsterland" in section(html, "news")
+    assert '<p class="search-correction">Ergebnisse für „Exoskelette“.</p>' in html
+    english = client.get("/en/search/", {"q": "Exoskelete"}).content.decode()
+    assert '<p class="search-correction">Showing results for “Exoskelette”.</p>' in english
+
+
+def test_a_word_spelt_right_gets_no_correction_note(client):
+    factories.make_event(title="Fachtag Exoskelette")
+    assert "search-correction" not in search(client, "Exoskelette")
+    assert "search-correction" not in search(client, "qwertzuiop")
 
 
 def test_search_finds_every_kind_grouped_with_counts(client, region):
@@ -216,6 +239,18 @@ def test_search_query_count_does_not_grow_with_hits(client):
             make_news(title="Robotik heute")
 
     assert_constant_queries(client, "/suche/?q=Robotik", add)
+
+
+def test_a_misspelt_search_costs_as_many_queries_as_a_right_one(client):
+    factories.make_event(title="Forum Robotik")
+    make_news(title="Robotik heute")
+    client.get("/suche/?q=Robotik")  # caches filled once per process
+
+    right, _response = count_queries(client, "/suche/?q=Robotik")
+    misspelt, response = count_queries(client, "/suche/?q=Robotk")
+
+    assert "Forum Robotik" in response.content.decode()
+    assert misspelt == right
 
 
 def test_german_page_shows_snippets_from_the_german_text_only(client):

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
-from cluster_portal import legal_demo
+from cluster_portal import legal_demo, lexicon
 from cooperations import demo as cooperations_demo
 from events import demo as events_demo
 from members import demo as members_demo
@@ -40,6 +40,8 @@ class Command(BaseCommand):
             legal_demo.load()
             news_demo.load()
             partnering_demo.load()
+            # Saves added words as they went; the rebuild also counts them exactly.
+            lexicon.refresh_all()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         if not options["no_admin"]:
             self.create_local_admin()
