@@ -28,7 +28,7 @@ from members.models import ContactPerson, Organisation
 
 from . import services, stand_services
 from .calendar import calendar_bytes, feed_name
-from .emails import CONFIRM_PURPOSE, PERSONAL_LINK_MAX_AGE, PERSONAL_PURPOSE
+from .emails import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .filters import EventFilter
 from .forms import (
     CheckInSearchForm,
@@ -213,8 +213,8 @@ def event_feed(request):
     return response
 
 
-def _registration_from_token(token, *, purpose, max_age=None):
-    payload = links.read_token(token, purpose=purpose, max_age=max_age)
+def _registration_from_token(token, *, purpose):
+    payload = links.read_token(token, purpose=purpose)
     try:
         return Registration.objects.select_related("event").get(pk=payload.pk), payload
     except Registration.DoesNotExist as error:
@@ -277,9 +277,7 @@ def registration_page(request, token):
     """The person's own page: status, ticket with QR code, cancel or accept an offer, and
     their data with "delete my data" (confirmed with a second button, never on GET)."""
     try:
-        registration, _payload = _registration_from_token(
-            token, purpose=PERSONAL_PURPOSE, max_age=PERSONAL_LINK_MAX_AGE
-        )
+        registration, _payload = _registration_from_token(token, purpose=PERSONAL_PURPOSE)
     except links.LinkError as error:
         return links.link_error_response(request, error)
     status = 200

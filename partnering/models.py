@@ -12,15 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.links import make_token
+from cluster_portal.links import make_token, register_purpose
 from cluster_portal.models import ConsentRecord
 from events.models import Event, Registration
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 # Members-only posts reach members through signed links in their weekly digest; a link
 # outlives the week until the next digest by a week.
-MEMBER_VIEW_PURPOSE = "partnering-member-view"
-MEMBER_VIEW_MAX_AGE = 14 * 24 * 3600
+MEMBER_VIEW_PURPOSE = register_purpose("partnering-member-view", max_age=14 * 24 * 3600)
 
 
 class PostQuerySet(models.QuerySet):

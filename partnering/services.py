@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cluster_portal import links
 from cluster_portal.links import LinkAlreadyUsed
 from cluster_portal.mail import manager_addresses, send_mail_in_language
 from cluster_portal.site_urls import absolute_url
@@ -13,7 +14,15 @@ from members.access import mark_used
 from members.models import AccessLink, ContactPerson, Organisation
 
 from . import matching
-from .models import B2BProfile, DigestEntry, ExpressionOfInterest, Meeting, MeetingSeat, Post
+from .models import (
+    MEMBER_VIEW_PURPOSE,
+    B2BProfile,
+    DigestEntry,
+    ExpressionOfInterest,
+    Meeting,
+    MeetingSeat,
+    Post,
+)
 
 
 class TransitionError(Exception):
@@ -183,11 +192,18 @@ def digest_send(*, limit: int = 10) -> int:
                     ]
                 )
             first = items[0][0]
+            has_member_links = any(getattr(m, "url", "") for _p, posts, _o in items for m in posts)
             send_mail_in_language(
                 template="partnering/email/digest",
                 to=[email],
                 language=first.language,
-                context={"organisation": first.organisation, "items": items},
+                context={
+                    "organisation": first.organisation,
+                    "items": items,
+                    "member_links_valid_for": links.valid_for(MEMBER_VIEW_PURPOSE)
+                    if has_member_links
+                    else "",
+                },
             )
         sent += 1
     return sent
@@ -211,6 +227,13 @@ def b2b_url(registration) -> str:
     with translation.override(registration.language):
         path = reverse("partnering:b2b", kwargs={"token": personal_token(registration)})
     return absolute_url(path)
+
+
+def b2b_url_valid_until():
+    """When a B2B page link made now stops working: it is the personal registration link."""
+    from events.emails import PERSONAL_PURPOSE
+
+    return links.valid_until(PERSONAL_PURPOSE)
 
 
 def b2b_check_participant(registration) -> None:
@@ -269,6 +292,7 @@ def meeting_request(*, requester, recipient, message: str = "") -> Meeting:
             "event": requester.event,
             "profile": requester.b2b_profile,
             "url": b2b_url(recipient),
+            "url_valid_until": b2b_url_valid_until(),
         },
     )
     return meeting
@@ -297,6 +321,7 @@ def meeting_answer(*, meeting: Meeting, registration, accept: bool) -> Meeting:
             "event": meeting.event,
             "partner": registration,
             "url": b2b_url(meeting.requester),
+            "url_valid_until": b2b_url_valid_until(),
         },
     )
     return meeting

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from cluster_portal.links import LinkError, link_error_response, read_token
 from cluster_portal.ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
-from members.access import access_from_token, send_organisation_access_link
+from members.access import access_from_token, link_valid_for, send_organisation_access_link
 from members.models import Organisation
 
 from . import services
@@ -14,7 +14,7 @@ from .apps import PURPOSE_POST
 from .filters import PostFilter
 from .forms import AccessLinkRequestForm, ExpressionOfInterestForm, PostForm
 from .matching import all_matches
-from .models import MEMBER_VIEW_MAX_AGE, MEMBER_VIEW_PURPOSE, Post
+from .models import MEMBER_VIEW_PURPOSE, Post
 
 PAGE_SIZE = 20
 # Public forms that send e-mail: a person rarely needs more than a few in an hour.
@@ -44,7 +44,7 @@ def detail(request, pk):
 def member_view(request, token):
     """A members-only post, opened through the signed link in a member's digest e-mail."""
     try:
-        payload = read_token(token, purpose=MEMBER_VIEW_PURPOSE, max_age=MEMBER_VIEW_MAX_AGE)
+        payload = read_token(token, purpose=MEMBER_VIEW_PURPOSE)
     except LinkError as error:
         return link_error_response(request, error)
     post = get_object_or_404(Post.objects.on_board().for_cards(), pk=payload.pk)
@@ -108,7 +108,10 @@ def request_link(request):
             return render(
                 request,
                 "partnering/link_requested.html",
-                {"organisation": form.cleaned_data["organisation"]},
+                {
+                    "organisation": form.cleaned_data["organisation"],
+                    "valid_for": link_valid_for(PURPOSE_POST),
+                },
             )
     else:
         form = AccessLinkRequestForm(initial={"organisation": request.GET.get("organisation")})

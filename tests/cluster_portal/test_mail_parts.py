@@ -186,7 +186,9 @@ CONTEXTS = {
     "members/email/access_link": lambda: {
         "organisation": _organisation(),
         "contact": {"name": "Anna Beispiel"},
-        "purpose_label": "update your profile",
+        "link_subject": "Your link to update the profile of Klinikum",
+        "asked_for": "you asked.",
+        "valid_for": "7 days",
         "url": "http://testserver/mitglieder/profil/abc/",
     },
     **{

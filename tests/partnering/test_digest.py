@@ -4,7 +4,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from partnering.models import DigestEntry, Post
+from cluster_portal import links
+from partnering.models import MEMBER_VIEW_PURPOSE, DigestEntry, Post
 from tests import factories
 
 from .conftest import make_post
@@ -125,6 +126,9 @@ def test_members_only_match_reaches_the_member_through_a_signed_link(
     call_command("send_partnering_digest")
     body = next(m.body for m in mailoutbox if m.to == ["anfrage@klinik.example"])
     assert "Vertrauliches Angebot" in body
+    assert "Die Links zu Beiträgen, die nur für Mitglieder sichtbar sind, sind 14 Tage gültig." in (
+        " ".join(body.split())
+    )
     path = re.search(r"http://testserver(/kooperationsboerse/mitglieder/\S+/)", body)[1]
     page = client.get(path)
     assert page.status_code == 200
@@ -152,7 +156,7 @@ def test_the_member_link_expires(client, poster, world, monkeypatch):
     hidden = make_post(poster, visibility=Post.Visibility.MEMBERS)
     path = hidden.member_view_url(organisation=poster)
     assert client.get(path).status_code == 200
-    monkeypatch.setattr("partnering.views.MEMBER_VIEW_MAX_AGE", -1)
+    monkeypatch.setitem(links.PURPOSES, MEMBER_VIEW_PURPOSE, -1)
     response = client.get(path)
     assert response.status_code == 410
     assert "abgelaufen" in response.content.decode()
