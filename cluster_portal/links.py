@@ -113,10 +113,11 @@ def check_state(payload: LinkPayload, current_state: str) -> None:
         raise LinkAlreadyUsed
 
 
-def link_error_response(request, error: LinkError):
+def link_error_response(request, error: LinkError, *, hint: str = ""):
+    """The page for a link that cannot be honoured; `hint` says what to do instead."""
     return render(
         request,
         "link_problem.html",
-        {"title": error.title, "reason": error.reason},
+        {"title": error.title, "reason": error.reason, "hint": hint},
         status=error.status,
     )

@@ -19,12 +19,14 @@ is down delays the e-mail instead of losing it or failing the registration. `man
 """
 
 import base64
+import email.policy
 import logging
 import re
 import smtplib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import timedelta
+from email.headerregistry import HeaderRegistry, UnstructuredHeader
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -161,9 +163,31 @@ def _encode_attachment(attachment: Attachment) -> dict:
     }
 
 
+class _OneLineHeader(UnstructuredHeader):
+    """A header written as it is, on one line: RFC 2369 list headers hold <URL>s that mail
+    programs must read verbatim. Folded at 78 characters, a long URL (no whitespace to break
+    at) would become RFC 2047 encoded words, which no mail program takes for a URL; RFC 5322
+    allows lines of up to 998 characters."""
+
+    def fold(self, *, policy):
+        return f"{self.name}: {self}{policy.linesep}"
+
+
+ONE_LINE_HEADERS = ("List-Unsubscribe", "List-Unsubscribe-Post")
+
+
+class PortalEmail(EmailMultiAlternatives):
+    def message(self, *, policy=email.policy.default):
+        registry = HeaderRegistry()
+        for name in ONE_LINE_HEADERS:
+            registry.map_to_type(name.lower(), _OneLineHeader)
+        # A copy of whichever policy the backend asks for (SMTP's, the file backend's ...).
+        return super().message(policy=policy.clone(header_factory=registry))
+
+
 def build_message(message: dict) -> EmailMultiAlternatives:
     # Messages queued before the HTML part and the headers existed have neither key.
-    email = EmailMultiAlternatives(
+    email = PortalEmail(
         subject=message["subject"],
         body=message["body"],
         from_email=message["from_email"],

@@ -15,6 +15,7 @@ from members.models import AccessLink, ContactPerson, Organisation
 
 from . import matching
 from .models import (
+    DIGEST_UNSUBSCRIBE_PURPOSE,
     MEMBER_VIEW_PURPOSE,
     B2BProfile,
     DigestEntry,
@@ -144,11 +145,14 @@ def interest_send(*, post: Post, form, language: str) -> ExpressionOfInterest:
 def digest_send(*, limit: int = 10) -> int:
     """E-mail each poster the matches of their posts not reported before; return mails sent.
 
-    What was reported is recorded (DigestEntry), so that a rerun sends nothing new.
+    What was reported is recorded (DigestEntry), so that a rerun sends nothing new. Posts whose
+    poster unsubscribed are left out. Each digest carries its one-click unsubscribe link
+    (RFC 8058) in the `List-Unsubscribe` headers and in its text.
     """
     sent = 0
     posts = (
         Post.objects.on_board()
+        .filter(digest_unsubscribed_at__isnull=True)
         .select_related("organisation__region")
         .order_by("submitted_by_email", "organisation_id", "pk")
     )
@@ -193,6 +197,8 @@ def digest_send(*, limit: int = 10) -> int:
                 )
             first = items[0][0]
             has_member_links = any(getattr(m, "url", "") for _p, posts, _o in items for m in posts)
+            with translation.override(first.language):
+                unsubscribe_url = absolute_url(first.digest_unsubscribe_url())
             send_mail_in_language(
                 template="partnering/email/digest",
                 to=[email],
@@ -203,10 +209,27 @@ def digest_send(*, limit: int = 10) -> int:
                     "member_links_valid_for": links.valid_for(MEMBER_VIEW_PURPOSE)
                     if has_member_links
                     else "",
+                    "unsubscribe_url": unsubscribe_url,
+                    "unsubscribe_valid_for": links.valid_for(DIGEST_UNSUBSCRIBE_PURPOSE),
+                },
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe_url}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
             )
         sent += 1
     return sent
+
+
+@transaction.atomic
+def digest_unsubscribe(*, post: Post) -> int:
+    """Stop the weekly digest for the poster of `post`: every post of the same organisation
+    submitted from the same address. Idempotent; returns how many posts it newly covered."""
+    return Post.objects.filter(
+        organisation_id=post.organisation_id,
+        submitted_by_email__iexact=post.submitted_by_email,
+        digest_unsubscribed_at__isnull=True,
+    ).update(digest_unsubscribed_at=timezone.now())
 
 
 # B2B meetings at events ---------------------------------------------------------------------

@@ -3,6 +3,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from cluster_portal.links import LinkError, link_error_response, read_token
 from cluster_portal.ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
@@ -14,7 +17,7 @@ from .apps import PURPOSE_POST
 from .filters import PostFilter
 from .forms import AccessLinkRequestForm, ExpressionOfInterestForm, PostForm
 from .matching import all_matches
-from .models import MEMBER_VIEW_PURPOSE, Post
+from .models import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, Post
 
 PAGE_SIZE = 20
 # Public forms that send e-mail: a person rarely needs more than a few in an hour.
@@ -79,6 +82,32 @@ def _detail(request, post, *, private=False):
         form = ExpressionOfInterestForm()
     context = {"post": post, "form": form, "matches": all_matches(post), "private": private}
     return render(request, "partnering/post_detail.html", context, status=status)
+
+
+# RFC 8058: the mail provider POSTs "List-Unsubscribe=One-Click" to the link, with no cookie and
+# no CSRF token; the signed token in the address is what authorises it. A GET (a person's click,
+# or a link scanner's) only shows the button, so nobody is unsubscribed by merely opening it.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def digest_unsubscribe(request, token):
+    """Unsubscribe from the weekly e-mail of new matches: one click in the mail program, or
+    the button on this page."""
+    try:
+        payload = read_token(token, purpose=DIGEST_UNSUBSCRIBE_PURPOSE)
+        post = Post.objects.select_related("organisation").filter(pk=payload.pk).first()
+        if post is None:
+            raise LinkError
+    except LinkError as error:
+        hint = _(
+            "To stop the weekly e-mail of new matches, please use the unsubscribe link in the "
+            "latest one, or write to the cluster management."
+        )
+        return link_error_response(request, error, hint=hint)
+    if request.method == "POST":
+        services.digest_unsubscribe(post=post)
+        return render(request, "partnering/digest_unsubscribed.html", {"post": post})
+    return render(request, "partnering/digest_unsubscribe.html", {"post": post})
 
 
 def request_link(request):
