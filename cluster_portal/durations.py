@@ -9,11 +9,14 @@ HOUR = 60 * MINUTE
 DAY = 24 * HOUR
 
 
-def duration_in_words(seconds: float) -> str:
+def duration_in_words(seconds: float, *, days: bool = True) -> str:
     """`seconds` in the active language: whole days or hours when it is exactly that many,
-    else hours from two hours on and minutes below, rounded up (a wait is never understated)."""
+    else hours from two hours on and minutes below, rounded up (a wait is never understated).
+
+    `days=False` counts in hours at most, for sentences after "in" ("in 30 Minuten", "in 48
+    Stunden"), where German would need the dative of days ("in 2 Tagen")."""
     seconds = max(math.ceil(seconds), 1)
-    if seconds % DAY == 0:
+    if days and seconds % DAY == 0:
         return _days(seconds // DAY)
     if seconds % HOUR == 0 or seconds >= 2 * HOUR:
         return _hours(math.ceil(seconds / HOUR))

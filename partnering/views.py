@@ -8,7 +8,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from cluster_portal.links import LinkError, link_error_response, read_token
-from cluster_portal.ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
+from cluster_portal.ratelimit import limited_response, refuse_if_limited
 from members.access import access_from_token, link_valid_for, send_organisation_access_link
 from members.models import Organisation
 
@@ -20,10 +20,6 @@ from .matching import all_matches
 from .models import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, Post
 
 PAGE_SIZE = 20
-# Public forms that send e-mail: a person rarely needs more than a few in an hour.
-LINK_REQUEST_LIMIT = 5
-INTEREST_LIMIT = 10
-RATE_WINDOW = 3600
 
 
 def board(request):
@@ -55,20 +51,13 @@ def member_view(request, token):
 
 
 def _detail(request, post, *, private=False):
-    status = 200
+    refusal = None
     if request.method == "POST":
         form = ExpressionOfInterestForm(request.POST)
-        allowed = check_rate_limit(
-            request,
-            scope="partnering-interest",
-            email=request.POST.get("email"),
-            limit=INTEREST_LIMIT,
-            window=RATE_WINDOW,
+        refusal = refuse_if_limited(
+            request, form, scope="partnering-interest", email=request.POST.get("email")
         )
-        if not allowed:
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        if refusal is None and form.is_valid():
             services.interest_send(post=post, form=form, language=get_language())
             messages.success(
                 request,
@@ -81,7 +70,7 @@ def _detail(request, post, *, private=False):
     else:
         form = ExpressionOfInterestForm()
     context = {"post": post, "form": form, "matches": all_matches(post), "private": private}
-    return render(request, "partnering/post_detail.html", context, status=status)
+    return limited_response(render(request, "partnering/post_detail.html", context), refusal)
 
 
 # RFC 8058: the mail provider POSTs "List-Unsubscribe=One-Click" to the link, with no cookie and
@@ -112,20 +101,13 @@ def digest_unsubscribe(request, token):
 
 def request_link(request):
     """Step 1 of posting: ask for a one-time link to the organisation's contact address."""
-    status = 200
+    refusal = None
     if request.method == "POST":
         form = AccessLinkRequestForm(request.POST)
-        allowed = check_rate_limit(
-            request,
-            scope="partnering-link",
-            email=request.POST.get("email"),
-            limit=LINK_REQUEST_LIMIT,
-            window=RATE_WINDOW,
+        refusal = refuse_if_limited(
+            request, form, scope="partnering-link", email=request.POST.get("email")
         )
-        if not allowed:
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        if refusal is None and form.is_valid():
             send_organisation_access_link(
                 organisation=form.cleaned_data["organisation"],
                 email=form.cleaned_data["email"],
@@ -144,7 +126,9 @@ def request_link(request):
             )
     else:
         form = AccessLinkRequestForm(initial={"organisation": request.GET.get("organisation")})
-    return render(request, "partnering/request_link.html", {"form": form}, status=status)
+    return limited_response(
+        render(request, "partnering/request_link.html", {"form": form}), refusal
+    )
 
 
 def post(request, token):
