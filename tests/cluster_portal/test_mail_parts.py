@@ -343,3 +343,27 @@ def test_an_unknown_language_falls_back_to_the_portal_s_language():
     )
     assert f'<html lang="{settings.LANGUAGE_CODE}"' in mail.html
     assert mail.text.startswith("Guten Tag")
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(foreground: str, background: str) -> float:
+    lighter, darker = sorted([_luminance(foreground), _luminance(background)], reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def test_text_and_links_of_the_html_part_have_strong_contrast():
+    html = render_mail(
+        template="members/email/application_received", language="de", context=_membership_context()
+    ).html
+    style = re.search(r"<style>(.*?)</style>", html, re.S)[1]
+    background = re.search(r"body \{[^}]*background: (#[0-9a-f]{6})", style)[1]
+    text = re.search(r"body \{[^}]*color: (#[0-9a-f]{6})", style)[1]
+    link = re.search(r"a \{[^}]*color: (#[0-9a-f]{6})", style)[1]
+    # WCAG AAA for normal text: 7:1.
+    assert _contrast(text, background) >= 7
+    assert _contrast(link, background) >= 7
