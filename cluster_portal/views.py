@@ -25,7 +25,7 @@ from . import search as site_search
 from . import services
 from .forms import BarrierReportForm
 from .models import LegalPage
-from .ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
+from .ratelimit import limited_response, refuse_if_limited
 from .site_urls import absolute_url
 
 SEARCH_HITS_PER_KIND = 5
@@ -57,10 +57,6 @@ def health(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": False}, status=503)
     return JsonResponse({"status": "ok", "database": True})
-
-
-BARRIER_REPORT_LIMIT = 5  # reports per client (and per e-mail address) ...
-BARRIER_REPORT_WINDOW = 3600  # ... in this many seconds
 
 
 def _legal_context(kind: str, page: LegalPage | None) -> dict:
@@ -126,20 +122,13 @@ def _reported_page(request) -> str:
 @require_http_methods(["GET", "HEAD", "POST"])
 def accessibility(request):
     """The accessibility statement with the form to report a barrier."""
-    status = 200
+    refusal = None
     if request.method == "POST":
         form = BarrierReportForm(request.POST)
-        allowed = check_rate_limit(
-            request,
-            scope="barrier-report",
-            email=request.POST.get("email"),
-            limit=BARRIER_REPORT_LIMIT,
-            window=BARRIER_REPORT_WINDOW,
+        refusal = refuse_if_limited(
+            request, form, scope="barrier-report", email=request.POST.get("email")
         )
-        if not allowed:
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        if refusal is None and form.is_valid():
             report = form.save(commit=False)
             report.language = translation.get_language()
             services.barrier_report_submit(report=report)
@@ -156,10 +145,7 @@ def accessibility(request):
         form = BarrierReportForm(initial={"page_url": _reported_page(request)})
     page = LegalPage.objects.current(LegalPage.Kind.ACCESSIBILITY)
     context = {**_legal_context(LegalPage.Kind.ACCESSIBILITY, page), "form": form}
-    response = render(request, "pages/accessibility.html", context, status=status)
-    if status == 429:
-        response["Retry-After"] = str(BARRIER_REPORT_WINDOW)
-    return response
+    return limited_response(render(request, "pages/accessibility.html", context), refusal)
 
 
 def search(request):

@@ -9,11 +9,10 @@ from cluster_portal.site_urls import absolute_url
 
 from .calendar import ics_attachment
 
-CONFIRM_PURPOSE = "events.registration.confirm"
-PERSONAL_PURPOSE = "events.registration"
-# The personal link (ticket, cancel, waiting list) must work until the event, which may be
-# months after registering; the confirmation link uses the portal's short default.
-PERSONAL_LINK_MAX_AGE = 400 * 24 * 3600
+# The confirmation link uses the portal's short default; the personal link (ticket, cancel,
+# waiting list) must work until the event, which may be months after registering.
+CONFIRM_PURPOSE = links.register_purpose("events.registration.confirm")
+PERSONAL_PURPOSE = links.register_purpose("events.registration", max_age=400 * 24 * 3600)
 
 TEMPLATES = {
     "confirm": "events/emails/confirm_registration",
@@ -59,6 +58,7 @@ def send_registration_mail(kind: str, registration) -> None:
         "event": event,
         "event_url": event_url,
         "personal_url": personal_url(registration),
+        "personal_url_valid_until": links.valid_until(PERSONAL_PURPOSE),
         # The online link goes only to people who hold a place.
         "online_link": event.online_link
         if registration.status == registration.Status.CONFIRMED
@@ -66,6 +66,10 @@ def send_registration_mail(kind: str, registration) -> None:
     }
     if kind == "confirm":
         context["confirm_url"] = confirm_url(registration)
+        # The link stops working when it expires or when the registration lapses unconfirmed.
+        context["confirm_by"] = min(
+            links.valid_until(CONFIRM_PURPOSE), registration.pending_lapses_at()
+        )
     send_mail_in_language(
         template=TEMPLATES[kind],
         to=[registration.email],

@@ -27,7 +27,8 @@ ACCESS_PURPOSE = "events.stand-application"
 register_purpose(
     ACCESS_PURPOSE,
     url_name="events:stand_apply",
-    label=_("apply for a place on a joint stand"),
+    subject=_("Your link to apply for a place on a joint stand for %(organisation)s"),
+    asked_for=_("you asked for a link to apply for a place on a joint stand for %(organisation)s."),
 )
 
 TEMPLATES = {

@@ -16,19 +16,14 @@ from django.utils.translation import gettext_lazy
 
 from cluster_portal import links
 from cluster_portal.fragments import lazy_page
-from cluster_portal.ratelimit import (
-    RATE_LIMIT_MESSAGE,
-    check_rate_limit,
-    form_limit,
-    refuse_if_limited,
-)
+from cluster_portal.ratelimit import limited_response, refuse_if_limited
 from cluster_portal.site_urls import absolute_url
 from members.access import access_from_token, mark_used, send_organisation_access_link
 from members.models import ContactPerson, Organisation
 
 from . import services, stand_services
 from .calendar import calendar_bytes, feed_name
-from .emails import CONFIRM_PURPOSE, PERSONAL_LINK_MAX_AGE, PERSONAL_PURPOSE
+from .emails import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .filters import EventFilter
 from .forms import (
     CheckInSearchForm,
@@ -145,7 +140,7 @@ def _register(request, event, form) -> bool:
 
 def event_detail(request, slug):
     form = None
-    retry_after = None
+    refusal = None
     # The event with its places taken; the programme, organisers and participants are loaded
     # only when the page is rendered and its fragments are not cached.
     event = _event_for_page(slug)
@@ -154,10 +149,10 @@ def event_detail(request, slug):
             messages.error(request, _("Registration for this event is not open."))
             return redirect(event)
         form = RegistrationForm(request.POST, questions=event.questions.all())
-        retry_after = refuse_if_limited(
+        refusal = refuse_if_limited(
             request, form, scope="event-registration", email=request.POST.get("email")
         )
-        if retry_after is None and form.is_valid() and _register(request, event, form):
+        if refusal is None and form.is_valid() and _register(request, event, form):
             # A page of its own, so that no second registration form follows the thanks.
             return redirect("events:registered", slug=event.slug)
     state = event.registration_state()
@@ -181,11 +176,8 @@ def event_detail(request, slug):
                 lambda: _participating_organisations(event)
             ),
         },
-        status=429 if retry_after else 200,
     )
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
-    return response
+    return limited_response(response, refusal)
 
 
 def registration_thanks(request, slug):
@@ -215,8 +207,8 @@ def event_feed(request):
     return response
 
 
-def _registration_from_token(token, *, purpose, max_age=None):
-    payload = links.read_token(token, purpose=purpose, max_age=max_age)
+def _registration_from_token(token, *, purpose):
+    payload = links.read_token(token, purpose=purpose)
     try:
         return Registration.objects.select_related("event").get(pk=payload.pk), payload
     except Registration.DoesNotExist as error:
@@ -279,23 +271,18 @@ def registration_page(request, token):
     """The person's own page: status, ticket with QR code, cancel or accept an offer, and
     their data with "delete my data" (confirmed with a second button, never on GET)."""
     try:
-        registration, _payload = _registration_from_token(
-            token, purpose=PERSONAL_PURPOSE, max_age=PERSONAL_LINK_MAX_AGE
-        )
+        registration, _payload = _registration_from_token(token, purpose=PERSONAL_PURPOSE)
     except links.LinkError as error:
         return links.link_error_response(request, error)
-    status = 200
+    refusal = None
     confirm_delete = False
     confirm_cancel = None
     if request.method == "POST":
+        # No form on this page: a refusal is said in a message above it.
+        refusal = refuse_if_limited(request, scope="registration-data", email=registration.email)
+    if request.method == "POST" and refusal is None:
         action = request.POST.get("action")
-        limit, window = form_limit("registration-data")
-        if not check_rate_limit(
-            request, scope="registration-data", email=registration.email, limit=limit, window=window
-        ):
-            messages.error(request, RATE_LIMIT_MESSAGE)
-            status = 429
-        elif action == "delete_data":
+        if action == "delete_data":
             confirm_delete = registration.anonymised_at is None
         elif action in CONFIRM_FIRST and registration.anonymised_at is None:
             confirm_cancel = action
@@ -322,7 +309,7 @@ def registration_page(request, token):
             reverse("events:ticket_check_in", kwargs={"code": registration.ticket_code})
         )
         qr_code = _qr_svg(ticket_url, _("QR code of your ticket"))
-    return render(
+    response = render(
         request,
         "events/registration_page.html",
         {
@@ -335,8 +322,8 @@ def registration_page(request, token):
             "confirm_delete": confirm_delete,
             "confirm_cancel": confirm_cancel,
         },
-        status=status,
     )
+    return limited_response(response, refusal)
 
 
 @staff_member_required
@@ -402,9 +389,6 @@ def ticket_check_in(request, code):
 
 # Joint stands at trade fairs -----------------------------------------------------------------
 
-STAND_ACCESS_LIMIT = 5
-STAND_ACCESS_WINDOW = 3600
-
 
 def joint_stand_list(request):
     stands = JointStand.objects.with_places_taken().select_related("event", "event__region")
@@ -439,20 +423,13 @@ def stand_access_request(request, slug):
     stand.event = event
     if not stand.accepts_applications():
         return render(request, "events/stand_closed.html", {"stand": stand, "event": event})
-    status = 200
+    refusal = None
     form = StandAccessRequestForm(request.POST or None)
     if request.method == "POST":
-        allowed = check_rate_limit(
-            request,
-            scope="stand-access",
-            email=request.POST.get("email"),
-            limit=STAND_ACCESS_LIMIT,
-            window=STAND_ACCESS_WINDOW,
+        refusal = refuse_if_limited(
+            request, form, scope="stand-access", email=request.POST.get("email")
         )
-        if not allowed:
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        if refusal is None and form.is_valid():
             organisation = form.cleaned_data["organisation"]
             send_organisation_access_link(
                 organisation=organisation,
@@ -472,12 +449,12 @@ def stand_access_request(request, slug):
                 % {"organisation": organisation.name},
             )
             return redirect(stand)
-    return render(
+    response = render(
         request,
         "events/stand_access_request.html",
         {"stand": stand, "event": event, "form": form},
-        status=status,
     )
+    return limited_response(response, refusal)
 
 
 def stand_apply(request, token):

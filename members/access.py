@@ -6,6 +6,11 @@ its `purpose` and the URL that receives the token (`register_purpose`), then cal
 `send_organisation_access_link` and, in the receiving view, `access_from_token` and
 `mark_used`.
 
+A flow also words its e-mail: the subject and the sentence that says what the link is for,
+each a whole sentence with the organisation's name in it (`%(organisation)s`), so that every
+language can put the name and the verb where its grammar wants them ("um sich für X um einen
+Platz auf einem Gemeinschaftsstand zu bewerben").
+
 The requester is always told the same thing, whether or not the address is known, so that
 the form cannot be used to find out who works where.
 """
@@ -16,8 +21,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from cluster_portal import links
 from cluster_portal.links import (
     LinkAlreadyUsed,
     LinkError,
@@ -34,23 +41,40 @@ from .models import AccessLink, ContactPerson, Organisation
 @dataclass(frozen=True)
 class Purpose:
     url_name: str
-    label: str
+    subject: str
+    asked_for: str
 
 
 PURPOSES: dict[str, Purpose] = {}
 RESEND_INTERVAL = dt.timedelta(minutes=5)
 
 
-def register_purpose(purpose: str, *, url_name: str, label) -> None:
-    """Declare a flow: `url_name` takes a `token` keyword; `label` names it in the e-mail."""
-    PURPOSES[purpose] = Purpose(url_name=url_name, label=label)
-
-
-register_purpose("profile", url_name="members:profile_edit", label=_("update your profile"))
+def register_purpose(purpose: str, *, url_name: str, subject, asked_for) -> None:
+    """Declare a flow: `url_name` takes a `token` keyword; `subject` and `asked_for` are the
+    e-mail's subject and its sentence "you asked for a link to ...", each with
+    `%(organisation)s` (lazy translations: they are worded in the recipient's language)."""
+    PURPOSES[purpose] = Purpose(url_name=url_name, subject=subject, asked_for=asked_for)
+    links.register_purpose(_token_purpose(purpose))
 
 
 def _token_purpose(purpose: str) -> str:
     return f"members.access.{purpose}"
+
+
+register_purpose(
+    "profile",
+    url_name="members:profile_edit",
+    subject=_("Your link to update the profile of %(organisation)s"),
+    asked_for=_("you asked for a link to update the profile of %(organisation)s."),
+)
+
+
+def _fill(text, values) -> str:
+    return text % values
+
+
+# Filled in when the e-mail is rendered, in the recipient's language.
+_filled = lazy(_fill, str)
 
 
 def access_link_url(link: AccessLink) -> str:
@@ -101,6 +125,7 @@ def send_organisation_access_link(
     link = AccessLink.objects.create(
         organisation=organisation, email=recipient, purpose=purpose, **(consent or {})
     )
+    names = {"organisation": organisation.name}
     send_mail_in_language(
         template="members/email/access_link",
         to=[recipient],
@@ -109,11 +134,18 @@ def send_organisation_access_link(
             "organisation": organisation,
             # The shared inbox is greeted by the organisation's name.
             "contact": contact or {"name": organisation.name},
-            "purpose_label": PURPOSES[purpose].label,
+            "link_subject": _filled(PURPOSES[purpose].subject, names),
+            "asked_for": _filled(PURPOSES[purpose].asked_for, names),
             "url": absolute_url(access_link_url(link)),
+            "valid_for": link_valid_for(purpose),
         },
     )
     return True
+
+
+def link_valid_for(purpose: str):
+    """How long a link of `purpose` works, worded when the e-mail is rendered ("7 days")."""
+    return links.valid_for(_token_purpose(purpose))
 
 
 def access_from_token(token: str, purpose: str) -> AccessLink:

@@ -404,7 +404,7 @@ def send_confirmation_reminder(*, organisation: Organisation) -> int:
     Records the day, so that a second run in the same year sends nothing. Returns the number
     of e-mails sent.
     """
-    from .access import access_link_url
+    from .access import access_link_url, link_valid_for
 
     sent = 0
     with transaction.atomic():
@@ -437,6 +437,7 @@ def send_confirmation_reminder(*, organisation: Organisation) -> int:
                 "organisation": locked,
                 "contact": contact,
                 "url": absolute_url(access_link_url(link)),
+                "valid_for": link_valid_for("profile"),
             },
         )
         sent += 1

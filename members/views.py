@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from cluster_portal.fragments import lazy_page
 from cluster_portal.links import LinkError, link_error_response
-from cluster_portal.ratelimit import refuse_if_limited
+from cluster_portal.ratelimit import limited_response, refuse_if_limited
 
 from . import services
 from .access import access_from_token, mark_used, send_organisation_access_link
@@ -77,12 +77,12 @@ def organisation_detail(request, slug):
 
 def application_create(request):
     form = MembershipApplicationForm(request.POST or None, request.FILES or None)
-    retry_after = None
+    refusal = None
     if request.method == "POST":
-        retry_after = refuse_if_limited(
+        refusal = refuse_if_limited(
             request, form, scope="membership-application", email=request.POST.get("contact_email")
         )
-    if request.method == "POST" and retry_after is None and form.is_valid():
+    if request.method == "POST" and refusal is None and form.is_valid():
         services.application_submit(
             organisation_data=form.organisation_data(),
             contact_data=form.contact_data(),
@@ -91,16 +91,9 @@ def application_create(request):
             consent=form.consent_values(),
         )
         return redirect("members:application_thanks")
-    response = render(
-        request, "members/application_form.html", {"form": form}, status=429 if retry_after else 200
+    return limited_response(
+        render(request, "members/application_form.html", {"form": form}), refusal
     )
-    return _with_retry_after(response, retry_after)
-
-
-def _with_retry_after(response, retry_after):
-    if retry_after:
-        response["Retry-After"] = str(retry_after)
-    return response
 
 
 def application_thanks(request):
@@ -111,12 +104,12 @@ def access_request(request, slug):
     """Ask for a one-time link to update a profile; the answer never reveals the address."""
     organisation = _public_organisation(slug)
     form = AccessRequestForm(request.POST or None)
-    retry_after = None
+    refusal = None
     if request.method == "POST":
-        retry_after = refuse_if_limited(
+        refusal = refuse_if_limited(
             request, form, scope="access-request", email=request.POST.get("email")
         )
-    if request.method == "POST" and retry_after is None and form.is_valid():
+    if request.method == "POST" and refusal is None and form.is_valid():
         send_organisation_access_link(
             organisation=organisation,
             email=form.cleaned_data["email"],
@@ -135,12 +128,9 @@ def access_request(request, slug):
         )
         return redirect(organisation)
     response = render(
-        request,
-        "members/access_request.html",
-        {"organisation": organisation, "form": form},
-        status=429 if retry_after else 200,
+        request, "members/access_request.html", {"organisation": organisation, "form": form}
     )
-    return _with_retry_after(response, retry_after)
+    return limited_response(response, refusal)
 
 
 def profile_edit(request, token):
@@ -153,11 +143,11 @@ def profile_edit(request, token):
     files = request.FILES if request.method == "POST" else None
     form = ProfileForm(data, files, instance=organisation, prefix="profile")
     formset = ContactFormSet(data, instance=organisation, prefix="contacts")
-    retry_after = None
+    refusal = None
     if request.method == "POST":
         # Counted per link holder's address: the link already names who is submitting.
-        retry_after = refuse_if_limited(request, form, scope="profile-change", email=access.email)
-    if request.method == "POST" and retry_after is None:
+        refusal = refuse_if_limited(request, form, scope="profile-change", email=access.email)
+    if request.method == "POST" and refusal is None:
         if request.POST.get("action") == "confirm":
             return _confirm_unchanged(request, access)
         if form.is_valid() and formset.is_valid():
@@ -184,9 +174,8 @@ def profile_edit(request, token):
         request,
         "members/profile_form.html",
         {"organisation": organisation, "form": form, "formset": formset},
-        status=429 if retry_after else 200,
     )
-    return _with_retry_after(response, retry_after)
+    return limited_response(response, refusal)
 
 
 def _confirm_unchanged(request, access):

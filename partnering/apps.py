@@ -15,5 +15,12 @@ class PartneringConfig(AppConfig):
         register_purpose(
             PURPOSE_POST,
             url_name="partnering:post",
-            label=_("publish an offer or request on the partnering board"),
+            subject=_(
+                "Your link to publish an offer or request on the partnering board for "
+                "%(organisation)s"
+            ),
+            asked_for=_(
+                "you asked for a link to publish an offer or request on the partnering board "
+                "for %(organisation)s."
+            ),
         )

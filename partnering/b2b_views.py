@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cluster_portal import links
-from events.emails import PERSONAL_LINK_MAX_AGE, PERSONAL_PURPOSE
+from events.emails import PERSONAL_PURPOSE
 from events.models import Event, Registration
 
 from . import services
@@ -27,7 +27,7 @@ class _NotParticipating(Exception):
 
 
 def _participant(token) -> Registration:
-    payload = links.read_token(token, purpose=PERSONAL_PURPOSE, max_age=PERSONAL_LINK_MAX_AGE)
+    payload = links.read_token(token, purpose=PERSONAL_PURPOSE)
     registration = Registration.objects.select_related("event").filter(pk=payload.pk).first()
     if registration is None:
         raise links.LinkError

@@ -12,15 +12,19 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.links import make_token
+from cluster_portal.links import make_token, register_purpose
 from cluster_portal.models import ConsentRecord
 from events.models import Event, Registration
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 # Members-only posts reach members through signed links in their weekly digest; a link
 # outlives the week until the next digest by a week.
-MEMBER_VIEW_PURPOSE = "partnering-member-view"
-MEMBER_VIEW_MAX_AGE = 14 * 24 * 3600
+MEMBER_VIEW_PURPOSE = register_purpose("partnering-member-view", max_age=14 * 24 * 3600)
+# The unsubscribe link in each weekly digest (and its List-Unsubscribe header): an older digest
+# in the inbox still works for a quarter of a year.
+DIGEST_UNSUBSCRIBE_PURPOSE = register_purpose(
+    "partnering.digest-unsubscribe", max_age=90 * 24 * 3600
+)
 
 
 class PostQuerySet(models.QuerySet):
@@ -115,6 +119,15 @@ class Post(models.Model):
         editable=False,
         help_text=_("The one-time link the post was submitted with; a link serves one post."),
     )
+    digest_unsubscribed_at = models.DateTimeField(
+        _("weekly matches e-mail unsubscribed at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when the poster unsubscribed from the weekly e-mail of new matches; "
+            "empty: the e-mail is sent."
+        ),
+    )
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("reviewed by"),
@@ -163,6 +176,11 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return reverse("partnering:detail", kwargs={"pk": self.pk})
+
+    def digest_unsubscribe_url(self) -> str:
+        """The signed link that unsubscribes this post's poster from the weekly digest."""
+        token = make_token(purpose=DIGEST_UNSUBSCRIBE_PURPOSE, pk=self.pk)
+        return reverse("partnering:digest_unsubscribe", kwargs={"token": token})
 
     def member_view_url(self, *, organisation) -> str:
         """A link to this post for a member organisation, also when it is members-only."""

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cluster_portal import links
 from cluster_portal.links import LinkAlreadyUsed
 from cluster_portal.mail import manager_addresses, send_mail_in_language
 from cluster_portal.site_urls import absolute_url
@@ -13,7 +14,16 @@ from members.access import mark_used
 from members.models import AccessLink, ContactPerson, Organisation
 
 from . import matching
-from .models import B2BProfile, DigestEntry, ExpressionOfInterest, Meeting, MeetingSeat, Post
+from .models import (
+    DIGEST_UNSUBSCRIBE_PURPOSE,
+    MEMBER_VIEW_PURPOSE,
+    B2BProfile,
+    DigestEntry,
+    ExpressionOfInterest,
+    Meeting,
+    MeetingSeat,
+    Post,
+)
 
 
 class TransitionError(Exception):
@@ -135,11 +145,14 @@ def interest_send(*, post: Post, form, language: str) -> ExpressionOfInterest:
 def digest_send(*, limit: int = 10) -> int:
     """E-mail each poster the matches of their posts not reported before; return mails sent.
 
-    What was reported is recorded (DigestEntry), so that a rerun sends nothing new.
+    What was reported is recorded (DigestEntry), so that a rerun sends nothing new. Posts whose
+    poster unsubscribed are left out. Each digest carries its one-click unsubscribe link
+    (RFC 8058) in the `List-Unsubscribe` headers and in its text.
     """
     sent = 0
     posts = (
         Post.objects.on_board()
+        .filter(digest_unsubscribed_at__isnull=True)
         .select_related("organisation__region")
         .order_by("submitted_by_email", "organisation_id", "pk")
     )
@@ -183,14 +196,40 @@ def digest_send(*, limit: int = 10) -> int:
                     ]
                 )
             first = items[0][0]
+            has_member_links = any(getattr(m, "url", "") for _p, posts, _o in items for m in posts)
+            with translation.override(first.language):
+                unsubscribe_url = absolute_url(first.digest_unsubscribe_url())
             send_mail_in_language(
                 template="partnering/email/digest",
                 to=[email],
                 language=first.language,
-                context={"organisation": first.organisation, "items": items},
+                context={
+                    "organisation": first.organisation,
+                    "items": items,
+                    "member_links_valid_for": links.valid_for(MEMBER_VIEW_PURPOSE)
+                    if has_member_links
+                    else "",
+                    "unsubscribe_url": unsubscribe_url,
+                    "unsubscribe_valid_for": links.valid_for(DIGEST_UNSUBSCRIBE_PURPOSE),
+                },
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe_url}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
             )
         sent += 1
     return sent
+
+
+@transaction.atomic
+def digest_unsubscribe(*, post: Post) -> int:
+    """Stop the weekly digest for the poster of `post`: every post of the same organisation
+    submitted from the same address. Idempotent; returns how many posts it newly covered."""
+    return Post.objects.filter(
+        organisation_id=post.organisation_id,
+        submitted_by_email__iexact=post.submitted_by_email,
+        digest_unsubscribed_at__isnull=True,
+    ).update(digest_unsubscribed_at=timezone.now())
 
 
 # B2B meetings at events ---------------------------------------------------------------------
@@ -211,6 +250,13 @@ def b2b_url(registration) -> str:
     with translation.override(registration.language):
         path = reverse("partnering:b2b", kwargs={"token": personal_token(registration)})
     return absolute_url(path)
+
+
+def b2b_url_valid_until():
+    """When a B2B page link made now stops working: it is the personal registration link."""
+    from events.emails import PERSONAL_PURPOSE
+
+    return links.valid_until(PERSONAL_PURPOSE)
 
 
 def b2b_check_participant(registration) -> None:
@@ -269,6 +315,7 @@ def meeting_request(*, requester, recipient, message: str = "") -> Meeting:
             "event": requester.event,
             "profile": requester.b2b_profile,
             "url": b2b_url(recipient),
+            "url_valid_until": b2b_url_valid_until(),
         },
     )
     return meeting
@@ -297,6 +344,7 @@ def meeting_answer(*, meeting: Meeting, registration, accept: bool) -> Meeting:
             "event": meeting.event,
             "partner": registration,
             "url": b2b_url(meeting.requester),
+            "url_valid_until": b2b_url_valid_until(),
         },
     )
     return meeting

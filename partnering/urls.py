@@ -11,6 +11,7 @@ urlpatterns = [
     path(_("post/<str:token>/"), views.post, name="post"),
     path("<int:pk>/", views.detail, name="detail"),
     path(_("members/<str:token>/"), views.member_view, name="member_view"),
+    path(_("unsubscribe/<str:token>/"), views.digest_unsubscribe, name="digest_unsubscribe"),
     path("b2b/<str:token>/", b2b_views.b2b_home, name="b2b"),
     path(
         _("b2b/<str:token>/participants/"),

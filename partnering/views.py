@@ -3,10 +3,13 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
 
 from cluster_portal.links import LinkError, link_error_response, read_token
-from cluster_portal.ratelimit import RATE_LIMIT_MESSAGE, check_rate_limit
-from members.access import access_from_token, send_organisation_access_link
+from cluster_portal.ratelimit import limited_response, refuse_if_limited
+from members.access import access_from_token, link_valid_for, send_organisation_access_link
 from members.models import Organisation
 
 from . import services
@@ -14,13 +17,9 @@ from .apps import PURPOSE_POST
 from .filters import PostFilter
 from .forms import AccessLinkRequestForm, ExpressionOfInterestForm, PostForm
 from .matching import all_matches
-from .models import MEMBER_VIEW_MAX_AGE, MEMBER_VIEW_PURPOSE, Post
+from .models import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, Post
 
 PAGE_SIZE = 20
-# Public forms that send e-mail: a person rarely needs more than a few in an hour.
-LINK_REQUEST_LIMIT = 5
-INTEREST_LIMIT = 10
-RATE_WINDOW = 3600
 
 
 def board(request):
@@ -44,7 +43,7 @@ def detail(request, pk):
 def member_view(request, token):
     """A members-only post, opened through the signed link in a member's digest e-mail."""
     try:
-        payload = read_token(token, purpose=MEMBER_VIEW_PURPOSE, max_age=MEMBER_VIEW_MAX_AGE)
+        payload = read_token(token, purpose=MEMBER_VIEW_PURPOSE)
     except LinkError as error:
         return link_error_response(request, error)
     post = get_object_or_404(Post.objects.on_board().for_cards(), pk=payload.pk)
@@ -52,20 +51,13 @@ def member_view(request, token):
 
 
 def _detail(request, post, *, private=False):
-    status = 200
+    refusal = None
     if request.method == "POST":
         form = ExpressionOfInterestForm(request.POST)
-        allowed = check_rate_limit(
-            request,
-            scope="partnering-interest",
-            email=request.POST.get("email"),
-            limit=INTEREST_LIMIT,
-            window=RATE_WINDOW,
+        refusal = refuse_if_limited(
+            request, form, scope="partnering-interest", email=request.POST.get("email")
         )
-        if not allowed:
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        if refusal is None and form.is_valid():
             services.interest_send(post=post, form=form, language=get_language())
             messages.success(
                 request,
@@ -78,25 +70,44 @@ def _detail(request, post, *, private=False):
     else:
         form = ExpressionOfInterestForm()
     context = {"post": post, "form": form, "matches": all_matches(post), "private": private}
-    return render(request, "partnering/post_detail.html", context, status=status)
+    return limited_response(render(request, "partnering/post_detail.html", context), refusal)
+
+
+# RFC 8058: the mail provider POSTs "List-Unsubscribe=One-Click" to the link, with no cookie and
+# no CSRF token; the signed token in the address is what authorises it. A GET (a person's click,
+# or a link scanner's) only shows the button, so nobody is unsubscribed by merely opening it.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def digest_unsubscribe(request, token):
+    """Unsubscribe from the weekly e-mail of new matches: one click in the mail program, or
+    the button on this page."""
+    try:
+        payload = read_token(token, purpose=DIGEST_UNSUBSCRIBE_PURPOSE)
+        post = Post.objects.select_related("organisation").filter(pk=payload.pk).first()
+        if post is None:
+            raise LinkError
+    except LinkError as error:
+        hint = _(
+            "To stop the weekly e-mail of new matches, please use the unsubscribe link in the "
+            "latest one, or write to the cluster management."
+        )
+        return link_error_response(request, error, hint=hint)
+    if request.method == "POST":
+        services.digest_unsubscribe(post=post)
+        return render(request, "partnering/digest_unsubscribed.html", {"post": post})
+    return render(request, "partnering/digest_unsubscribe.html", {"post": post})
 
 
 def request_link(request):
     """Step 1 of posting: ask for a one-time link to the organisation's contact address."""
-    status = 200
+    refusal = None
     if request.method == "POST":
         form = AccessLinkRequestForm(request.POST)
-        allowed = check_rate_limit(
-            request,
-            scope="partnering-link",
-            email=request.POST.get("email"),
-            limit=LINK_REQUEST_LIMIT,
-            window=RATE_WINDOW,
+        refusal = refuse_if_limited(
+            request, form, scope="partnering-link", email=request.POST.get("email")
         )
-        if not allowed:
-            form.add_error(None, RATE_LIMIT_MESSAGE)
-            status = 429
-        elif form.is_valid():
+        if refusal is None and form.is_valid():
             send_organisation_access_link(
                 organisation=form.cleaned_data["organisation"],
                 email=form.cleaned_data["email"],
@@ -108,11 +119,16 @@ def request_link(request):
             return render(
                 request,
                 "partnering/link_requested.html",
-                {"organisation": form.cleaned_data["organisation"]},
+                {
+                    "organisation": form.cleaned_data["organisation"],
+                    "valid_for": link_valid_for(PURPOSE_POST),
+                },
             )
     else:
         form = AccessLinkRequestForm(initial={"organisation": request.GET.get("organisation")})
-    return render(request, "partnering/request_link.html", {"form": form}, status=status)
+    return limited_response(
+        render(request, "partnering/request_link.html", {"form": form}), refusal
+    )
 
 
 def post(request, token):

@@ -208,6 +208,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_LOCKOUT_CALLABLE = "backoffice.lockout.locked_out"  # the template with Retry-After
 # Staff sign in to the admin with a second factor (TOTP) wherever this is on (production).
 ADMIN_REQUIRE_OTP = env_bool("ADMIN_REQUIRE_OTP", False)
 OTP_TOTP_ISSUER = "Gesundheitswirtschaft im Netzwerk"
@@ -215,13 +216,22 @@ OTP_TOTP_ISSUER = "Gesundheitswirtschaft im Netzwerk"
 # Reverse proxies in front of the app whose X-Forwarded-For the rate limit trusts (ratelimit.py).
 RATELIMIT_TRUSTED_PROXIES = int(os.environ.get("RATELIMIT_TRUSTED_PROXIES", "0"))
 
-# Public forms: (submissions, seconds) per client address and per e-mail address.
+# Every public form's limit (cluster_portal/ratelimit.py): submissions per e-mail address (the
+# strict limit) and per client address in `window` seconds. The per-address limit is against
+# floods: a hospital's or a company's staff share one address behind NAT, and a whole team must
+# be able to register for an event. Barrier reports may come without an e-mail address and reach
+# the managers' inbox, so their address limit is lower.
+_HOUR = 3600
 RATE_LIMITS = {
-    "event-registration": (10, 3600),
-    "membership-application": (5, 3600),
-    "access-request": (5, 3600),
-    "profile-change": (10, 3600),
-    "registration-data": (10, 3600),
+    "event-registration": {"per_email": 10, "per_address": 100, "window": _HOUR},
+    "registration-data": {"per_email": 10, "per_address": 100, "window": _HOUR},
+    "membership-application": {"per_email": 5, "per_address": 100, "window": _HOUR},
+    "access-request": {"per_email": 5, "per_address": 100, "window": _HOUR},
+    "profile-change": {"per_email": 10, "per_address": 100, "window": _HOUR},
+    "stand-access": {"per_email": 5, "per_address": 100, "window": _HOUR},
+    "partnering-link": {"per_email": 5, "per_address": 100, "window": _HOUR},
+    "partnering-interest": {"per_email": 10, "per_address": 100, "window": _HOUR},
+    "barrier-report": {"per_email": 5, "per_address": 20, "window": _HOUR},
 }
 
 # Oversized requests are refused with a clear page (413) before a view reads them.

@@ -134,6 +134,29 @@ def test_expired_link_page_has_no_accessibility_violations(site, page, console_e
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
+def test_digest_unsubscribe_pages_have_no_accessibility_violations(
+    site, page, console_errors, language
+):
+    from partnering.models import DIGEST_UNSUBSCRIBE_PURPOSE, Post
+
+    post = Post.objects.on_board().order_by("pk").first()
+    token = links.make_token(purpose=DIGEST_UNSUBSCRIBE_PURPOSE, pk=post.pk)
+    try:
+        open_in(page, site, f"/kooperationsboerse/abmelden/{token}/", language)
+        assert page.locator("h1").count() == 1
+        assert_no_violations(page, console_errors)
+        page.locator("main form[method='post' i] [type=submit]").click()
+        page.wait_for_load_state()
+        assert page.locator("h1").count() == 1
+        assert_no_violations(page, console_errors)
+    finally:
+        # The demo data stays as the other browser tests expect it.
+        Post.objects.filter(
+            organisation_id=post.organisation_id, submitted_by_email=post.submitted_by_email
+        ).update(digest_unsubscribed_at=None)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
 def test_server_error_page_has_no_accessibility_violations(site, page, console_errors, language):
     # The 500 page as Django's handler renders it: the template alone, no request context.
     with translation.override(language):

@@ -68,7 +68,10 @@ OK_STATUSES = {200, 302, 400, 404, 413, 429}
 @pytest.fixture(autouse=True)
 def _setup(db, settings):
     # Rate limits would soon answer 429 to everything; here the forms themselves are tested.
-    settings.RATE_LIMITS = {key: (100_000, 3600) for key in settings.RATE_LIMITS}
+    settings.RATE_LIMITS = {
+        key: {"per_email": 100_000, "per_address": 100_000, "window": 3600}
+        for key in settings.RATE_LIMITS
+    }
     LegalPage.objects.create(
         kind=LegalPage.Kind.PRIVACY, version=1, title="Datenschutz", body="…",
         published_at=timezone.now(),

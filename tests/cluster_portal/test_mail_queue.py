@@ -78,7 +78,10 @@ def test_queued_message_waits_in_the_database_until_the_worker_sends_it(queued_m
     sent = smtp_server.messages[0]
     assert sent["to"] == ["ada@example.org"]
     assert sent["message"]["Subject"] == "Registration confirmed: Netzwerktreffen Telemedizin"
-    assert "Hello Ada," in sent["message"].get_payload(decode=True).decode()
+    parts = {part.get_content_type(): part for part in sent["message"].walk()}
+    assert "Hello Ada," in parts["text/plain"].get_payload(decode=True).decode()
+    assert '<html lang="en"' in parts["text/html"].get_payload(decode=True).decode()
+    assert sent["message"]["Auto-Submitted"] == "auto-generated"
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
 
 

@@ -1,5 +1,6 @@
 """Every public form is rate-limited and oversized requests get a clear answer, never a 500."""
 
+import html
 import re
 import threading
 
@@ -34,7 +35,9 @@ def _german_and_notice(db):
 
 @pytest.fixture
 def tight_limits(settings):
-    settings.RATE_LIMITS = {key: (2, 3600) for key in settings.RATE_LIMITS}
+    settings.RATE_LIMITS = {
+        key: {"per_email": 2, "per_address": 2, "window": 3600} for key in settings.RATE_LIMITS
+    }
 
 
 @pytest.fixture
@@ -62,7 +65,7 @@ def test_event_registration_is_refused_with_429_and_the_form_after_the_limit(
     assert response.status_code == 429
     assert LIMIT_DE in response.text
     assert 'name="email"' in response.text  # the form is shown again
-    assert response["Retry-After"] == "3600"
+    assert 3590 < int(response["Retry-After"]) <= 3600
     assert Registration.objects.count() == 2
 
 
@@ -195,3 +198,161 @@ def test_actions_on_the_personal_registration_page_are_rate_limited(client, tigh
     assert LIMIT_DE in response.text
     registration.refresh_from_db()
     assert registration.anonymised_at is None
+
+
+# --- limits that fit a business network --------------------------------------------------------
+
+
+def test_the_eleventh_colleague_behind_one_company_address_registers(client, region):
+    event = make_open_event(region=region, capacity=50)
+    for number in range(15):
+        response = client.post(
+            event.get_absolute_url(),
+            registration_data(f"kollegin{number}@klinikum.example"),
+            REMOTE_ADDR="192.0.2.10",  # the hospital's one NAT address
+        )
+        assert response.status_code == 302, number
+
+    assert Registration.objects.filter(event=event).count() == 15
+
+
+def test_one_e_mail_address_stays_strictly_limited(client, region, settings):
+    per_email = settings.RATE_LIMITS["event-registration"]["per_email"]
+    events = [make_open_event(region=region, capacity=50) for _ in range(per_email + 1)]
+    answers = [
+        client.post(event.get_absolute_url(), registration_data("eva@example.org")).status_code
+        for event in events
+    ]
+
+    assert answers == [302] * per_email + [429]
+
+
+def _event_registration(language, region, member):
+    event = make_open_event(region=region, capacity=50)
+    with translation.override(language):
+        url = event.get_absolute_url()
+    return url, lambda number: registration_data(f"p{number}@example.org")
+
+
+def _registration_data(language, region, member):
+    from tests.events.conftest import make_registration
+
+    registration = make_registration(make_open_event(region=region), language=language)
+    from events.emails import personal_token
+
+    with translation.override(language):
+        url = reverse("events:registration", kwargs={"token": personal_token(registration)})
+    return url, lambda number: {"action": "delete_data"}
+
+
+def _membership_application(language, region, member):
+    with translation.override(language):
+        url = reverse("members:apply")
+    return url, lambda number: {"name": "Unvollständig", "contact_email": f"a{number}@x.example"}
+
+
+def _access_request(language, region, member):
+    with translation.override(language):
+        url = reverse("members:access_request", args=[member.slug])
+    return url, lambda number: {"email": f"n{number}@x.example", "privacy_consent": "on"}
+
+
+def _profile_change(language, region, member):
+    from members.access import access_link_url
+    from members.models import AccessLink
+
+    link = AccessLink.objects.create(
+        organisation=member, email="anna@limit.example", purpose="profile"
+    )
+    with translation.override(language):
+        url = access_link_url(link)
+    return url, lambda number: {"profile-website": "kein link"}
+
+
+def _stand_access(language, region, member):
+    from tests.events.stands import make_stand
+
+    stand = make_stand()
+    with translation.override(language):
+        url = reverse("events:stand_access", args=[stand.event.slug])
+    return url, lambda number: {
+        "organisation": member.pk,
+        "email": f"s{number}@x.example",
+        "privacy_consent": "on",
+    }
+
+
+def _partnering_link(language, region, member):
+    with translation.override(language):
+        url = reverse("partnering:request_link")
+    return url, lambda number: {
+        "organisation": member.slug,
+        "email": f"l{number}@x.example",
+        "privacy_consent": "on",
+    }
+
+
+def _partnering_interest(language, region, member):
+    from tests.partnering.conftest import make_post
+
+    post = make_post(member)
+    with translation.override(language):
+        url = post.get_absolute_url()
+    return url, lambda number: {
+        "sender_name": "Erika",
+        "sender_organisation": "Muster GmbH",
+        "email": f"i{number}@x.example",
+        "message": "Interesse",
+        "privacy_consent": "on",
+    }
+
+
+def _barrier_report(language, region, member):
+    with translation.override(language):
+        url = reverse("accessibility")
+    return url, lambda number: {
+        "page_url": "http://testserver/",
+        "description": f"Barriere {number}",
+    }
+
+
+LIMITED_FORMS = {
+    "event-registration": _event_registration,
+    "registration-data": _registration_data,
+    "membership-application": _membership_application,
+    "access-request": _access_request,
+    "profile-change": _profile_change,
+    "stand-access": _stand_access,
+    "partnering-link": _partnering_link,
+    "partnering-interest": _partnering_interest,
+    "barrier-report": _barrier_report,
+}
+
+WAIT = {
+    "de": r"Bitte versuchen Sie es in 30 Minuten wieder \(ab \d\d:\d\d Uhr\)\.",
+    "en": r"Please try again in 30 minutes \(from \d\d:\d\d\)\.",
+}
+
+
+def test_every_limited_form_is_in_the_settings_and_in_this_test(settings):
+    assert set(LIMITED_FORMS) == set(settings.RATE_LIMITS)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+@pytest.mark.parametrize("scope", sorted(LIMITED_FORMS))
+def test_every_limited_form_answers_429_with_retry_after_and_when_to_try_again(
+    client, settings, region, member, scope, language
+):
+    settings.RATE_LIMITS = {
+        key: {"per_email": 1, "per_address": 1, "window": 1800} for key in settings.RATE_LIMITS
+    }
+    url, data = LIMITED_FORMS[scope](language, region, member)
+    first = client.post(url, data(1))
+    assert first.status_code != 429
+
+    response = client.post(url, data(2))
+
+    assert response.status_code == 429
+    assert 1790 < int(response["Retry-After"]) <= 1800
+    text = " ".join(html.unescape(response.text).split())
+    assert re.search(WAIT[language], text), text[:3000]

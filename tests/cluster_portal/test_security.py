@@ -60,7 +60,8 @@ def test_admin_login_locks_out_after_repeated_failures(client, django_user_model
         REMOTE_ADDR="10.0.0.1",
     )
     assert locked.status_code == 429
-    assert "gesperrt" in locked.content.decode()
+    assert locked["Retry-After"] == "3600"
+    assert "für 1 Stunde gesperrt" in locked.content.decode()
     assert "_auth_user_id" not in client.session
 
 

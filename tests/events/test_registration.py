@@ -2,11 +2,11 @@ import datetime as dt
 
 import pytest
 from django.core import signing
-from django.utils import timezone
+from django.utils import formats, timezone, translation
 
 from cluster_portal import links
 from events import services
-from events.emails import CONFIRM_PURPOSE
+from events.emails import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from events.models import Registration, RegistrationQuestion
 
 from .conftest import (
@@ -270,7 +270,7 @@ def test_confirming_after_the_event_has_started_is_refused(open_event):
 
 def test_read_token_of_another_purpose_is_invalid(open_event):
     registration = make_registration(open_event)
-    token = links.make_token(purpose="members.profile", pk=registration.pk, state="pending")
+    token = links.make_token(purpose="members.access.profile", pk=registration.pk, state="pending")
     with pytest.raises(links.LinkError):
         links.read_token(token, purpose=CONFIRM_PURPOSE)
 
@@ -299,3 +299,58 @@ def test_cancelling_asks_first_and_keeps_the_registration_until_confirmed(client
     client.post(personal_path(registration), {"action": "cancel_confirmed"})
     registration.refresh_from_db()
     assert registration.status == Status.CANCELLED
+
+
+def _shown(moment, format_name="DATETIME_FORMAT"):
+    return formats.date_format(timezone.localtime(moment), format_name)
+
+
+def _one_line(text):
+    return " ".join(text.split())
+
+
+def test_the_confirmation_mail_states_until_when_its_link_works(client, open_event, mailoutbox):
+    # The registration lapses after 48 hours, before the link's seven days are up.
+    register(client, open_event)
+    registration = Registration.objects.get()
+
+    body = _one_line(mailoutbox[0].body)
+    until = _shown(registration.pending_lapses_at())
+    assert f"Der Link ist bis zum {until} Uhr gültig." in body
+    assert "Ohne Bestätigung bis dahin verfällt die Anmeldung." in body
+
+
+def test_a_shorter_link_validity_is_the_date_the_confirmation_mail_states(
+    client, open_event, mailoutbox, settings
+):
+    settings.SIGNED_LINK_MAX_AGE = 3600
+    before = timezone.now() + dt.timedelta(hours=1)
+    register(client, open_event)
+    after = timezone.now() + dt.timedelta(hours=1)
+
+    body = _one_line(mailoutbox[0].body)
+    assert any(f"Der Link ist bis zum {_shown(m)} Uhr gültig." in body for m in (before, after))
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("de", "Ihre Anmeldung (Ticket, Stornierung; der Link ist bis zum {until} gültig):"),
+        ("en", "Your registration (ticket, cancel; the link is valid until {until}):"),
+    ],
+)
+def test_every_registration_mail_states_how_long_the_personal_link_works(
+    open_event, mailoutbox, language, words
+):
+    from events.emails import TEMPLATES, send_registration_mail
+
+    registration = make_registration(open_event, language=language, status=Status.CONFIRMED)
+    for kind in TEMPLATES:
+        send_registration_mail(kind, registration)
+    with translation.override(language):
+        until = _shown(links.valid_until(PERSONAL_PURPOSE), "DATE_FORMAT")
+
+    for mail in mailoutbox:
+        if "/anmeldung/" in mail.body or "/registration/" in mail.body:
+            assert words.format(until=until) in _one_line(mail.body), mail.subject
+    assert len([m for m in mailoutbox if words.format(until=until) in _one_line(m.body)]) >= 6

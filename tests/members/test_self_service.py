@@ -80,7 +80,7 @@ def test_known_contact_gets_a_one_time_link_in_their_language(
     assert "we have sent a link" in response.content.decode()
     (mail,) = mailoutbox
     assert mail.to == ["anna@beispiel.example"]
-    assert mail.subject.startswith("Your link to update your profile")
+    assert mail.subject == "Your link to update the profile of Beispiel Medizintechnik GmbH"
     assert "/en/members/profile/" in mail.body
 
 
@@ -131,7 +131,7 @@ def test_tampered_link_says_so(client, link_url):
 
 
 def test_link_for_another_purpose_is_not_valid(member):
-    register_purpose("stand", url_name="members:profile_edit", label="einen Stand beantragen")
+    register_purpose("stand", url_name="members:profile_edit", subject="Stand", asked_for="Stand")
     link = AccessLink.objects.create(
         organisation=member, email="anna@beispiel.example", purpose="stand"
     )

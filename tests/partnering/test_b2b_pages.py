@@ -5,10 +5,11 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 from icalendar import Calendar
 
-from events.emails import personal_token
+from cluster_portal import links
+from events.emails import PERSONAL_PURPOSE, personal_token
 from events.models import Event, Registration
 from partnering.models import B2BProfile, Meeting
 from partnering.scheduler import schedule_meetings
@@ -145,6 +146,9 @@ def test_request_accept_and_both_sides_are_told_in_their_language(client, b2b_ev
     assert invitation.subject.startswith("Anna asks you for a B2B meeting")
     assert "Sensoren für Ihre Plattform?" in invitation.body
     assert "/en/partnering/b2b/" in invitation.body
+    with translation.override("en"):
+        until = formats.date_format(links.valid_until(PERSONAL_PURPOSE), "DATE_FORMAT")
+    assert f"The link is valid until {until}." in invitation.body
     assert anna.email not in invitation.body
 
     home = client.get(url("b2b", pieter)).content.decode()

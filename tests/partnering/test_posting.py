@@ -59,6 +59,17 @@ def test_member_requests_a_link_and_it_goes_to_the_organisations_contact_address
     assert "/kooperationsboerse/beitrag/" in mailoutbox[0].body
 
 
+def test_the_page_and_the_mail_state_the_same_validity_of_the_link(
+    client, poster, contact_email, mailoutbox, settings
+):
+    settings.SIGNED_LINK_MAX_AGE = 5 * 86400
+
+    response = client.post(REQUEST_URL, request_data(poster, contact_email))
+
+    assert "Er ist 5 Tage gültig." in response.content.decode()
+    assert "ist 5 Tage gültig" in " ".join(mailoutbox[0].body.split())
+
+
 def test_request_for_another_address_sends_nothing_and_answers_the_same(
     client, poster, contact_email, mailoutbox
 ):
@@ -184,8 +195,10 @@ def test_link_requests_are_rate_limited_per_address(client, poster, contact_emai
     assert "form" in response.context
 
 
-def test_link_requests_are_rate_limited_per_client(client, poster, contact_email, mailoutbox):
-    for number in range(5):
+def test_link_requests_are_rate_limited_per_client(
+    client, poster, contact_email, mailoutbox, settings
+):
+    for number in range(settings.RATE_LIMITS["partnering-link"]["per_address"]):
         client.post(REQUEST_URL, request_data(poster, f"person{number}@example.org"))
     response = client.post(REQUEST_URL, request_data(poster, contact_email))
     assert response.status_code == 429
