@@ -259,7 +259,7 @@ def _object_saved(sender, instance, raw=False, using="default", **kwargs):
     if raw:
         return
     for kind in _kinds().values():
-        if kind.lexicon_on_save and kind.queryset().model is sender:
+        if kind.lexicon_on_save and kind.model is sender:
             add_words(kind.key, [instance.pk], using=using)
 
 
@@ -267,6 +267,4 @@ def connect_signals() -> None:
     """Add the words of a saved event, news item, cooperation or region to the lexicon."""
     for kind in _kinds().values():
         if kind.lexicon_on_save:
-            post_save.connect(
-                _object_saved, sender=kind.queryset().model, dispatch_uid=f"lexicon-{kind.key}"
-            )
+            post_save.connect(_object_saved, sender=kind.model, dispatch_uid=f"lexicon-{kind.key}")

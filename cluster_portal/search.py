@@ -29,6 +29,7 @@ from django.db.models import (
     Expression,
     F,
     Func,
+    Model,
     Q,
     QuerySet,
     TextField,
@@ -65,6 +66,9 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 class SearchKind:
     key: str
     label: str
+    # Named apart from the queryset: building a filtered queryset while the apps load would
+    # compile its columns before django-simple-history copies the model's fields.
+    model: type[Model]
     queryset: Callable[[], QuerySet]
     title_field: str
     # (field, weight) pairs for the computed vector; ignored when vector_field is set.
@@ -85,7 +89,7 @@ class SearchKind:
 
     @property
     def app_label(self) -> str:
-        return self.queryset().model._meta.app_label
+        return self.model._meta.app_label
 
     def lexicon_texts(self) -> QuerySet:
         """The searchable text of each published object, one column."""
@@ -126,7 +130,7 @@ class SearchKind:
         first fallback language that does (modeltranslation's order), so that an English page
         shows a German-only text in German, marked as such.
         """
-        model = self.queryset().model
+        model = self.model
         translated = {name for name in self.snippet_fields if name in translation_fields(model)}
         if not translated:
             text = Func(
@@ -274,6 +278,7 @@ KINDS: list[SearchKind] = [
     SearchKind(
         key="organisations",
         label=_("Members"),
+        model=Organisation,
         queryset=lambda: Organisation.objects.members(),
         title_field="name",
         vector_field="search_vector",
@@ -285,6 +290,7 @@ KINDS: list[SearchKind] = [
     SearchKind(
         key="events",
         label=_("Events"),
+        model=Event,
         queryset=lambda: Event.objects.published(),
         title_field="title",
         similarity_fields=both("title"),
@@ -299,6 +305,7 @@ KINDS: list[SearchKind] = [
     SearchKind(
         key="cooperations",
         label=_("Cooperations"),
+        model=Cooperation,
         queryset=lambda: Cooperation.objects.all(),
         title_field="title",
         similarity_fields=both("title"),
@@ -308,6 +315,7 @@ KINDS: list[SearchKind] = [
     SearchKind(
         key="regions",
         label=_("Regions"),
+        model=Region,
         queryset=lambda: Region.objects.all(),
         title_field="name",
         fields=[
@@ -321,6 +329,7 @@ KINDS: list[SearchKind] = [
     SearchKind(
         key="news",
         label=_("News"),
+        model=NewsItem,
         queryset=lambda: NewsItem.objects.published(),
         title_field="title",
         similarity_fields=both("title"),
