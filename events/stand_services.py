@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.allocation import lock_for_allocation
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from cluster_portal.refusals import RuleRefused
 from cluster_portal.site_urls import absolute_url
 from members.access import register_purpose
 from members.models import ContactPerson, Organisation
@@ -40,15 +41,15 @@ TEMPLATES = {
 }
 
 
-class StandError(Exception):
-    """A rule stops the change; `message` says why in the user's words."""
+# The states from which a manager may take each decision (checked under the stand's lock).
+ACCEPTABLE = (Status.APPLIED, Status.WAITING)
+WAITLISTABLE = (Status.APPLIED, Status.ACCEPTED)
+
+
+class StandError(RuleRefused):
+    """A rule stops the application's change; `message` says why in the user's words."""
 
     message = _("This is not possible for this application.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
 
 
 class NotAMember(StandError):
@@ -182,7 +183,7 @@ def stand_accept(*, application: CoExhibitorApplication, by=None) -> CoExhibitor
     """
     with transaction.atomic():
         stand, application = _locked(application)
-        if application.status not in (Status.APPLIED, Status.WAITING):
+        if application.status not in ACCEPTABLE:
             raise StandError(_("Only applied or waiting applications can be accepted."))
         free = stand.places - places_taken(stand, exclude=application)
         if application.places_needed > free:
@@ -204,7 +205,7 @@ def stand_waitlist(*, application: CoExhibitorApplication, by=None) -> CoExhibit
     """Put an application on the waiting list (an accepted one gives its places back)."""
     with transaction.atomic():
         _stand, application = _locked(application)
-        if application.status not in (Status.APPLIED, Status.ACCEPTED):
+        if application.status not in WAITLISTABLE:
             raise StandError(
                 _("Only applied or accepted applications can be put on the waiting list.")
             )

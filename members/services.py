@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from cluster_portal.refusals import RuleRefused
 from cluster_portal.site_urls import absolute_url
 
 from .models import (
@@ -37,8 +38,10 @@ PROFILE_FIELDS = [
 CONTACT_FIELDS = ["name", "role", "email", "phone", "is_public"]
 
 
-class DecisionError(Exception):
+class DecisionError(RuleRefused):
     """The application or request has already been decided."""
+
+    message = _("This has already been decided.")
 
 
 def unique_slug(name: str) -> str:

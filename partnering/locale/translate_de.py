@@ -10,6 +10,10 @@ HERE = Path(__file__).resolve().parent
 GERMAN = {
     "Partnering board": "Kooperationsbörse",
     "Not changed, because their status does not allow it: %(titles)s": "Nicht geändert, weil ihr Status es nicht zulässt: %(titles)s",
+    "The post's status does not allow this.": "Der Status des Beitrags lässt das nicht zu.",
+    "Only submitted or withdrawn posts can be published.": "Nur eingereichte oder zurückgezogene Beiträge können veröffentlicht werden.",
+    "Only published posts can be withdrawn.": "Nur veröffentlichte Beiträge können zurückgezogen werden.",
+    "Only submitted posts can be rejected.": "Nur eingereichte Beiträge können abgelehnt werden.",
     "expressions of interest": "Interessensbekundungen",
     "Approve and publish the selected posts": "Ausgewählte Beiträge freigeben und veröffentlichen",
     "Withdraw the selected posts from the board": "Ausgewählte Beiträge von der Börse zurückziehen",
