@@ -56,8 +56,8 @@ class Mails:
 
     items: list = field(default_factory=list)
 
-    def add(self, kind: str, registration: Registration) -> None:
-        send_registration_mail(kind, registration)
+    def add(self, kind: str, registration: Registration, **context) -> None:
+        send_registration_mail(kind, registration, **context)
         self.items.append((kind, registration))
 
 
@@ -207,7 +207,8 @@ def approve(*, registration: Registration) -> Registration:
     return registration
 
 
-def decline(*, registration: Registration) -> Registration:
+def decline(*, registration: Registration, reason: str = "") -> Registration:
+    """A manager turns the registration down; the person is told, with the reason if given."""
     mails = Mails()
     with transaction.atomic():
         _event, registration = _locked(registration)
@@ -216,7 +217,7 @@ def decline(*, registration: Registration) -> Registration:
         registration.status = Status.DECLINED
         registration.waiting_since = None
         registration.save()
-        mails.add("declined", registration)
+        mails.add("declined", registration, reason=reason)
     return registration
 
 

@@ -71,7 +71,7 @@ class StandFull(StandError):
     message = _("There are not enough free places on this joint stand.")
 
 
-def send_stand_mail(kind: str, application: CoExhibitorApplication) -> None:
+def send_stand_mail(kind: str, application: CoExhibitorApplication, *, reason: str = "") -> None:
     stand = application.stand
     with translation.override(application.language):
         event_url = absolute_url(stand.event.get_absolute_url())
@@ -85,6 +85,7 @@ def send_stand_mail(kind: str, application: CoExhibitorApplication) -> None:
             "event": stand.event,
             "organisation": application.organisation,
             "event_url": event_url,
+            "reason": reason,
         },
     )
 
@@ -216,7 +217,10 @@ def stand_waitlist(*, application: CoExhibitorApplication, by=None) -> CoExhibit
     return application
 
 
-def stand_decline(*, application: CoExhibitorApplication, by=None) -> CoExhibitorApplication:
+def stand_decline(
+    *, application: CoExhibitorApplication, by=None, reason: str = ""
+) -> CoExhibitorApplication:
+    """Turn the application down; the contact is told, with the reason if given."""
     with transaction.atomic():
         _stand, application = _locked(application)
         if not application.is_active:
@@ -224,7 +228,7 @@ def stand_decline(*, application: CoExhibitorApplication, by=None) -> CoExhibito
         application.status = Status.DECLINED
         _decided(application, by)
         application.save()
-        send_stand_mail("declined", application)
+        send_stand_mail("declined", application, reason=reason)
     return application
 
 

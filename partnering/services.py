@@ -115,14 +115,22 @@ def post_withdraw(*, post: Post, by) -> Post:
 
 
 @transaction.atomic
-def post_reject(*, post: Post, by) -> Post:
-    """Decline a submitted post; it never reaches the board."""
+def post_reject(*, post: Post, by, reason: str = "") -> Post:
+    """Decline a submitted post; it never reaches the board. The poster is told, with the
+    reason if given."""
     post = _locked(post)
     if post.status not in REJECTABLE:
         raise TransitionError(_("Only submitted posts can be rejected."))
     post.status = Post.Status.REJECTED
     post.reviewed_by = by
     post.save(update_fields=["status", "reviewed_by", "updated_at"])
+    if post.submitted_by_email:
+        send_mail_in_language(
+            template="partnering/email/post_rejected",
+            to=[post.submitted_by_email],
+            language=post.language,
+            context={"post": post, "reason": reason},
+        )
     return post
 
 
