@@ -9,11 +9,12 @@ HERE = Path(__file__).resolve().parent
 
 GERMAN = {
     "Partnering board": "Kooperationsbörse",
-    "Not changed, because their status does not allow it: %(titles)s": "Nicht geändert, weil ihr Status es nicht zulässt: %(titles)s",
     "The post's status does not allow this.": "Der Status des Beitrags lässt das nicht zu.",
     "Only submitted or withdrawn posts can be published.": "Nur eingereichte oder zurückgezogene Beiträge können veröffentlicht werden.",
     "Only published posts can be withdrawn.": "Nur veröffentlichte Beiträge können zurückgezogen werden.",
     "Only submitted posts can be rejected.": "Nur eingereichte Beiträge können abgelehnt werden.",
+    "Approve and publish": "Freigeben und veröffentlichen",
+    "Reject": "Ablehnen",
     "expressions of interest": "Interessensbekundungen",
     "Approve and publish the selected posts": "Ausgewählte Beiträge freigeben und veröffentlichen",
     "Withdraw the selected posts from the board": "Ausgewählte Beiträge von der Börse zurückziehen",
@@ -172,9 +173,15 @@ GERMAN = {
 }
 
 GERMAN_PLURALS = {
-    "%(n)d post published.": ("%(n)d Beitrag veröffentlicht.", "%(n)d Beiträge veröffentlicht."),
-    "%(n)d post withdrawn.": ("%(n)d Beitrag zurückgezogen.", "%(n)d Beiträge zurückgezogen."),
-    "%(n)d post rejected.": ("%(n)d Beitrag abgelehnt.", "%(n)d Beiträge abgelehnt."),
+    "%(count)d post published.": (
+        "%(count)d Beitrag veröffentlicht.",
+        "%(count)d Beiträge veröffentlicht.",
+    ),
+    "%(count)d post withdrawn.": (
+        "%(count)d Beitrag zurückgezogen.",
+        "%(count)d Beiträge zurückgezogen.",
+    ),
+    "%(count)d post rejected.": ("%(count)d Beitrag abgelehnt.", "%(count)d Beiträge abgelehnt."),
     "%(count)d shared innovation field: %(names)s": (
         "%(count)d gemeinsames Innovationsfeld: %(names)s",
         "%(count)d gemeinsame Innovationsfelder: %(names)s",

@@ -188,7 +188,7 @@ def test_admin_approve_action_on_applications(
             {"action": "approve", "_selected_action": [application.pk]},
             follow=True,
         )
-    assert "1 Antrag/Anträge angenommen." in response.content.decode()
+    assert "1 Antrag angenommen." in response.content.decode()
     application.refresh_from_db()
     assert application.organisation.status == Organisation.Status.MEMBER
     assert len(mailoutbox) == 1
