@@ -13,7 +13,8 @@ from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from backoffice.decisions import Decision, DecisionAdminMixin
-from backoffice.mixins import BackOfficeAdminMixin
+from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
+from backoffice.resources import CoExhibitorApplicationResource, RegistrationResource
 from cluster_portal.exports import csv_response
 
 from . import services, stand_services
@@ -414,7 +415,9 @@ REGISTRATION_DECISIONS = [
 
 
 @admin.register(Registration)
-class RegistrationAdmin(DecisionAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin):
+class RegistrationAdmin(
+    DecisionAdminMixin, ExportAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin
+):
     region_field = "event__region"
     list_display = [
         "name",
@@ -458,6 +461,7 @@ class RegistrationAdmin(DecisionAdminMixin, BackOfficeAdminMixin, admin.ModelAdm
     ]
     inlines = [RegistrationAnswerInline]
     decisions = REGISTRATION_DECISIONS
+    resource_classes = [RegistrationResource]
 
     def has_add_permission(self, request):
         # Registrations come through the public form, so that consent is always recorded.
@@ -666,7 +670,9 @@ STAND_DECISIONS = [
 
 
 @admin.register(CoExhibitorApplication)
-class CoExhibitorApplicationAdmin(DecisionAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin):
+class CoExhibitorApplicationAdmin(
+    DecisionAdminMixin, ExportAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin
+):
     region_field = "stand__event__region"
     list_display = [
         "organisation",
@@ -709,6 +715,7 @@ class CoExhibitorApplicationAdmin(DecisionAdminMixin, BackOfficeAdminMixin, admi
         *readonly_fields[4:],
     ]
     decisions = STAND_DECISIONS
+    resource_classes = [CoExhibitorApplicationResource]
 
     def has_add_permission(self, request):
         return False

@@ -16,7 +16,6 @@ from backoffice.mixins import (
     OrganisationImportExportMixin,
     RegionScopedAdminMixin,
 )
-from cluster_portal.exports import csv_response
 
 from . import services
 from .forms import ContactPersonBaseFormSet, logo_field
@@ -102,26 +101,6 @@ DECLINE_APPLICATION = DecisionDeclaration(
 )
 
 
-ORGANISATION_CSV_HEADER = [
-    _("Name"),
-    _("Legal form"),
-    _("Kind"),
-    _("Status"),
-    _("Region"),
-    _("Street"),
-    _("Postcode"),
-    _("City"),
-    _("Country"),
-    _("Website"),
-    _("E-mail"),
-    _("Phone"),
-    _("Sectors"),
-    _("Innovation fields"),
-    _("Member since"),
-    _("Profile last confirmed on"),
-]
-
-
 class SemiJoinChangeList(ChangeList):
     """A changelist that drops duplicate rows with EXISTS instead of DISTINCT.
 
@@ -184,7 +163,6 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, Tra
                 targets=_pending_applications,
             )
         ),
-        "export_csv",
     ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "legal_form", "kind", "status", "joined_on"]}),
@@ -266,34 +244,6 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, Tra
     @admin.display(description=_("logo preview"))
     def logo_preview_large(self, obj):
         return _logo_img(obj.logo_thumbnail_large, 160)
-
-    @admin.action(description=_("Export the selected organisations as CSV"))
-    def export_csv(self, request, queryset):
-        queryset = queryset.select_related("region").prefetch_related(
-            "sectors", "innovation_fields"
-        )
-        rows = (
-            [
-                organisation.name,
-                organisation.legal_form,
-                organisation.get_kind_display(),
-                organisation.get_status_display(),
-                organisation.region.name if organisation.region else "",
-                organisation.street,
-                organisation.postcode,
-                organisation.city,
-                organisation.country,
-                organisation.website,
-                organisation.email,
-                organisation.phone,
-                ", ".join(sector.name for sector in organisation.sectors.all()),
-                ", ".join(field.name for field in organisation.innovation_fields.all()),
-                organisation.joined_on or "",
-                organisation.last_confirmed_on or "",
-            ]
-            for organisation in queryset
-        )
-        return csv_response("organisations.csv", [str(h) for h in ORGANISATION_CSV_HEADER], rows)
 
 
 @admin.register(MembershipApplication)

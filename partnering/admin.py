@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from backoffice.decisions import Decision, DecisionAdminMixin
-from backoffice.mixins import BackOfficeAdminMixin
+from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
+from backoffice.resources import PostResource
 from cluster_portal.exports import csv_response
 
 from . import services
@@ -72,7 +73,7 @@ POST_DECISIONS = [
 
 
 @admin.register(Post)
-class PostAdmin(DecisionAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin):
+class PostAdmin(DecisionAdminMixin, ExportAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin):
     region_field = "organisation__region"
     list_display = [
         "title",
@@ -93,6 +94,7 @@ class PostAdmin(DecisionAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin):
     date_hierarchy = "created_at"
     inlines = [ExpressionOfInterestInline]
     decisions = POST_DECISIONS
+    resource_classes = [PostResource]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(interest_total=Count("interests"))
