@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from cluster_portal import links
 from cluster_portal.fragments import lazy_page
 from cluster_portal.ratelimit import limited_response, refuse_if_limited
+from cluster_portal.refusals import RuleRefused
 from cluster_portal.site_urls import absolute_url
 from members.access import access_from_token, mark_used, send_organisation_access_link
 from members.models import ContactPerson, Organisation
@@ -231,7 +232,7 @@ def registration_confirm(request, token):
     if request.method == "POST":
         try:
             registration = services.confirm(registration=registration)
-        except services.RegistrationError as error:
+        except RuleRefused as error:
             messages.error(request, error.message)
             return redirect(registration.event)
         messages.success(request, _("Thank you, your e-mail address is confirmed."))
@@ -297,7 +298,7 @@ def registration_page(request, token):
         else:
             try:
                 ACTIONS[action](registration=registration)
-            except services.RegistrationError as error:
+            except RuleRefused as error:
                 messages.error(request, error.message)
             else:
                 messages.success(request, ACTION_DONE[action])
@@ -520,7 +521,7 @@ def stand_apply(request, token):
                 )
         except links.LinkError as error:
             return links.link_error_response(request, error)
-        except stand_services.StandError as error:
+        except RuleRefused as error:
             form.add_error(None, error.message)
         else:
             return render(
