@@ -83,9 +83,9 @@ _WORDS_SQL = """
 
 
 def _kinds():
-    from .search import KINDS_BY_KEY
+    from .search import kinds
 
-    return KINDS_BY_KEY
+    return kinds
 
 
 def _kind_sql(kind: str, using: str, pks: Iterable | None = None) -> tuple[str, list]:

@@ -1,10 +1,14 @@
 """Site-wide search: one registry of searchable kinds, each a queryset, fields and a URL.
 
+Each app declares its kinds in its `search.py` (`register(SearchKind(...), position=…)`, see
+`core.portal`); the search page lists the groups in that order. A kind names its `model`, and
+its `queryset` is a callable: no queryset may be built while the apps load.
+
 Every kind is searched by PostgreSQL full-text search with the German configuration (so
 "Kongresse" finds "Kongress") and, for typos, by trigram word similarity on its title
 ("Fraunhover" finds "Fraunhofer"). Misspelt words anywhere in the texts are corrected first,
 once for all kinds, from the words that occur in them (`correct_spelling()`, see
-`cluster_portal.lexicon`): "Exoskelete" searches for "Exoskelette" as well. The vector is
+`core.lexicon`): "Exoskelete" searches for "Exoskelette" as well. The vector is
 computed on the fly for now; a kind switches to a stored, indexed vector by setting
 `vector_field` to the name of its SearchVectorField.
 """
@@ -40,18 +44,12 @@ from django.db.models.functions import Greatest, NullIf
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
-from cluster_portal import lexicon
-from cluster_portal.templatetags.content import shown_language
-from cooperations.models import Cooperation
-from events.models import Event
-from members.models import Organisation
-from members.search import organisation_search_text
-from news.models import NewsItem
-from regions.models import Region
+from core import lexicon
+from core.portal import Registry
+from core.templatetags.content import shown_language
 
 CONFIG = "german"
 MAX_QUERY_LENGTH = 200
@@ -79,7 +77,7 @@ class SearchKind:
     vector_field: str | None = None
     # Columns compared by trigram similarity; the title field when not given.
     similarity_fields: list[str] | None = None
-    # One object's searchable text for the spelling lexicon (cluster_portal.lexicon): the
+    # One object's searchable text for the spelling lexicon (core.lexicon): the
     # columns of `fields` when not given; a kind with a stored vector names that vector's text.
     lexicon_text: Callable[[], Expression] | None = None
     # Whether a post_save of the kind's model adds the object's words to the lexicon; False
@@ -274,70 +272,11 @@ def both(name: str, weight: str | None = None) -> list:
     return [(n, weight) for n in names] if weight else names
 
 
-KINDS: list[SearchKind] = [
-    SearchKind(
-        key="organisations",
-        label=_("Members"),
-        model=Organisation,
-        queryset=lambda: Organisation.objects.members(),
-        title_field="name",
-        vector_field="search_vector",
-        fields=[("name", "A"), ("city", "B"), *both("description", "C")],
-        lexicon_text=organisation_search_text,
-        lexicon_on_save=False,
-        snippet_fields=["description", "city"],
-    ),
-    SearchKind(
-        key="events",
-        label=_("Events"),
-        model=Event,
-        queryset=lambda: Event.objects.published(),
-        title_field="title",
-        similarity_fields=both("title"),
-        fields=[
-            *both("title", "A"),
-            *both("summary", "B"),
-            ("city", "B"),
-            *both("description", "C"),
-        ],
-        snippet_fields=["summary", "description", "venue_name", "city"],
-    ),
-    SearchKind(
-        key="cooperations",
-        label=_("Cooperations"),
-        model=Cooperation,
-        queryset=lambda: Cooperation.objects.all(),
-        title_field="title",
-        similarity_fields=both("title"),
-        fields=[*both("title", "A"), *both("summary", "B"), *both("description", "C")],
-        snippet_fields=["summary", "description"],
-    ),
-    SearchKind(
-        key="regions",
-        label=_("Regions"),
-        model=Region,
-        queryset=lambda: Region.objects.all(),
-        title_field="name",
-        fields=[
-            ("name", "A"),
-            *both("summary", "B"),
-            ("managing_body", "B"),
-            *both("description", "C"),
-        ],
-        snippet_fields=["summary", "description"],
-    ),
-    SearchKind(
-        key="news",
-        label=_("News"),
-        model=NewsItem,
-        queryset=lambda: NewsItem.objects.published(),
-        title_field="title",
-        similarity_fields=both("title"),
-        fields=[*both("title", "A"), *both("teaser", "B"), *both("body", "C")],
-        snippet_fields=["teaser", "body"],
-    ),
-]
-KINDS_BY_KEY = {kind.key: kind for kind in KINDS}
+kinds = Registry("search kind")
+
+
+def register(kind: SearchKind, *, position: int) -> SearchKind:
+    return kinds.register(kind.key, kind, position=position)
 
 
 def make_query(text: str, corrected: str | None = None) -> SearchQuery:
@@ -351,4 +290,4 @@ def make_query(text: str, corrected: str | None = None) -> SearchQuery:
 
 def correct_spelling(text: str) -> lexicon.Spelling:
     """`text` with misspelt words corrected from the words of every kind, in one query."""
-    return lexicon.correct(text, KINDS_BY_KEY)
+    return lexicon.correct(text, kinds)

@@ -2,6 +2,10 @@
 at most `PAGE_SIZE` addresses, every public page in German and English with hreflang
 alternates and the German page as x-default.
 
+Each app declares its sections in its `sitemaps.py` (`register_section("events",
+EventSitemap, position=…)`, a `BilingualSitemap`) and the pages of the "pages" section that are
+no object's (`register_pages("events:list", "events:archive", position=…)`); see `core.portal`.
+
 One document of every page grew with the directory (38,000 addresses, 9.5 MB and 242 MB of
 worker memory at 10,000 organisations; past the protocol's 50,000 addresses at 100,000). Now:
 
@@ -10,7 +14,7 @@ worker memory at 10,000 organisations; past the protocol's 50,000 addresses at 1
 - The index counts each section and takes its newest change with one aggregate, not a pass
   over every object.
 - Each rendered page and the index are kept in Django's shared cache under the fragment keys of
-  `cluster_portal.fragments` (the content versions of the apps the section shows, the clock where
+  `core.fragments` (the content versions of the apps the section shows, the clock where
   it matters), so a change shows at the next request and otherwise one render serves every
   worker and crawler.
 - Every address starts with PORTAL_BASE_URL (`site_urls`), never with the Host the crawler
@@ -26,19 +30,13 @@ from django.contrib.sitemaps.views import SitemapIndexItem, x_robots_tag
 from django.contrib.sitemaps.views import sitemap as sitemap_view
 from django.core.paginator import Paginator
 from django.db.models import Max, QuerySet
-from django.db.models.functions import Greatest
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from cluster_portal.fragments import cached_fragment
-from cluster_portal.site_urls import absolute_url, portal_host, portal_scheme
-from cooperations.models import Cooperation
-from events.models import Event
-from members.models import Organisation
-from news.models import NewsItem
-from partnering.models import Post
-from regions.models import Region
+from core.fragments import cached_fragment
+from core.portal import Registry
+from core.site_urls import absolute_url, portal_host, portal_scheme
 
 # Addresses per section page: far below the protocol's 50,000 (and 50 MB). With 10,000
 # organisations a page of 2,000 took 0.6 s and 8 MB to render here and is 0.8 MB of XML; served
@@ -114,126 +112,41 @@ class BilingualSitemap(Sitemap):
 
 
 class StaticPagesSitemap(BilingualSitemap):
+    """The pages that are no object's: the home page and each app's lists and statements
+    (`register_pages()`)."""
+
     changefreq = "weekly"
     priority = 0.8
 
     def items(self):
-        return [
-            "home",
-            "members:list",
-            "regions:list",
-            "events:list",
-            "events:archive",
-            "events:stand_list",
-            "cooperations:list",
-            "cooperations:partners",
-            "news:list",
-            "partnering:board",
-            "imprint",
-            "privacy",
-            "accessibility",
-            "easy_language",
-        ]
+        return [name for names in pages.values() for name in names]
 
     def location(self, item):
         return reverse(item)
 
 
-class RegionSitemap(BilingualSitemap):
-    changefreq = "monthly"
-    content_apps = ("regions",)
-
-    def items(self):
-        return Region.objects.order_by("pk")
+sections = Registry("sitemap section")
+pages = Registry("sitemap page")
 
 
-class OrganisationSitemap(BilingualSitemap):
-    changefreq = "monthly"
-    content_apps = ("members",)
-    lastmod_expression = "updated_at"
-
-    def items(self):
-        return Organisation.objects.members().only("slug", "updated_at").order_by("pk")
-
-    def lastmod(self, organisation):
-        return organisation.updated_at
+def register_section(name: str, sitemap_class: type[BilingualSitemap], *, position: int):
+    """A section of the index, /sitemap-<name>.xml, listing `sitemap_class`'s items."""
+    return sections.register(name, sitemap_class, position=position)
 
 
-class PartnerSitemap(BilingualSitemap):
-    """The partners' pages under the cooperations (members among them have both pages)."""
-
-    changefreq = "monthly"
-    content_apps = ("members",)
-    lastmod_expression = "updated_at"
-
-    def items(self):
-        return Organisation.objects.partners().only("slug", "updated_at").order_by("pk")
-
-    def location(self, partner):
-        return reverse("cooperations:partner", kwargs={"slug": partner.slug})
-
-    def lastmod(self, partner):
-        return partner.updated_at
+def register_pages(*url_names: str, position: int) -> None:
+    """Pages of the "pages" section, by URL name, in this order."""
+    pages.register(url_names[0], url_names, position=position)
 
 
-class EventSitemap(BilingualSitemap):
-    """Every published event, archive included; no <lastmod> (an event's date is not the date
-    of its last change, and an unknown date is only a placeholder)."""
-
-    changefreq = "weekly"
-    content_apps = ("events",)
-
-    def items(self):
-        return Event.objects.published().only("slug").order_by("pk")
+register_section("pages", StaticPagesSitemap, position=10)
+# The portal's home page (the root URLconf's "home") leads the pages.
+register_pages("home", position=10)
 
 
-class CooperationSitemap(BilingualSitemap):
-    changefreq = "monthly"
-    content_apps = ("cooperations",)
-
-    def items(self):
-        return Cooperation.objects.only("slug").order_by("pk")
-
-
-class NewsSitemap(BilingualSitemap):
-    changefreq = "weekly"
-    content_apps = ("news",)
-    per = "minute"  # scheduled items appear at their time
-    lastmod_expression = Greatest("updated_at", "published_at")
-
-    def items(self):
-        return NewsItem.objects.published().order_by("pk")
-
-    def lastmod(self, item):
-        return max(item.updated_at, item.published_at)
-
-
-class PartneringSitemap(BilingualSitemap):
-    """The public posts on the partnering board (members-only posts have no public page)."""
-
-    changefreq = "weekly"
-    content_apps = ("partnering",)
-    per = "day"  # a post leaves the board after its last valid day
-    lastmod_expression = "updated_at"
-
-    def items(self):
-        return Post.objects.on_board().public().only("pk", "updated_at").order_by("pk")
-
-    def lastmod(self, post):
-        return post.updated_at
-
-
-SITEMAPS = {
-    "pages": StaticPagesSitemap,
-    "regions": RegionSitemap,
-    "organisations": OrganisationSitemap,
-    "partners": PartnerSitemap,
-    "events": EventSitemap,
-    "cooperations": CooperationSitemap,
-    "news": NewsSitemap,
-    "partnering": PartneringSitemap,
-}
-INDEX_APPS = tuple(sorted({app for section in SITEMAPS.values() for app in section.content_apps}))
+def index_apps() -> tuple[str, ...]:
+    """The content apps of every section: the index changes with any of them."""
+    return tuple(sorted({app for section in sections.values() for app in section.content_apps}))
 
 
 def _xml_response(content: str) -> HttpResponse:
@@ -242,7 +155,7 @@ def _xml_response(content: str) -> HttpResponse:
 
 def _render_index(request) -> str:
     entries = []
-    for section, sitemap_class in SITEMAPS.items():
+    for section, sitemap_class in sections.items():
         site = sitemap_class()
         location = absolute_url(reverse("sitemap_section", kwargs={"section": section}))
         lastmod = site.get_latest_lastmod()
@@ -261,7 +174,7 @@ def index(request):
         cached_fragment(
             request,
             "sitemap:index",
-            INDEX_APPS,
+            index_apps(),
             lambda: _render_index(request),
             per="minute",
             cache_alias=CACHE_ALIAS,
@@ -274,7 +187,7 @@ def index(request):
 @x_robots_tag
 def section(request, section):
     """/sitemap-<section>.xml?p=<page>: one page of one section (Django's sitemap view)."""
-    sitemap_class = SITEMAPS.get(section)
+    sitemap_class = sections.get(section)
     page = request.GET.get("p", "1")
     if sitemap_class is None or not page.isdigit():
         raise Http404("No such sitemap page")
@@ -282,7 +195,7 @@ def section(request, section):
     address = f"{request.path}?p={int(page)}"
 
     def render() -> str:
-        response = sitemap_view(request, SITEMAPS, section=section)
+        response = sitemap_view(request, dict(sections), section=section)
         return response.render().content.decode()
 
     return _xml_response(

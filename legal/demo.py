@@ -8,7 +8,8 @@ import datetime as dt
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from .demo import upsert
+from core.demo import register, upsert
+
 from .models import LegalPage
 
 TEXTS = Path(__file__).resolve().parent / "demo_texts"
@@ -38,3 +39,6 @@ def load() -> None:
             kind=kind,
             version=1,
         )
+
+
+register("legal", load, position=50)

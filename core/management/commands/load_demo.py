@@ -1,4 +1,8 @@
-"""Load the demo data named in the seed pages; running it twice changes nothing."""
+"""Load the demo data named in the seed pages; running it twice changes nothing.
+
+Each app's loader is declared in its `demo.py` (`core.demo.register`); they run in their
+declared order, in one transaction.
+"""
 
 import os
 
@@ -8,13 +12,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
-from cluster_portal import legal_demo, lexicon
-from cooperations import demo as cooperations_demo
-from events import demo as events_demo
-from members import demo as members_demo
-from news import demo as news_demo
-from partnering import demo as partnering_demo
-from regions import demo as regions_demo
+from core import demo, lexicon
 
 DEMO_ADMIN_USERNAME = "admin"
 
@@ -33,13 +31,8 @@ class Command(BaseCommand):
         # Texts given without a language suffix are the German originals (modeltranslation
         # stores them in the active language's column).
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-            regions_demo.load()
-            members_demo.load()
-            events_demo.load()
-            cooperations_demo.load()
-            legal_demo.load()
-            news_demo.load()
-            partnering_demo.load()
+            for loader in demo.ordered():
+                loader.load()
             # Saves added words as they went; the rebuild also counts them exactly.
             lexicon.refresh_all()
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
