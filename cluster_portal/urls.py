@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from bench import views as bench_views
+from core import sitemaps
 
-from . import sitemaps, views
+from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -30,11 +31,8 @@ urlpatterns += i18n_patterns(
     path(_("news/"), include("news.urls")),
     path(_("search/"), views.search, name="search"),
     path(_("partnering/"), include("partnering.urls")),
-    path(_("imprint/"), views.imprint, name="imprint"),
-    path(_("privacy/"), views.privacy, name="privacy"),
-    path(_("privacy/version/<int:version>/"), views.privacy_version, name="privacy_version"),
-    path(_("accessibility/"), views.accessibility, name="accessibility"),
-    path(_("easy-language/"), views.easy_language, name="easy_language"),
+    # The legal pages hang below the root: /impressum/, /datenschutz/, /barrierefreiheit/ …
+    path("", include("legal.urls")),
     prefix_default_language=False,
 )
 

@@ -26,7 +26,7 @@ Only GET requests of anonymous visitors get cached fragments (staff may see draf
 links; a form sent back shows the visitor's own values), and a fragment that contains a CSRF
 token is never stored.
 
-Large documents rendered seldom (the sitemap's pages, `cluster_portal.sitemaps`) use the same
+Large documents rendered seldom (the sitemap's pages, `core.sitemaps`) use the same
 keys in Django's shared `default` cache instead (`cache_alias`), rendered once for all workers
 and kept out of the workers' memory.
 """
@@ -43,16 +43,6 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.functional import SimpleLazyObject
 
-# The apps whose objects appear on public pages; their models' changes replace their token.
-CONTENT_APPS = (
-    "cluster_portal",
-    "regions",
-    "members",
-    "events",
-    "cooperations",
-    "news",
-    "partnering",
-)
 CACHE_ALIAS = "fragments"
 DEFAULT_TIMEOUT = 600  # seconds
 PERIODS = {
@@ -60,6 +50,12 @@ PERIODS = {
     "day": "%Y%m%d",
 }
 CSRF_FIELD = 'name="csrfmiddlewaretoken"'
+
+
+def content_apps() -> tuple[str, ...]:
+    """The apps whose objects appear on public pages (settings.CONTENT_APPS); their models'
+    changes replace their token."""
+    return tuple(settings.CONTENT_APPS)
 
 
 def fragment_cache(alias: str = CACHE_ALIAS):
@@ -75,7 +71,7 @@ def caching_enabled(alias: str = CACHE_ALIAS) -> bool:
 def _publish(app_label: str) -> None:
     from .models import ContentVersion
 
-    if app_label not in CONTENT_APPS:
+    if app_label not in content_apps():
         raise ValueError(f"{app_label!r} is not a content app")
     table = connection.ops.quote_name(ContentVersion._meta.db_table)
     # One statement, committed without waiting for the disk (synchronous_commit off for this
@@ -125,7 +121,7 @@ def content_changed(*app_labels: str, using: str | None = None) -> None:
     savepoint that a later change happens in, so that a rolled-back savepoint takes its keys
     with it); meanwhile the pending publish carries a new key for every change.
     """
-    unknown = set(app_labels) - set(CONTENT_APPS)
+    unknown = set(app_labels) - set(content_apps())
     if unknown:
         raise ValueError(f"not content apps: {sorted(unknown)}")
     conn = transaction.get_connection(using)
@@ -260,7 +256,7 @@ def lazy_page(request, filterset, per_page: int):
 
 def _app_of(model) -> str | None:
     label = model._meta.app_label
-    return label if label in CONTENT_APPS else None
+    return label if label in content_apps() else None
 
 
 def _saved_or_deleted(sender, using=None, **kwargs):

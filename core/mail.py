@@ -3,7 +3,7 @@
 Each message is a pair of templates, `<name>_subject.txt` and `<name>.txt`, rendered in
 the recipient's language so that one template serves German and English. Every message has a
 plain-text and an HTML part: `<name>.html` when the message has one (it extends
-`cluster_portal/mail/base.html`), otherwise the text itself, escaped, in paragraphs and lists
+`core/mail/base.html`), otherwise the text itself, escaped, in paragraphs and lists
 with its addresses as links, inside that same base template. The HTML part loads nothing from
 elsewhere, names its language and title and reads the same without its styles.
 
@@ -49,7 +49,7 @@ class Attachment:
 
 # Every portal message is sent by the portal itself, never typed by a person (RFC 3834).
 AUTOMATIC_HEADERS = {"Auto-Submitted": "auto-generated"}
-BASE_HTML_TEMPLATE = "cluster_portal/mail/base.html"
+BASE_HTML_TEMPLATE = "core/mail/base.html"
 
 
 @dataclass(frozen=True)

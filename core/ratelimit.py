@@ -58,6 +58,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_LIMIT = 5
 DEFAULT_WINDOW = 3600  # seconds
+# The module's name before it moved to core: counters counted since keep their keys.
 KEY_SALT = "cluster_portal.ratelimit"
 
 # One row per counter; an existing counter whose window has ended starts again at 1.
@@ -224,7 +225,7 @@ def limited_response(response, refusal: Refusal | None):
     return response
 
 
-# --- the counters in the personal-data registry (cluster_portal/privacy.py) ----------------
+# --- the counters in the personal-data registry (core/privacy.py) ----------------------------
 
 
 def counters_about(email: str):

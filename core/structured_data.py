@@ -3,9 +3,9 @@
 Each model that search engines see returns its own data, built from its real fields only
 (`Event.structured_data()`, `Organisation.structured_data()`, `NewsItem.structured_data()`,
 `Region.structured_data()`, `Cooperation.structured_data()`); the `{% jsonld %}` tag of
-cluster_portal/templatetags/seo.py only renders the dict. A property whose field is empty is
+core/templatetags/seo.py only renders the dict. A property whose field is empty is
 left out rather than filled with a guess: `compact()` and `thing()` drop empty values.
-Links are absolute on the portal's address (cluster_portal/site_urls.py), never the Host
+Links are absolute on the portal's address (core/site_urls.py), never the Host
 header of the request at hand.
 """
 

@@ -27,7 +27,7 @@ class PublicFormMixin:
             label=format_html(
                 '{} <a href="{}" target="_blank" rel="noopener">{}</a>',
                 _("I have read the"),
-                reverse("privacy"),
+                reverse("legal:privacy"),
                 _("privacy notice and agree to the processing of my data for this purpose."),
             ),
             error_messages={"required": _("Please agree to the privacy notice to continue.")},

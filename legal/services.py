@@ -1,4 +1,4 @@
-"""Writes with rules for the portal's own models: legal page versions, barrier reports."""
+"""Writes with rules for the legal pages' versions and the barrier reports."""
 
 import logging
 import smtplib
@@ -10,9 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from modeltranslation.utils import build_localized_fieldname
 
-from .mail import manager_addresses, send_mail_in_language
+from core.mail import manager_addresses, send_mail_in_language
+from core.site_urls import absolute_url
+
 from .models import BarrierReport, LegalPage
-from .site_urls import absolute_url
 
 logger = logging.getLogger(__name__)
 
@@ -95,14 +96,14 @@ def barrier_report_submit(*, report: BarrierReport) -> BarrierReport:
     with transaction.atomic():
         report.full_clean()
         report.save()
-    admin_url = absolute_url(reverse("admin:cluster_portal_barrierreport_change", args=[report.pk]))
+    admin_url = absolute_url(reverse("admin:legal_barrierreport_change", args=[report.pk]))
     recipients = manager_addresses()
     if not recipients:
         logger.warning("Barrier report %s received, but MANAGER_EMAILS is empty.", report.pk)
         return report
     try:
         send_mail_in_language(
-            template="cluster_portal/mail/barrier_report",
+            template="legal/mail/barrier_report",
             to=recipients,
             # The managers work in German, whatever language the reporter used.
             language=settings.LANGUAGE_CODE,

@@ -1,4 +1,4 @@
-"""`{% fragment %}`: a part of a page cached until its data changes (see cluster_portal.fragments).
+"""`{% fragment %}`: a part of a page cached until its data changes (see core.fragments).
 
 {% fragment "members:list" on "members regions" %} ... {% endfragment %}
 {% fragment "events:list" on "events regions" per "minute" %} ... {% endfragment %}
@@ -6,7 +6,7 @@
 
 from django import template
 
-from cluster_portal.fragments import CONTENT_APPS, PERIODS, cached_fragment
+from core.fragments import PERIODS, cached_fragment, content_apps
 
 register = template.Library()
 
@@ -43,10 +43,10 @@ def do_fragment(parser, token):
         )
     name = _literal(bits[0], tag)
     apps = tuple(_literal(bits[2], tag).split())
-    unknown = set(apps) - set(CONTENT_APPS)
+    unknown = set(apps) - set(content_apps())
     if not apps or unknown:
         raise template.TemplateSyntaxError(
-            f"{tag}: unknown apps {sorted(unknown)}; content apps are {CONTENT_APPS}"
+            f"{tag}: unknown apps {sorted(unknown)}; content apps are {content_apps()}"
         )
     per = _literal(bits[4], tag) if len(bits) == 5 else None
     if per is not None and per not in PERIODS:

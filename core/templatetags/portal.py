@@ -8,7 +8,7 @@ from django import template
 from django.conf import settings
 from django.utils import timezone, translation
 
-from cluster_portal.site_urls import absolute_url
+from core.site_urls import absolute_url
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 """Tags for search engines and sharing: canonical URLs, captured blocks and schema.org JSON-LD.
 
 The structured data itself comes from the models (`Event.structured_data()` and the like, with
-the shared pieces in cluster_portal/structured_data.py); `{% jsonld %}` only renders it.
+the shared pieces in core/structured_data.py); `{% jsonld %}` only renders it.
 """
 
 import json
@@ -12,8 +12,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from cluster_portal import structured_data
-from cluster_portal.site_urls import absolute_url as site_absolute_url
+from core import structured_data
+from core.site_urls import absolute_url as site_absolute_url
 
 register = template.Library()
 

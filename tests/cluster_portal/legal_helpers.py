@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.utils import timezone
 
-from cluster_portal.models import LegalPage
+from legal.models import LegalPage
 
 
 def make_legal_page(kind=LegalPage.Kind.PRIVACY, *, version=1, published=True, **texts):

@@ -11,9 +11,9 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from psycopg import sql
 
-from cluster_portal.pgtools import Target
+from core.pgtools import Target
 
-PORTAL_APPS = {"cluster_portal", "regions", "members", "events", "cooperations", "auth"}
+PORTAL_APPS = {"core", "legal", "regions", "members", "events", "cooperations", "auth"}
 
 
 def portal_tables():

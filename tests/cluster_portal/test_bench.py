@@ -9,8 +9,8 @@ from django.db import transaction
 
 from bench.database import bench_url, target_url
 from bench.scale import get_model, has_field
-from cluster_portal.pgtools import Target
 from cooperations.models import Cooperation, CooperationPartner
+from core.pgtools import Target
 from events.models import Event
 from members.models import Organisation
 from regions.models import Region

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from cluster_portal.durations import duration_in_words
+from core.durations import duration_in_words
 
 
 @pytest.mark.parametrize(

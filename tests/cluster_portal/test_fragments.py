@@ -17,8 +17,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from cluster_portal import fragments
-from cluster_portal.models import ContentVersion
+from core import fragments
+from core.models import ContentVersion
 from members.models import Organisation
 from tests.factories import make_innovation_field, make_organisation
 from tests.helpers import count_queries

@@ -3,8 +3,8 @@ import re
 import pytest
 from django.core.cache import cache
 
-from cluster_portal.forms import HONEYPOT_FIELD
-from cluster_portal.models import BarrierReport, LegalPage
+from legal.forms import HONEYPOT_FIELD
+from legal.models import BarrierReport, LegalPage
 
 from .legal_helpers import make_legal_page
 
@@ -49,7 +49,7 @@ def test_anonymous_report_is_stored_and_reaches_the_managers(client, mailoutbox)
     assert mail.to == ["clustermanagement@example.org"]
     assert "Barriere gemeldet" in mail.subject
     assert "nicht mit der Tastatur" in mail.body
-    assert f"/admin/cluster_portal/barrierreport/{report.pk}/change/" in mail.body
+    assert f"/admin/legal/barrierreport/{report.pk}/change/" in mail.body
     assert mail.reply_to == []
 
 
@@ -152,7 +152,7 @@ def test_one_e_mail_address_is_limited_across_client_addresses(client, privacy_n
 
 def test_reports_are_listed_in_the_admin(admin_client):
     BarrierReport.objects.create(page_url="/regionen/", description="Kontrast zu schwach")
-    response = admin_client.get("/admin/cluster_portal/barrierreport/")
+    response = admin_client.get("/admin/legal/barrierreport/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "/regionen/" in html and "Kontrast zu schwach" in html
@@ -161,7 +161,7 @@ def test_reports_are_listed_in_the_admin(admin_client):
 def test_managers_handle_a_report_in_the_admin(admin_client):
     report = BarrierReport.objects.create(page_url="/regionen/", description="Kontrast")
     response = admin_client.post(
-        f"/admin/cluster_portal/barrierreport/{report.pk}/change/",
+        f"/admin/legal/barrierreport/{report.pk}/change/",
         {"status": "in_progress", "note": "An die Agentur gegeben"},
     )
     assert response.status_code == 302
@@ -172,7 +172,7 @@ def test_managers_handle_a_report_in_the_admin(admin_client):
 
 
 def test_reports_cannot_be_invented_in_the_admin(admin_client):
-    assert admin_client.get("/admin/cluster_portal/barrierreport/add/").status_code == 403
+    assert admin_client.get("/admin/legal/barrierreport/add/").status_code == 403
 
 
 def test_contact_data_cannot_be_stored_without_a_recorded_consent():

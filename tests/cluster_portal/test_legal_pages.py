@@ -3,7 +3,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cluster_portal.models import LegalPage
+from legal.models import LegalPage
 
 from .legal_helpers import make_all_legal_pages, make_legal_page
 
@@ -29,7 +29,7 @@ LEGAL_PATHS = {
 def test_the_four_pages_have_translated_paths(language):
     with translation.override(language):
         for name, path in LEGAL_PATHS[language].items():
-            assert reverse(name) == path
+            assert reverse(f"legal:{name}") == path
 
 
 @pytest.mark.parametrize("language", ["de", "en"])
@@ -48,7 +48,7 @@ def test_every_kind_of_page_links_imprint_privacy_and_accessibility_statement(
             event.get_absolute_url(),
             reverse("cooperations:list"),
             *LEGAL_PATHS[language].values(),
-            reverse("privacy_version", kwargs={"version": 1}),
+            reverse("legal:privacy_version", kwargs={"version": 1}),
         ]
     for url in pages:
         response = client.get(url)

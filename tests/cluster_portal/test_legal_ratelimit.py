@@ -4,8 +4,8 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
-from cluster_portal.models import RateLimitCounter
-from cluster_portal.ratelimit import check_rate_limit, client_ip
+from core.models import RateLimitCounter
+from core.ratelimit import check_rate_limit, client_ip
 
 pytestmark = pytest.mark.django_db
 

@@ -3,14 +3,14 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from cluster_portal.models import BarrierReport, LegalPage
+from legal.models import BarrierReport, LegalPage
 from tests.helpers import assert_constant_queries
 
 from .legal_helpers import make_legal_page
 
 pytestmark = pytest.mark.django_db
 
-ADMIN = "/admin/cluster_portal/legalpage/"
+ADMIN = "/admin/legal/legalpage/"
 
 
 def change_data(page, **overrides):

@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cluster_portal import lexicon
-from cluster_portal.models import SearchWord
+from core import lexicon
+from core.models import SearchWord
 from members.models import Organisation
 from tests import factories
 from tests.news.conftest import make_news
@@ -131,7 +131,7 @@ def test_scheduled_news_joins_the_lexicon_with_the_refresh_after_its_time():
 
 @pytest.mark.django_db(transaction=True)
 def test_only_a_refresh_that_changes_words_renders_cached_pages_afresh():
-    from cluster_portal.models import ContentVersion
+    from core.models import ContentVersion
 
     def token():
         return ContentVersion.objects.get(app_label="members").token
@@ -219,7 +219,7 @@ def test_the_similar_words_come_from_the_trigram_index():
     )
     factories.make_organisation(description="Medizintechnik")
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE cluster_portal_searchword")
+        cursor.execute("ANALYZE core_searchword")
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL cpu_operator_cost = 1")
     with CaptureQueriesContext(connection) as queries:

@@ -10,10 +10,10 @@ from django.conf import settings
 from django.template import engines
 from django.utils import timezone
 
-from cluster_portal import links
-from cluster_portal.mail import render_mail, send_mail_in_language, text_to_html
-from cluster_portal.models import BarrierReport
+from core import links
+from core.mail import render_mail, send_mail_in_language, text_to_html
 from events.models import CoExhibitorApplication, JointStand, Registration
+from legal.models import BarrierReport
 from members.models import ContactPerson, MembershipApplication, Organisation, ProfileChangeRequest
 from partnering.models import (
     DIGEST_UNSUBSCRIBE_PURPOSE,
@@ -157,7 +157,7 @@ def _digest_context():
 
 
 CONTEXTS = {
-    "cluster_portal/mail/barrier_report": lambda: {
+    "legal/mail/barrier_report": lambda: {
         "report": BarrierReport(
             pk=1,
             page_url="http://testserver/mitglieder/",
@@ -167,7 +167,7 @@ CONTEXTS = {
             language="de",
             created_at=timezone.now(),
         ),
-        "admin_url": "http://testserver/admin/cluster_portal/barrierreport/1/change/",
+        "admin_url": "http://testserver/admin/legal/barrierreport/1/change/",
     },
     **{
         f"events/emails/{name}": _registration_context

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from cluster_portal.mail import Attachment, retry_delay, send_mail_in_language
+from core.mail import Attachment, retry_delay, send_mail_in_language
 
 pytestmark = pytest.mark.usefixtures("mail_templates")
 

@@ -9,9 +9,10 @@ from django.core.management import call_command
 from django.db.models import Count
 from django.utils import timezone
 
-from cluster_portal import privacy
-from cluster_portal.models import BarrierReport, ErasureRecord, LegalPage
+from core import privacy
+from core.models import ErasureRecord
 from events.models import Registration, RegistrationQuestion
+from legal.models import BarrierReport, LegalPage
 from members.models import (
     ContactPerson,
     Decision,
@@ -24,7 +25,7 @@ from tests.events.conftest import make_open_event, make_registration
 
 pytestmark = pytest.mark.django_db
 
-TOOL = "/admin/cluster_portal/erasurerecord/personal-data/"
+TOOL = "/admin/core/erasurerecord/personal-data/"
 
 
 @pytest.fixture

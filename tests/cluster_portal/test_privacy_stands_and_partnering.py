@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from cluster_portal import privacy
+from core import privacy
 from events.models import CoExhibitorApplication
 from partnering.models import ExpressionOfInterest
 from tests import factories

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test import RequestFactory
 from django.utils import timezone
 
-from cluster_portal import privacy
-from cluster_portal.models import RateLimitCounter
-from cluster_portal.ratelimit import check_rate_limit
+from core import privacy
+from core.models import RateLimitCounter
+from core.ratelimit import check_rate_limit
 
 PARALLEL = 16
 

@@ -1,4 +1,4 @@
-"""One error base for rules that refuse a change (cluster_portal/refusals.py)."""
+"""One error base for rules that refuse a change (core/refusals.py)."""
 
 import ast
 from pathlib import Path
@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from cluster_portal import refusals
-from cluster_portal.refusals import RuleRefused
+from core import refusals
+from core.refusals import RuleRefused
 from events import services as event_services
 from events import stand_services
 from members import services as member_services

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from cluster_portal import sitemaps
 from cooperations.models import CooperationPartner
 from members.models import Organisation
+from members.sitemaps import OrganisationSitemap
 from partnering.models import Post
 from tests import factories
 from tests.helpers import (
@@ -93,7 +93,7 @@ def test_sitemap_lists_the_pages_it_used_to_leave_out(client):
 
 
 def test_a_large_section_is_split_into_pages(client, monkeypatch):
-    monkeypatch.setattr(sitemaps.OrganisationSitemap, "limit", 4)
+    monkeypatch.setattr(OrganisationSitemap, "limit", 4)
     members = [factories.make_organisation(slug=f"mitglied-{n}") for n in range(5)]
 
     locations, pages = read_sitemap(client)
@@ -120,7 +120,7 @@ def test_a_large_section_is_split_into_pages(client, monkeypatch):
 
 def test_a_section_page_reads_one_page_of_objects(client, monkeypatch):
     """As many queries with 10 as with 200 members, the organisations read with LIMIT."""
-    monkeypatch.setattr(sitemaps.OrganisationSitemap, "limit", 10)
+    monkeypatch.setattr(OrganisationSitemap, "limit", 10)
 
     def render_afresh(url):
         caches["default"].clear()  # where the sitemap's pages are kept
@@ -169,7 +169,7 @@ def test_a_section_page_is_cached_and_a_change_shows_at_once(client):
 
 
 def test_the_index_is_cached_and_follows_a_change(client, monkeypatch):
-    monkeypatch.setattr(sitemaps.OrganisationSitemap, "limit", 2)
+    monkeypatch.setattr(OrganisationSitemap, "limit", 2)
     factories.make_organisation()
     assert f"{SERVER}/sitemap-organisations.xml?p=2" not in client.get("/sitemap.xml").text
 

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.utils import timezone
 
-from cluster_portal.pgtools import Target, find_client, run_tool
+from core.pgtools import Target, find_client, run_tool
 
 DUMP_NAME = "database.dump"
 MEDIA_NAME = "media.tar.gz"

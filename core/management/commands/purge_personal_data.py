@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from cluster_portal import privacy
+from core import privacy
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 django-tasks-db marks a task RUNNING when a worker claims it and never looks at it again, so
 a worker killed mid-send (SIGKILL, a lost machine, a database restart that ends the worker)
 would leave its e-mail unsent for ever. The scheduler runs it every five minutes
-(cluster_portal/tasks.py); sending is quick, so a task still running after the grace period
+(core/tasks.py); sending is quick, so a task still running after the grace period
 has lost its worker. At worst a message whose worker died after the SMTP server accepted it
 goes out twice, never not at all.
 """

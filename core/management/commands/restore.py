@@ -8,12 +8,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from cluster_portal.management.commands.backup import (
+from core.management.commands.backup import (
     DUMP_NAME,
     MEDIA_NAME,
     media_on_local_disk,
 )
-from cluster_portal.pgtools import Target, find_client, run_tool
+from core.pgtools import Target, find_client, run_tool
 
 COUNT_TABLES = """
     SELECT count(*) FROM pg_catalog.pg_tables
