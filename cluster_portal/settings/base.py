@@ -367,3 +367,7 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # English dates in the European order with the 24-hour clock (core/formats/en).
 FORMAT_MODULE_PATH = ["core.formats"]
+
+# The benchmark's floor view (/bench/floor/, bench/views.py): routed only when the benchmark
+# switches it on (bench/run.py sets BENCHMARK_FLOOR=1); production never imports bench/.
+BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", False)
