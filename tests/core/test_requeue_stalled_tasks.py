@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.cluster_portal.test_mail_queue import (  # noqa: F401 - queued_mail is a fixture
+from tests.core.test_mail_queue import (  # noqa: F401 - queued_mail is a fixture
     queue_confirmation,
     queued_mail,
     run_worker,
