@@ -46,7 +46,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.refusals import RuleRefused
+from core.refusals import RuleRefused
 
 logger = logging.getLogger(__name__)
 

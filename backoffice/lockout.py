@@ -5,7 +5,7 @@ from axes.helpers import get_cool_off
 from django.conf import settings
 from django.shortcuts import render
 
-from cluster_portal.durations import duration_in_words
+from core.durations import duration_in_words
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -27,7 +27,7 @@ from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
 from import_export.forms import SelectableFieldsExportForm
 
-from cluster_portal.exports import neutralise_cell
+from core.exports import neutralise_cell
 from events.models import CoExhibitorApplication, Registration
 from members.models import InnovationField, Organisation, Sector
 from partnering.models import Post

@@ -6,21 +6,10 @@ Syncing only adds permissions: nothing an administrator granted by hand is taken
 """
 
 from django.apps import apps as global_apps
+from django.conf import settings
 
 NETWORK_MANAGEMENT = "Netzwerkmanagement"
 REGIONAL_MANAGEMENT = "Regionalmanagement"
-
-# The portal's own apps: the central network management may do everything in them.
-PORTAL_APPS = [
-    "cluster_portal",
-    "regions",
-    "members",
-    "events",
-    "cooperations",
-    "news",
-    "partnering",
-    "backoffice",
-]
 
 # What a regional manager works on, always limited to their regions by RegionScopedAdminMixin.
 REGIONAL_EDITABLE = [
@@ -61,7 +50,8 @@ def regional_codenames() -> list[tuple[str, str]]:
 def role_permissions(Permission, using="default"):
     """{group name: queryset of the permissions it should hold} for the existing models."""
     permissions = Permission.objects.using(using)
-    network = permissions.filter(content_type__app_label__in=PORTAL_APPS)
+    # The central network management may do everything in the portal's own apps.
+    network = permissions.filter(content_type__app_label__in=settings.PORTAL_APPS)
     regional = permissions.none()
     for app_label, codename in regional_codenames():
         regional = regional | permissions.filter(

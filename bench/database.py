@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db.migrations.loader import MigrationLoader
 from psycopg import sql
 
-from cluster_portal.pgtools import Target
+from core.pgtools import Target
 
 BENCH_SUFFIX = "_bench"
 

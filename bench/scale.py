@@ -346,7 +346,7 @@ def generate_contact_persons(organisations: list, *, rng: random.Random) -> dict
 
 def privacy_notice():
     """The current privacy notice, which stored personal records point at (ConsentRecord)."""
-    from cluster_portal.models import LegalPage
+    from legal.models import LegalPage
 
     return LegalPage.objects.current(LegalPage.Kind.PRIVACY)
 

@@ -5,9 +5,9 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
-from bench import views as bench_views
+from core import sitemaps
 
-from . import sitemaps, views
+from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -17,8 +17,6 @@ urlpatterns = [
     path("sitemap-<slug:section>.xml", sitemaps.section, name="sitemap_section"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("favicon.ico", views.favicon, name="favicon"),
-    # 404 unless BENCHMARK_FLOOR=1 (make bench); see bench/views.py.
-    path("bench/floor/", bench_views.floor, name="bench_floor"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -30,16 +28,20 @@ urlpatterns += i18n_patterns(
     path(_("news/"), include("news.urls")),
     path(_("search/"), views.search, name="search"),
     path(_("partnering/"), include("partnering.urls")),
-    path(_("imprint/"), views.imprint, name="imprint"),
-    path(_("privacy/"), views.privacy, name="privacy"),
-    path(_("privacy/version/<int:version>/"), views.privacy_version, name="privacy_version"),
-    path(_("accessibility/"), views.accessibility, name="accessibility"),
-    path(_("easy-language/"), views.easy_language, name="easy_language"),
+    # The legal pages hang below the root: /impressum/, /datenschutz/, /barrierefreiheit/ …
+    path("", include("legal.urls")),
     prefix_default_language=False,
 )
 
 handler400 = "cluster_portal.views.bad_request"
 handler500 = "cluster_portal.views.server_error"
+
+if settings.BENCHMARK_FLOOR:
+    # Only where the benchmark switches it on (bench/run.py sets BENCHMARK_FLOOR=1): otherwise
+    # the production URLconf neither has the route nor imports bench/.
+    from bench import views as bench_views
+
+    urlpatterns.append(path("bench/floor/", bench_views.floor, name="bench_floor"))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -1,32 +1,27 @@
+"""The site-wide pages of the portal: home, the search across apps, robots.txt, the favicon,
+the health check and the error pages. Each app's own pages are in its `views.py`."""
+
 import sys
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.core.paginator import Paginator
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
-from django.utils import translation
-from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
+from core import search as site_search
+from core.site_urls import absolute_url
+from core.views import request_too_large
 from events.models import Event
 from members.models import Organisation
 from news.models import NewsItem
 from regions.models import Region
-
-from . import search as site_search
-from . import services
-from .forms import BarrierReportForm
-from .models import LegalPage
-from .ratelimit import limited_response, refuse_if_limited
-from .site_urls import absolute_url
 
 SEARCH_HITS_PER_KIND = 5
 SEARCH_PAGE_SIZE = 20
@@ -59,95 +54,6 @@ def health(request):
     return JsonResponse({"status": "ok", "database": True})
 
 
-def _legal_context(kind: str, page: LegalPage | None) -> dict:
-    language = translation.get_language()
-    return {
-        "page": page,
-        "default_title": LegalPage.Kind(kind).label,
-        # The English text may still be missing: then the German one is shown, and says so.
-        "shows_fallback": page is not None and not page.is_translated(language),
-        "title_falls_back": page is not None and not page.is_translated(language, "title"),
-        "fallback_language": settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
-    }
-
-
-def _legal_page(request, kind: str, template: str, **extra):
-    page = LegalPage.objects.current(kind)
-    return render(request, template, {**_legal_context(kind, page), **extra})
-
-
-def imprint(request):
-    return _legal_page(request, LegalPage.Kind.IMPRINT, "pages/imprint.html")
-
-
-def privacy(request):
-    page = LegalPage.objects.current(LegalPage.Kind.PRIVACY)
-    earlier = LegalPage.objects.published().filter(kind=LegalPage.Kind.PRIVACY)
-    if page is not None:
-        earlier = earlier.exclude(pk=page.pk)
-    context = {
-        **_legal_context(LegalPage.Kind.PRIVACY, page),
-        "earlier_versions": earlier.order_by("-version"),
-    }
-    return render(request, "pages/privacy.html", context)
-
-
-def privacy_version(request, version: int):
-    """One version of the privacy notice as it was agreed to, also after newer ones."""
-    page = get_object_or_404(
-        LegalPage.objects.published(), kind=LegalPage.Kind.PRIVACY, version=version
-    )
-    current = LegalPage.objects.current(LegalPage.Kind.PRIVACY)
-    context = {**_legal_context(LegalPage.Kind.PRIVACY, page), "current": current}
-    return render(request, "pages/privacy_version.html", context)
-
-
-def easy_language(request):
-    return _legal_page(request, LegalPage.Kind.EASY_LANGUAGE, "pages/easy_language.html")
-
-
-def _reported_page(request) -> str:
-    """The page the reporter came from, to fill in the form (only addresses of this site)."""
-    candidate = request.GET.get("url", "")
-    if not candidate:
-        referer = urlsplit(request.META.get("HTTP_REFERER", ""))
-        if referer.netloc == request.get_host():
-            candidate = referer.path
-    is_local = candidate.startswith("/") and not candidate.startswith("//")
-    if is_local and candidate.split("?")[0] != request.path:
-        return absolute_url(candidate)[:500]
-    return ""
-
-
-@require_http_methods(["GET", "HEAD", "POST"])
-def accessibility(request):
-    """The accessibility statement with the form to report a barrier."""
-    refusal = None
-    if request.method == "POST":
-        form = BarrierReportForm(request.POST)
-        refusal = refuse_if_limited(
-            request, form, scope="barrier-report", email=request.POST.get("email")
-        )
-        if refusal is None and form.is_valid():
-            report = form.save(commit=False)
-            report.language = translation.get_language()
-            services.barrier_report_submit(report=report)
-            messages.success(
-                request,
-                _(
-                    "Thank you for your report. It has reached the cluster management, "
-                    "who will look into the barrier."
-                ),
-            )
-            # Back to the top of the page, where the thank-you message is shown.
-            return redirect("accessibility")
-    else:
-        form = BarrierReportForm(initial={"page_url": _reported_page(request)})
-    page = LegalPage.objects.current(LegalPage.Kind.ACCESSIBILITY)
-    context = {**_legal_context(LegalPage.Kind.ACCESSIBILITY, page), "form": form}
-    return limited_response(render(request, "pages/accessibility.html", context), refusal)
-
-
 def search(request):
     """Results across kinds, grouped; with ?kind=… one kind's results page by page."""
     text, shortened = site_search.clean_query(request.GET.get("q", ""))
@@ -162,7 +68,7 @@ def search(request):
     corrected = spelling.corrected
     context["spelling"] = spelling
     query = site_search.make_query(text, corrected)
-    kind = site_search.KINDS_BY_KEY.get(request.GET.get("kind", ""))
+    kind = site_search.kinds.get(request.GET.get("kind", ""))
     if kind is not None:
         page = Paginator(kind.ranked(query, corrected), SEARCH_PAGE_SIZE).get_page(
             request.GET.get("page")
@@ -174,7 +80,7 @@ def search(request):
             total=page.paginator.count,
         )
         return render(request, "search/results.html", context)
-    for each in site_search.KINDS:
+    for each in site_search.kinds.values():
         count = each.matches(query, corrected).count()
         if count:
             ranked = each.ranked(query, corrected)
@@ -200,12 +106,6 @@ def favicon(request):
     response = HttpResponse(FAVICON.read_bytes(), content_type="image/x-icon")
     response["Cache-Control"] = "public, max-age=86400"
     return response
-
-
-def request_too_large(request):
-    """The answer to an oversized request or upload (RequestSizeLimitMiddleware, handler400)."""
-    limit_mb = settings.MAX_REQUEST_BODY_SIZE // (1024 * 1024)
-    return render(request, "413.html", {"limit_mb": limit_mb}, status=413)
 
 
 def bad_request(request, exception):

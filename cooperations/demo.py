@@ -6,7 +6,7 @@ their directory slug, events by slug (skipped while the events demo does not hav
 
 import datetime as dt
 
-from cluster_portal.demo import upsert
+from core.demo import register, upsert
 from events.models import Event
 from members.models import InnovationField, Organisation
 
@@ -429,3 +429,6 @@ def load():
                 )
         cooperation.innovation_fields.set([fields[s] for s in field_slugs if s in fields])
         cooperation.events.set(Event.objects.filter(slug__in=event_slugs))
+
+
+register("cooperations", load, after=("members", "events"), position=40)

@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from cluster_portal import structured_data as schema
-from cluster_portal.templatetags.portal import country_name
+from core import structured_data as schema
+from core.templatetags.portal import country_name
 
 
 class Country(models.TextChoices):

@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from cluster_portal.fragments import lazy_page
+from core.fragments import lazy_page
 from events.models import Event
 from members.models import Organisation
 

@@ -15,7 +15,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from backoffice.decisions import Decision, DecisionAdminMixin
 from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
 from backoffice.resources import CoExhibitorApplicationResource, RegistrationResource
-from cluster_portal.exports import csv_response
+from core.exports import csv_response
 
 from . import services, stand_services
 from .models import (

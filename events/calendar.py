@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from cluster_portal.mail import Attachment
-from cluster_portal.site_urls import absolute_url
+from core.mail import Attachment
+from core.site_urls import absolute_url
 
 PRODID = "-//Gesundheitswirtschaft im Netzwerk//Veranstaltungen//DE"
 UID_DOMAIN = "events.cluster-portal"

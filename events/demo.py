@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cluster_portal.demo import upsert
-from cluster_portal.models import LegalPage
+from core.demo import register, upsert
+from legal.models import LegalPage
 from members.models import Organisation
 from regions.models import Region
 
@@ -552,3 +552,6 @@ def _upcoming_dmea(regions, organisations):
                 "consented_at": timezone.now(),
             },
         )
+
+
+register("events", load, after=("regions", "members"), position=30)

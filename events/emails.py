@@ -3,9 +3,9 @@
 from django.urls import reverse
 from django.utils import translation
 
-from cluster_portal import links
-from cluster_portal.mail import send_mail_in_language
-from cluster_portal.site_urls import absolute_url
+from core import links
+from core.mail import send_mail_in_language
+from core.site_urls import absolute_url
 
 from .calendar import ics_attachment
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.forms import PublicFormMixin
+from legal.forms import PublicFormMixin
 from members.forms import ACCESS_EMAIL_HELP
 from members.models import Organisation
 

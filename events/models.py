@@ -12,9 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from cluster_portal import structured_data as schema
-from cluster_portal.allocation import places_left
-from cluster_portal.models import ConsentRecord
+from core import structured_data as schema
+from core.allocation import places_left
+from legal.models import ConsentRecord
 
 
 class EventSeries(models.Model):

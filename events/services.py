@@ -14,9 +14,10 @@ from django.db.models import DateTimeField, ExpressionWrapper, F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.allocation import lock_for_allocation, places_left
-from cluster_portal.fragments import content_changed
-from cluster_portal.refusals import RuleRefused
+from core.allocation import lock_for_allocation, places_left
+from core.fragments import content_changed
+from core.privacy import ANONYMOUS_NAME, anonymous_email
+from core.refusals import RuleRefused
 
 from .emails import send_registration_mail
 from .models import Event, Registration, RegistrationAnswer
@@ -386,14 +387,6 @@ def check_in(*, registration: Registration) -> CheckIn:
         registration.checked_in_at = timezone.now()
         registration.save(update_fields=["checked_in_at", "updated_at"])
     return CheckIn(registration=registration, already=False)
-
-
-ANONYMOUS_NAME = "—"
-
-
-def anonymous_email(pk: int) -> str:
-    # Unique per row (the one-active-registration constraint) and never deliverable.
-    return f"anonymised-{pk}@anonymised.invalid"
 
 
 @transaction.atomic

@@ -12,10 +12,10 @@ from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.allocation import lock_for_allocation
-from cluster_portal.mail import manager_addresses, send_mail_in_language
-from cluster_portal.refusals import RuleRefused
-from cluster_portal.site_urls import absolute_url
+from core.allocation import lock_for_allocation
+from core.mail import manager_addresses, send_mail_in_language
+from core.refusals import RuleRefused
+from core.site_urls import absolute_url
 from members.access import register_purpose
 from members.models import ContactPerson, Organisation
 

@@ -14,11 +14,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cluster_portal import links
-from cluster_portal.fragments import lazy_page
-from cluster_portal.ratelimit import limited_response, refuse_if_limited
-from cluster_portal.refusals import RuleRefused
-from cluster_portal.site_urls import absolute_url
+from core import links
+from core.fragments import lazy_page
+from core.ratelimit import limited_response, refuse_if_limited
+from core.refusals import RuleRefused
+from core.site_urls import absolute_url
 from members.access import access_from_token, mark_used, send_organisation_access_link
 from members.models import ContactPerson, Organisation
 

@@ -24,16 +24,16 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal import links
-from cluster_portal.links import (
+from core import links
+from core.links import (
     LinkAlreadyUsed,
     LinkError,
     check_state,
     make_token,
     read_token,
 )
-from cluster_portal.mail import send_mail_in_language
-from cluster_portal.site_urls import absolute_url
+from core.mail import send_mail_in_language
+from core.site_urls import absolute_url
 
 from .models import AccessLink, ContactPerson, Organisation
 

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.utils.text import slugify
 
-from cluster_portal.demo import upsert
+from core.demo import register, upsert
 from regions.models import Region
 
 from .models import ContactPerson, InnovationField, Organisation, Sector
@@ -631,3 +631,6 @@ def _set_related(manager, objects) -> None:
     """Set a many-to-many relation only when it differs, so a second run changes nothing."""
     if set(manager.values_list("pk", flat=True)) != {obj.pk for obj in objects}:
         manager.set(objects)
+
+
+register("members", load, after=("regions",), position=20)

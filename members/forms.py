@@ -2,7 +2,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.forms import PublicFormMixin
+from legal.forms import PublicFormMixin
 
 from .logos import validate_logo
 from .models import ContactPerson, InnovationField, Organisation, Sector

@@ -16,7 +16,7 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from cluster_portal.fragments import content_changed
+from core.fragments import content_changed
 
 ALLOWED_FORMATS = {"PNG", "JPEG", "WEBP"}
 MAX_BYTES = 2 * 1024 * 1024

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal import structured_data as schema
-from cluster_portal.models import ConsentRecord
+from core import structured_data as schema
+from legal.models import ConsentRecord
 
 from .logos import validate_logo
 

@@ -4,7 +4,7 @@ The vector combines the name (weight A), the innovation field names (B) and the 
 (C). It cannot be a generated column because the innovation fields live in another table, so
 `update_search_vectors` recomputes it in one UPDATE; signals call it whenever one of its
 sources changes. It also adds the organisation's words to the spelling lexicon
-(`cluster_portal.lexicon`), from which `spelling()` corrects misspelt query words before the
+(`core.lexicon`), from which `spelling()` corrects misspelt query words before the
 full-text search runs.
 """
 
@@ -28,8 +28,12 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce, Greatest
+from django.utils.translation import gettext_lazy as _
 
-from cluster_portal import lexicon
+from core import lexicon
+from core import search as site_search
+
+from .models import Organisation
 
 CONFIG = "german"
 # The members' words in the spelling lexicon (the site-wide search's kind of the same name).
@@ -72,7 +76,7 @@ def _innovation_field_names():
 
 def organisation_search_text():
     """All the text the search vector is made of, as one text: the spelling lexicon's source
-    (cluster_portal.lexicon), kept here beside the vector so that the two stay in step."""
+    (core.lexicon), kept here beside the vector so that the two stay in step."""
     return Func(
         Value(" "),
         F("name"),
@@ -86,7 +90,7 @@ def organisation_search_text():
 
 def update_search_vectors(organisation_ids) -> None:
     """Recompute the stored vectors of these organisations and add their words to the spelling
-    lexicon (members only; see `cluster_portal.lexicon`)."""
+    lexicon (members only; see `core.lexicon`)."""
     from .models import Organisation
 
     organisation_ids = list(organisation_ids)
@@ -186,3 +190,21 @@ def search_all(queryset, text: str):
         | Q(name__trigram_word_similar=text)
         | ILike(F("name"), Value(_contains_pattern(text)))
     )
+
+
+# The members' kind of the site search (see `core.search`): the directory's stored vector.
+site_search.register(
+    site_search.SearchKind(
+        key="organisations",
+        label=_("Members"),
+        model=Organisation,
+        queryset=lambda: Organisation.objects.members(),
+        title_field="name",
+        vector_field="search_vector",
+        fields=[("name", "A"), ("city", "B"), *site_search.both("description", "C")],
+        lexicon_text=organisation_search_text,
+        lexicon_on_save=False,
+        snippet_fields=["description", "city"],
+    ),
+    position=10,
+)

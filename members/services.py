@@ -7,9 +7,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.mail import manager_addresses, send_mail_in_language
-from cluster_portal.refusals import RuleRefused
-from cluster_portal.site_urls import absolute_url
+from core.mail import manager_addresses, send_mail_in_language
+from core.refusals import RuleRefused
+from core.site_urls import absolute_url
 
 from .models import (
     RESERVED_SLUGS,

@@ -6,7 +6,7 @@ import logging
 from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 
-from cluster_portal import lexicon
+from core import lexicon
 
 from .logos import refresh_thumbnails
 from .models import InnovationField, Organisation

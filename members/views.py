@@ -6,9 +6,9 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from cluster_portal.fragments import lazy_page
-from cluster_portal.links import LinkError, link_error_response
-from cluster_portal.ratelimit import limited_response, refuse_if_limited
+from core.fragments import lazy_page
+from core.links import LinkError, link_error_response
+from core.ratelimit import limited_response, refuse_if_limited
 
 from . import services
 from .access import access_from_token, mark_used, send_organisation_access_link

@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from cluster_portal.demo import upsert
+from core.demo import register, upsert
 from events.models import Event
 from members.models import InnovationField, Organisation
 from regions.models import Region
@@ -217,3 +217,6 @@ def load():
         # Created once: their dates are relative to the first run, so reruns keep them.
         item, _created = NewsItem.objects.get_or_create(slug=slug, defaults=values)
         _link(item, relations)
+
+
+register("news", load, after=("regions", "members", "events"), position=60)

@@ -3,8 +3,8 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.site_urls import absolute_url
-from cluster_portal.structured_data import site_name
+from core.site_urls import absolute_url
+from core.structured_data import site_name
 
 from .models import NewsItem
 

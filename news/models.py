@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from PIL import Image, UnidentifiedImageError
 
-from cluster_portal import structured_data as schema
+from core import structured_data as schema
 
 ALLOWED_IMAGE_FORMATS = {"PNG", "JPEG", "WEBP"}
 HEADLINE_LENGTH = 110  # what search engines show of an article's headline

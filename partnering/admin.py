@@ -8,7 +8,7 @@ from django.utils.translation import ngettext_lazy
 from backoffice.decisions import Decision, DecisionAdminMixin
 from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
 from backoffice.resources import PostResource
-from cluster_portal.exports import csv_response
+from core.exports import csv_response
 
 from . import services
 from .models import (

@@ -10,8 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cluster_portal import links
-from cluster_portal.refusals import RuleRefused
+from core import links
+from core.refusals import RuleRefused
 from events.emails import PERSONAL_PURPOSE
 from events.models import Event, Registration
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
-from cluster_portal.site_urls import absolute_url
+from core.site_urls import absolute_url
 
 PRODID = "-//Gesundheitswirtschaft im Netzwerk//B2B-Termine//DE"
 UID_DOMAIN = "b2b.cluster-portal"

@@ -10,9 +10,9 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.text import slugify
 
-from cluster_portal.demo import upsert
-from cluster_portal.models import LegalPage
+from core.demo import register, upsert
 from events.models import Event, Registration
+from legal.models import LegalPage
 from members.models import InnovationField, Organisation, Sector
 from regions.models import Region
 
@@ -413,3 +413,6 @@ def _b2b_exchange(fields):
             },
         )
     schedule_meetings(event=event)
+
+
+register("partnering", load, after=("regions", "members", "events"), position=70)

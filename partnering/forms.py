@@ -5,8 +5,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.forms import PublicFormMixin
-from cluster_portal.widgets import IsoDateInput
+from core.widgets import IsoDateInput
+from legal.forms import PublicFormMixin
 from members.forms import ACCESS_EMAIL_HELP
 from members.models import Organisation
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal.links import make_token, register_purpose
-from cluster_portal.models import ConsentRecord
+from core.links import make_token, register_purpose
 from events.models import Event, Registration
+from legal.models import ConsentRecord
 
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
 # Members-only posts reach members through signed links in their weekly digest; a link

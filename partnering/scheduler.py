@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from cluster_portal.allocation import lock_for_allocation
+from core.allocation import lock_for_allocation
 from events.models import Event, Registration
 
 from .models import Meeting, MeetingSeat, MeetingSlot, MeetingTable

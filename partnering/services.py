@@ -7,11 +7,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from cluster_portal import links
-from cluster_portal.links import LinkAlreadyUsed
-from cluster_portal.mail import manager_addresses, send_mail_in_language
-from cluster_portal.refusals import RuleRefused
-from cluster_portal.site_urls import absolute_url
+from core import links
+from core.links import LinkAlreadyUsed
+from core.mail import manager_addresses, send_mail_in_language
+from core.refusals import RuleRefused
+from core.site_urls import absolute_url
 from members.access import mark_used
 from members.models import AccessLink, ContactPerson, Organisation
 
@@ -371,7 +371,7 @@ def meeting_place(*, meeting: Meeting, slot, table) -> Meeting:
     The event row is locked like in the scheduler, so a manager's move and a scheduler run
     never interleave; the unique constraints refuse any double booking that slipped through.
     """
-    from cluster_portal.allocation import lock_for_allocation
+    from core.allocation import lock_for_allocation
     from events.models import Event
 
     lock_for_allocation(Event, meeting.event_id)

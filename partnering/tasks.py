@@ -1,4 +1,4 @@
-"""Periodic jobs of partnering (see cluster_portal/tasks.py for how they run)."""
+"""Periodic jobs of partnering (see core/tasks.py for how they run)."""
 
 from crontask import cron
 from django.core.management import call_command

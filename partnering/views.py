@@ -7,8 +7,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from cluster_portal.links import LinkError, link_error_response, read_token
-from cluster_portal.ratelimit import limited_response, refuse_if_limited
+from core.links import LinkError, link_error_response, read_token
+from core.ratelimit import limited_response, refuse_if_limited
 from members.access import access_from_token, link_valid_for, send_organisation_access_link
 from members.models import Organisation
 

@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from cluster_portal.demo import upsert
+from core.demo import register, upsert
 
 from .models import FederalState, KeyFigure, Region
 
@@ -363,3 +363,6 @@ def load():
                 },
             )
     return by_slug
+
+
+register("regions", load, position=10)

@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from cluster_portal import structured_data as schema
+from core import structured_data as schema
 
 
 class FederalState(models.TextChoices):

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core import mail
 from django.utils import translation
 
-from cluster_portal import fragments
+from core import fragments
 from tests import factories
 
 

@@ -24,7 +24,7 @@ def assert_constant_queries(
 
     `add_rows(n)` adds n more rows of whatever the page lists. Returns the count. Both visits
     render the page afresh (the first visit after a change, which is what grows with the rows);
-    what a cached visit costs is asserted in tests/cluster_portal/test_fragments.py.
+    what a cached visit costs is asserted in tests/core/test_fragments.py.
     """
     add_rows(small)
     client.get(url)  # warm caches that are filled once per process (content types, ...)

@@ -63,6 +63,24 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
+# The portal's own apps, listed here once: INSTALLED_APPS, the translation catalogues of the
+# apps (scripts/makemessages), the network management's permissions (backoffice/roles.py) and
+# the autodiscovery of the site-wide lists (core/portal.py) take them from this list.
+PORTAL_APPS = [
+    "core",  # the shared kernel; it imports none of the apps below
+    "legal",
+    "regions",
+    "members",
+    "events",
+    "cooperations",
+    "news",
+    "partnering",
+    "backoffice",
+]
+# The apps whose objects appear on public pages: a change of their data renders the cached
+# fragments that show it afresh (core/fragments.py).
+CONTENT_APPS = [app for app in PORTAL_APPS if app not in {"core", "backoffice"}]
+
 INSTALLED_APPS = [
     # Before the admin, so that its admin classes and widgets take effect.
     "modeltranslation",
@@ -81,13 +99,10 @@ INSTALLED_APPS = [
     "django_filters",
     "crispy_forms",
     "crispy_bootstrap5",
+    # The project package: settings, root URLs, the site-wide views, and as an app the
+    # migration history of the models that moved to core and legal.
     "cluster_portal",
-    "regions",
-    "members",
-    "events",
-    "cooperations",
-    "news",
-    "partnering",
+    *PORTAL_APPS,
 ]
 
 MIDDLEWARE = [
@@ -101,8 +116,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "cluster_portal.middleware.PermissionsPolicyMiddleware",
-    "cluster_portal.middleware.RequestSizeLimitMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.RequestSizeLimitMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -121,7 +136,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "cluster_portal.context_processors.languages",
+                "core.context_processors.languages",
             ],
         },
     },
@@ -216,7 +231,7 @@ OTP_TOTP_ISSUER = "Gesundheitswirtschaft im Netzwerk"
 # Reverse proxies in front of the app whose X-Forwarded-For the rate limit trusts (ratelimit.py).
 RATELIMIT_TRUSTED_PROXIES = int(os.environ.get("RATELIMIT_TRUSTED_PROXIES", "0"))
 
-# Every public form's limit (cluster_portal/ratelimit.py): submissions per e-mail address (the
+# Every public form's limit (core/ratelimit.py): submissions per e-mail address (the
 # strict limit) and per client address in `window` seconds. The per-address limit is against
 # floods: a hospital's or a company's staff share one address behind NAT, and a whole team must
 # be able to register for an event. Barrier reports may come without an e-mail address and reach
@@ -252,7 +267,7 @@ PERSONAL_DATA_RETENTION = {
 }
 
 # Scheme, host and port of the public portal: the start of every link that leaves a request
-# (e-mails, calendars, feeds, sitemap, structured data; cluster_portal/site_urls.py).
+# (e-mails, calendars, feeds, sitemap, structured data; core/site_urls.py).
 PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", "").rstrip("/")
 
 # Links in e-mails (confirm, cancel, update a profile) stay valid this long.
@@ -296,7 +311,7 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Rendered page fragments (cluster_portal.fragments): each worker's own memory, bounded. They are
+# Rendered page fragments (core.fragments): each worker's own memory, bounded. They are
 # keyed by content versions kept in PostgreSQL, so no worker serves one from before a change.
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -331,7 +346,7 @@ STORAGES = storages_from_environment("django.contrib.staticfiles.storage.StaticF
 # Files with a content hash in their name never change: browsers may keep them for a year.
 WHITENOISE_MAX_AGE = int(os.environ.get("WHITENOISE_MAX_AGE", "3600"))
 
-# E-mail goes through a queue in the database (cluster_portal/mail.py), sent by
+# E-mail goes through a queue in the database (core/mail.py), sent by
 # `manage.py db_worker` (the Procfile's worker), retried with exponential back-off.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default", "mail"]}}
 MAIL_QUEUE_NAME = "mail"
@@ -341,7 +356,7 @@ MAIL_RETRY_MAX_SECONDS = int(os.environ.get("MAIL_RETRY_MAX_SECONDS", "3600"))
 MAIL_MAX_ATTEMPTS = int(os.environ.get("MAIL_MAX_ATTEMPTS", "15"))
 
 # --- Back office (issue 8) ------------------------------------------------------------------
-INSTALLED_APPS += ["simple_history", "import_export", "backoffice"]
+INSTALLED_APPS += ["simple_history", "import_export"]
 # Records the signed-in user on every historical record (django-simple-history).
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
@@ -350,5 +365,9 @@ MIDDLEWARE.insert(
 # An import runs in one transaction: a file with any wrong row writes nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
-# English dates in the European order with the 24-hour clock (cluster_portal/formats/en).
-FORMAT_MODULE_PATH = ["cluster_portal.formats"]
+# English dates in the European order with the 24-hour clock (core/formats/en).
+FORMAT_MODULE_PATH = ["core.formats"]
+
+# The benchmark's floor view (/bench/floor/, bench/views.py): routed only when the benchmark
+# switches it on (bench/run.py sets BENCHMARK_FLOOR=1); production never imports bench/.
+BENCHMARK_FLOOR = env_bool("BENCHMARK_FLOOR", False)

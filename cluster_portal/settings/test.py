@@ -32,5 +32,5 @@ WHITENOISE_USE_FINDERS = True
 
 # The fragment cache is on, as in production (base.py's LocMemCache): a test fails when a change
 # does not show on the next visit. Test transactions never commit, so a page served inside one is
-# keyed by the connection's pending changes (cluster_portal.fragments). The cache is emptied before
+# keyed by the connection's pending changes (core.fragments). The cache is emptied before
 # every test (tests/conftest.py); a test about rendering without it asks for `fragment_cache_off`.

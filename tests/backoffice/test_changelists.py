@@ -13,8 +13,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
 
-from cluster_portal.models import BarrierReport, LegalPage
 from cooperations.models import CooperationPartner, FundingProgramme
+from legal.models import BarrierReport, LegalPage
 from partnering.models import DigestEntry, Post
 from tests import factories
 from tests.backoffice.autofill import auto_row_maker, make_row
@@ -116,8 +116,8 @@ ROW_MAKERS = {
     "partnering.b2bprofile": add_b2b_profiles,
     "partnering.meeting": add_meetings,
     "partnering.digestentry": add_digest_entries,
-    "cluster_portal.legalpage": add_legal_pages,
-    "cluster_portal.barrierreport": add_barrier_reports,
+    "legal.legalpage": add_legal_pages,
+    "legal.barrierreport": add_barrier_reports,
     "regions.region": add_regions,
     "members.organisation": add_organisations,
     "members.innovationfield": lambda n: [factories.make_innovation_field() for _ in range(n)],

@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from cluster_portal import links
+from core import links
 from events.emails import PERSONAL_PURPOSE
 from events.models import Registration
 

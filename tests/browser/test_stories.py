@@ -262,7 +262,7 @@ def test_registrations_are_kept_while_the_worker_is_down_and_mailed_when_it_is_b
     assert registration.status == Registration.Status.PENDING
     waiting = DBTaskResult.objects.filter(
         status="READY",
-        task_path="cluster_portal.mail.deliver_email",
+        task_path="core.mail.deliver_email",
         args_kwargs__contains={"kwargs": {"message": {"to": ["olga.fault@example.org"]}}},
     )
     assert waiting.count() == 1

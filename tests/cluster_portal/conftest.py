@@ -1,65 +1,8 @@
-import socket
-from email import message_from_bytes
+"""Fixtures of the project's tests: static files collected once for server processes."""
+
 from pathlib import Path
 
 import pytest
-from aiosmtpd.controller import Controller
-
-HERE = Path(__file__).resolve().parent
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class RecordingHandler:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
-        self.messages.append(
-            {"to": list(envelope.rcpt_tos), "message": message_from_bytes(envelope.content)}
-        )
-        return "250 Message accepted for delivery"
-
-
-class LocalSMTPServer:
-    """A real SMTP server on 127.0.0.1 that a test can stop and start again on the same port."""
-
-    def __init__(self, port: int):
-        self.port = port
-        self.handler = RecordingHandler()
-        self.controller = None
-
-    @property
-    def messages(self):
-        return self.handler.messages
-
-    def start(self):
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
-        self.controller.start()
-
-    def stop(self):
-        if self.controller is not None:
-            self.controller.stop()
-            self.controller = None
-
-
-@pytest.fixture
-def smtp_server():
-    """A stopped SMTP server: nothing listens on its port until the test calls start()."""
-    server = LocalSMTPServer(free_port())
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def mail_templates(settings):
-    settings.TEMPLATES = [
-        {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], HERE / "templates"]}
-    ]
 
 
 @pytest.fixture(scope="session")

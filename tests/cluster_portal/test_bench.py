@@ -1,20 +1,28 @@
 """The benchmark's scale data and its floor view (issue 11). Nothing here is timed."""
 
+import importlib
+import os
+import subprocess
+import sys
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import transaction
+from django.urls import clear_url_caches
 
 from bench.database import bench_url, target_url
 from bench.scale import get_model, has_field
-from cluster_portal.pgtools import Target
+from cluster_portal import urls as portal_urls
 from cooperations.models import Cooperation, CooperationPartner
+from core.pgtools import Target
 from events.models import Event
 from members.models import Organisation
 from regions.models import Region
 
+ROOT = Path(__file__).resolve().parents[2]
 SIZE = {
     "organisations": 45,
     "events": 14,
@@ -150,17 +158,44 @@ def test_negative_sizes_are_refused(db):
         call_command("build_scale_data", "--here", "--organisations=-1", stdout=StringIO())
 
 
-def test_floor_is_a_404_unless_the_benchmark_switches_it_on(client, db, monkeypatch):
-    monkeypatch.delenv("BENCHMARK_FLOOR", raising=False)
+@pytest.fixture
+def floor_switched(settings):
+    """The root URLconf as it is built with BENCHMARK_FLOOR at the value the test sets."""
+
+    def switch(on: bool):
+        settings.BENCHMARK_FLOOR = on
+        importlib.reload(portal_urls)
+        clear_url_caches()
+
+    yield switch
+    settings.BENCHMARK_FLOOR = False
+    importlib.reload(portal_urls)
+    clear_url_caches()
+
+
+def test_floor_is_a_404_unless_the_benchmark_switches_it_on(client, db, floor_switched):
+    floor_switched(False)
     assert client.get("/bench/floor/").status_code == 404
-    monkeypatch.setenv("BENCHMARK_FLOOR", "0")
-    assert client.get("/bench/floor/").status_code == 404
+
+
+def test_production_urlconf_imports_no_benchmark_code():
+    """Without BENCHMARK_FLOOR the root URLconf neither routes the floor nor imports bench/."""
+    script = (
+        "import sys, django; django.setup(); "
+        "from django.urls import get_resolver; get_resolver().url_patterns; "
+        "import cluster_portal.urls as urls; "
+        "assert not [m for m in sys.modules if m == 'bench' or m.startswith('bench.')], 'bench'; "
+        "assert 'bench/floor/' not in str(urls.urlpatterns)"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cluster_portal.settings.test"}
+    env.pop("BENCHMARK_FLOOR", None)
+    subprocess.run([sys.executable, "-c", script], env=env, cwd=ROOT, check=True)
 
 
 def test_floor_lists_twelve_rows_and_one_added_sorted_in_one_query(
-    client, demo, monkeypatch, django_assert_num_queries
+    client, demo, floor_switched, django_assert_num_queries
 ):
-    monkeypatch.setenv("BENCHMARK_FLOOR", "1")
+    floor_switched(True)
     build(organisations=20, events=0, registrations=0, cooperations=0)
     with django_assert_num_queries(1):
         response = client.get("/bench/floor/")

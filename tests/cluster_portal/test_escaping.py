@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from cluster_portal.mail import send_mail_in_language
+from core.mail import send_mail_in_language
 from events.calendar import calendar_bytes
 from events.models import Registration
 from members.models import Organisation
@@ -115,7 +115,7 @@ def test_personal_data_csv_neutralises_formulas(client, region):
     make_registration(make_open_event(region=region), email="eva@example.org", name="=1+2")
 
     response = client.post(
-        "/admin/cluster_portal/erasurerecord/personal-data/",
+        "/admin/core/erasurerecord/personal-data/",
         {"email": "eva@example.org", "action": "csv"},
     )
 

@@ -9,8 +9,8 @@ from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cluster_portal.models import BarrierReport, LegalPage
 from events.models import Registration, RegistrationAnswer, RegistrationQuestion
+from legal.models import BarrierReport, LegalPage
 from members.models import (
     AccessLink,
     ContactPerson,
@@ -211,7 +211,7 @@ def test_barrier_report_survives_hostile_input(client, values, consent):
     before = counts(BarrierReport)
 
     response = client.post(
-        reverse("accessibility"),
+        reverse("legal:accessibility"),
         form_data(["page_url", "description", "name", "email"], values, consent),
     )
 

@@ -68,7 +68,7 @@ def test_skip_link_leads_to_the_main_content(client):
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_footer_links_the_legal_pages_which_exist(client, language):
     with translation.override(language):
-        imprint, privacy = reverse("imprint"), reverse("privacy")
+        imprint, privacy = reverse("legal:imprint"), reverse("legal:privacy")
         home = reverse("home")
     html = client.get(home).content.decode()
     assert f'href="{imprint}"' in html
@@ -79,11 +79,11 @@ def test_footer_links_the_legal_pages_which_exist(client, language):
 
 def test_legal_pages_have_german_paths_and_english_paths():
     with translation.override("de"):
-        assert reverse("imprint") == "/impressum/"
-        assert reverse("privacy") == "/datenschutz/"
+        assert reverse("legal:imprint") == "/impressum/"
+        assert reverse("legal:privacy") == "/datenschutz/"
     with translation.override("en"):
-        assert reverse("imprint") == "/en/imprint/"
-        assert reverse("privacy") == "/en/privacy/"
+        assert reverse("legal:imprint") == "/en/imprint/"
+        assert reverse("legal:privacy") == "/en/privacy/"
 
 
 def test_styles_and_scripts_are_served_by_the_portal_itself(client):

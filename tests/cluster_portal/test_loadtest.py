@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from bench.appservers import database_url
 from bench.loadtest import Config, run_once
-from cluster_portal.models import LegalPage
+from legal.models import LegalPage
 
 CAPACITY = 5
 

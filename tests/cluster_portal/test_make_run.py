@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cluster_portal.conftest import free_port
+from tests.core.conftest import free_port
 
 REPO = Path(__file__).resolve().parents[2]
 NOT_COPIED = {".venv", ".pgdata", "var", "media", "staticfiles", ".git", "node_modules"}

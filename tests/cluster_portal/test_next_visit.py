@@ -55,7 +55,7 @@ def test_published_news_item_shows_on_the_next_visit_to_the_home_page(client):
 def test_a_registration_shows_in_the_places_left_on_the_next_visit(client):
     from django.utils import timezone
 
-    from cluster_portal.models import LegalPage
+    from legal.models import LegalPage
 
     LegalPage.objects.create(
         kind=LegalPage.Kind.PRIVACY, version=1, title="Datenschutz", body="…",

@@ -11,9 +11,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cluster_portal import ratelimit
-from cluster_portal.models import LegalPage
+from core import ratelimit
 from events.models import Registration
+from legal.models import LegalPage
 from members.models import MembershipApplication, Organisation, ProfileChangeRequest
 from tests import factories
 from tests.events.conftest import make_open_event
@@ -163,7 +163,7 @@ def test_an_oversized_logo_upload_gets_a_clear_413_page_and_nothing_is_stored(cl
 
 
 def test_an_oversized_form_post_gets_the_413_page_not_a_500(client):
-    response = client.post(reverse("accessibility"), {"description": "x" * (2 * 1024 * 1024)})
+    response = client.post(reverse("legal:accessibility"), {"description": "x" * (2 * 1024 * 1024)})
 
     assert response.status_code == 413
     assert "zu groß" in response.text
@@ -172,7 +172,7 @@ def test_an_oversized_form_post_gets_the_413_page_not_a_500(client):
 def test_too_many_fields_get_the_413_page(client):
     data = {f"field{number}": "x" for number in range(600)}
 
-    response = client.post(reverse("accessibility"), data)
+    response = client.post(reverse("legal:accessibility"), data)
 
     assert response.status_code == 413
 
@@ -309,7 +309,7 @@ def _partnering_interest(language, region, member):
 
 def _barrier_report(language, region, member):
     with translation.override(language):
-        url = reverse("accessibility")
+        url = reverse("legal:accessibility")
     return url, lambda number: {
         "page_url": "http://testserver/",
         "description": f"Barriere {number}",

@@ -3,8 +3,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
 
-from cluster_portal.forms import HONEYPOT_FIELD, PublicFormMixin
-from cluster_portal.models import LegalPage
+from legal.forms import HONEYPOT_FIELD, PublicFormMixin
+from legal.models import LegalPage
 
 pytestmark = pytest.mark.django_db
 

@@ -22,10 +22,10 @@ from tests import factories
 from tests.events.conftest import make_registration
 
 PERIODIC_JOBS = {
-    "cluster_portal.tasks.requeue_stalled_tasks",
-    "cluster_portal.tasks.prune_task_results",
-    "cluster_portal.tasks.purge_personal_data",
-    "cluster_portal.tasks.refresh_search_lexicon",
+    "core.tasks.requeue_stalled_tasks",
+    "core.tasks.prune_task_results",
+    "core.tasks.purge_personal_data",
+    "core.tasks.refresh_search_lexicon",
     "events.tasks.process_registration_deadlines",
     "events.tasks.send_event_reminders",
     "members.tasks.remind_profile_confirmation",

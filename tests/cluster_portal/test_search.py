@@ -4,7 +4,7 @@ import re
 import pytest
 from django.utils import timezone, translation
 
-from cluster_portal.search import MAX_QUERY_LENGTH, clean_query, safe_headline
+from core.search import MAX_QUERY_LENGTH, clean_query, safe_headline
 from members.models import Organisation
 from tests import factories
 from tests.helpers import assert_constant_queries, count_queries

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from bench.appservers import AppServer, Visitor, csrf_token, database_url, production_env
 from bench.loadtest import confirm_path_from_mail
-from cluster_portal.models import LegalPage
 from events.models import Registration
+from legal.models import LegalPage
 from tests import factories
 
 pytestmark = pytest.mark.django_db(transaction=True)

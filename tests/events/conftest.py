@@ -4,9 +4,9 @@ import re
 import pytest
 from django.utils import timezone, translation
 
-from cluster_portal.models import LegalPage
 from events.emails import confirm_token, personal_token
 from events.models import Registration
+from legal.models import LegalPage
 from tests import factories
 
 

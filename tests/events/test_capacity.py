@@ -198,7 +198,7 @@ def test_unlimited_events_confirm_everyone(client):
 def test_lock_for_allocation_refuses_to_run_outside_a_transaction():
     from django.db.transaction import TransactionManagementError
 
-    from cluster_portal.allocation import lock_for_allocation
+    from core.allocation import lock_for_allocation
     from events.models import Event
 
     event = make_open_event()

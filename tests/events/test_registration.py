@@ -4,7 +4,7 @@ import pytest
 from django.core import signing
 from django.utils import formats, timezone, translation
 
-from cluster_portal import links
+from core import links
 from events import services
 from events.emails import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from events.models import Registration, RegistrationQuestion

@@ -131,7 +131,7 @@ def test_partnering_post_names_its_target_countries(client):
 
 
 def test_country_name_filter_in_both_languages_and_for_odd_codes():
-    from cluster_portal.templatetags.portal import country_name
+    from core.templatetags.portal import country_name
 
     with translation.override("de"):
         assert country_name("AE") == "Vereinigte Arabische Emirate"

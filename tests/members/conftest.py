@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from cluster_portal.models import LegalPage
+from legal.models import LegalPage
 from tests import factories
 
 

@@ -9,7 +9,7 @@ import pytest
 from django.core import signing
 from django.utils import timezone
 
-from cluster_portal import links
+from core import links
 from events.stand_services import ACCESS_PURPOSE as STAND_PURPOSE
 from members.access import access_from_token, send_organisation_access_link
 from partnering.apps import PURPOSE_POST

@@ -138,7 +138,7 @@ def test_link_for_another_purpose_is_not_valid(member):
     from members.access import access_link_url
 
     token = access_link_url(link).rstrip("/").rsplit("/", 1)[-1]
-    from cluster_portal.links import LinkError
+    from core.links import LinkError
 
     with pytest.raises(LinkError):
         access_from_token(token, "profile")

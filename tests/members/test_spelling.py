@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import caches
 from django.core.management import call_command
 
-from cluster_portal.models import SearchWord
+from core.models import SearchWord
 from members.models import MembershipApplication
 from members.search import spelling
 from members.services import application_approve

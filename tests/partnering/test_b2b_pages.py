@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from icalendar import Calendar
 
-from cluster_portal import links
+from core import links
 from events.emails import PERSONAL_PURPOSE, personal_token
 from events.models import Event, Registration
 from partnering.models import B2BProfile, Meeting

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
-from cluster_portal import links
+from core import links
 from partnering.models import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, DigestEntry, Post
 from tests import factories
 

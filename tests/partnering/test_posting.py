@@ -4,7 +4,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from cluster_portal.links import LinkAlreadyUsed
+from core.links import LinkAlreadyUsed
 from members.models import AccessLink, Organisation
 from partnering.apps import PURPOSE_POST
 from partnering.forms import PostForm

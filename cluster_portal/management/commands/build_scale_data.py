@@ -21,8 +21,8 @@ from django.db import transaction
 
 from bench import database
 from bench.scale import Size, generate
-from cluster_portal import lexicon
-from cluster_portal.pgtools import Target
+from core import lexicon
+from core.pgtools import Target
 
 
 class Command(BaseCommand):

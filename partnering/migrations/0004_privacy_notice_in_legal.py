@@ -1,0 +1,26 @@
+"""The privacy notice that these records point at is now `legal.LegalPage` (it moved
+from the app `cluster_portal` with its table, see legal/migrations/0001). Only the migration
+state changes: the column and its foreign key already point at the renamed table."""
+
+import django.db.models.deletion
+from django.db import migrations, models
+
+
+class Migration(migrations.Migration):
+
+    dependencies = [
+        ('legal', '0001_initial'),
+        ('partnering', '0003_post_digest_unsubscribed_at'),
+    ]
+
+    operations = [
+        migrations.SeparateDatabaseAndState(
+            state_operations=[
+                migrations.AlterField(
+                    model_name='expressionofinterest',
+                    name='privacy_notice',
+                    field=models.ForeignKey(blank=True, limit_choices_to={'kind': 'privacy'}, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='legal.legalpage', verbose_name='privacy notice agreed to'),
+                ),
+            ],
+        ),
+    ]
