@@ -162,10 +162,6 @@ def access_from_token(token: str, purpose: str) -> AccessLink:
     return link
 
 
-def organisation_from_access_token(token: str, purpose: str) -> Organisation:
-    return access_from_token(token, purpose).organisation
-
-
 @transaction.atomic
 def mark_used(link: AccessLink) -> None:
     """Use the link up; a parallel second use of the same link is refused."""
