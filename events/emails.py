@@ -7,12 +7,8 @@ from cluster_portal import links
 from cluster_portal.mail import send_mail_in_language
 from cluster_portal.site_urls import absolute_url
 
+from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .calendar import ics_attachment
-
-# The confirmation link uses the portal's short default; the personal link (ticket, cancel,
-# waiting list) must work until the event, which may be months after registering.
-CONFIRM_PURPOSE = links.register_purpose("events.registration.confirm")
-PERSONAL_PURPOSE = links.register_purpose("events.registration", max_age=400 * 24 * 3600)
 
 TEMPLATES = {
     "confirm": "events/emails/confirm_registration",

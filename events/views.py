@@ -22,8 +22,8 @@ from members.access import access_from_token, mark_used, send_organisation_acces
 from members.models import ContactPerson, Organisation
 
 from . import services, stand_services
+from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE, STAND_ACCESS_PURPOSE
 from .calendar import calendar_bytes, feed_name
-from .emails import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .filters import EventFilter
 from .forms import (
     CheckInSearchForm,
@@ -434,7 +434,7 @@ def stand_access_request(request, slug):
             send_organisation_access_link(
                 organisation=organisation,
                 email=form.cleaned_data["email"],
-                purpose=stand_services.ACCESS_PURPOSE,
+                purpose=STAND_ACCESS_PURPOSE,
                 language=translation.get_language(),
                 consent=form.consent_values(),
             )
@@ -460,7 +460,7 @@ def stand_access_request(request, slug):
 def stand_apply(request, token):
     """The application form, reached through the one-time link; the link fixes the member."""
     try:
-        access = access_from_token(token, stand_services.ACCESS_PURPOSE)
+        access = access_from_token(token, STAND_ACCESS_PURPOSE)
     except links.LinkError as error:
         return links.link_error_response(request, error)
     organisation = access.organisation

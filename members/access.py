@@ -1,28 +1,27 @@
 """Password-less one-time links for an organisation's contact persons (or its public address).
 
 One mechanism for every flow where an organisation acts without an account: updating its
-profile here, later applying for a joint stand or posting a partnering offer. A flow names
-its `purpose` and the URL that receives the token (`register_purpose`), then calls
-`send_organisation_access_link` and, in the receiving view, `access_from_token` and
-`mark_used`.
+profile here, applying for a joint stand, posting a partnering offer. A flow declares its
+`purpose` in its app's `AppConfig.ready()` with `register_access_purpose`, naming the URL that
+receives the token, then calls `send_organisation_access_link` and, in the receiving view,
+`access_from_token` and `mark_used`.
 
 A flow also words its e-mail: the subject and the sentence that says what the link is for,
 each a whole sentence with the organisation's name in it (`%(organisation)s`), so that every
 language can put the name and the verb where its grammar wants them ("um sich für X um einen
-Platz auf einem Gemeinschaftsstand zu bewerben").
+Platz auf einem Gemeinschaftsstand zu bewerben"). Both are kept with the purpose in the one
+registry of link purposes (`cluster_portal.links.PURPOSES`).
 
 The requester is always told the same thing, whether or not the address is known, so that
 the form cannot be used to find out who works where.
 """
 
 import datetime as dt
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import lazy
-from django.utils.translation import gettext_lazy as _
 
 from cluster_portal import links
 from cluster_portal.links import (
@@ -37,36 +36,28 @@ from cluster_portal.site_urls import absolute_url
 
 from .models import AccessLink, ContactPerson, Organisation
 
-
-@dataclass(frozen=True)
-class Purpose:
-    url_name: str
-    subject: str
-    asked_for: str
-
-
-PURPOSES: dict[str, Purpose] = {}
 RESEND_INTERVAL = dt.timedelta(minutes=5)
 
 
-def register_purpose(purpose: str, *, url_name: str, subject, asked_for) -> None:
-    """Declare a flow: `url_name` takes a `token` keyword; `subject` and `asked_for` are the
-    e-mail's subject and its sentence "you asked for a link to ...", each with
-    `%(organisation)s` (lazy translations: they are worded in the recipient's language)."""
-    PURPOSES[purpose] = Purpose(url_name=url_name, subject=subject, asked_for=asked_for)
-    links.register_purpose(_token_purpose(purpose))
+def register_access_purpose(purpose: str, *, url_name: str, subject, asked_for) -> None:
+    """Declare a flow (from its app's AppConfig.ready()): `url_name` takes a `token` keyword;
+    `subject` and `asked_for` are the e-mail's subject and its sentence "you asked for a link
+    to ...", each with `%(organisation)s` (lazy translations: they are worded in the
+    recipient's language). `purpose` is what AccessLink.purpose stores."""
+    links.register_purpose(
+        _token_purpose(purpose), url_name=url_name, subject=subject, asked_for=asked_for
+    )
 
 
 def _token_purpose(purpose: str) -> str:
     return f"members.access.{purpose}"
 
 
-register_purpose(
-    "profile",
-    url_name="members:profile_edit",
-    subject=_("Your link to update the profile of %(organisation)s"),
-    asked_for=_("you asked for a link to update the profile of %(organisation)s."),
-)
+def _declared(purpose: str) -> links.LinkPurpose:
+    try:
+        return links.get_purpose(_token_purpose(purpose))
+    except ValueError:
+        raise ValueError(f"Unknown access purpose {purpose!r}") from None
 
 
 def _fill(text, values) -> str:
@@ -79,7 +70,7 @@ _filled = lazy(_fill, str)
 
 def access_link_url(link: AccessLink) -> str:
     token = make_token(purpose=_token_purpose(link.purpose), pk=link.pk, state=link.state)
-    return reverse(PURPOSES[link.purpose].url_name, kwargs={"token": token})
+    return reverse(_declared(link.purpose).url_name, kwargs={"token": token})
 
 
 def send_organisation_access_link(
@@ -96,8 +87,7 @@ def send_organisation_access_link(
     Returns whether a mail went out, for the caller's logs and tests only: the person asking
     must get the same answer either way.
     """
-    if purpose not in PURPOSES:
-        raise ValueError(f"Unknown access purpose {purpose!r}")
+    declared = _declared(purpose)
     email = (email or "").strip()
     contact = (
         ContactPerson.objects.filter(organisation=organisation, email__iexact=email).first()
@@ -134,8 +124,8 @@ def send_organisation_access_link(
             "organisation": organisation,
             # The shared inbox is greeted by the organisation's name.
             "contact": contact or {"name": organisation.name},
-            "link_subject": _filled(PURPOSES[purpose].subject, names),
-            "asked_for": _filled(PURPOSES[purpose].asked_for, names),
+            "link_subject": _filled(declared.subject, names),
+            "asked_for": _filled(declared.asked_for, names),
             "url": absolute_url(access_link_url(link)),
             "valid_for": link_valid_for(purpose),
         },

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from cluster_portal.mail import manager_addresses, send_mail_in_language
 from cluster_portal.site_urls import absolute_url
 
+from .apps import PROFILE_PURPOSE
 from .models import (
     RESERVED_SLUGS,
     AccessLink,
@@ -419,7 +420,7 @@ def send_confirmation_reminder(*, organisation: Organisation) -> int:
             (
                 contact,
                 AccessLink.objects.create(
-                    organisation=locked, email=contact.email, purpose="profile"
+                    organisation=locked, email=contact.email, purpose=PROFILE_PURPOSE
                 ),
             )
             for contact in locked.contact_persons.all()
@@ -437,7 +438,7 @@ def send_confirmation_reminder(*, organisation: Organisation) -> int:
                 "organisation": locked,
                 "contact": contact,
                 "url": absolute_url(access_link_url(link)),
-                "valid_for": link_valid_for("profile"),
+                "valid_for": link_valid_for(PROFILE_PURPOSE),
             },
         )
         sent += 1

@@ -12,6 +12,7 @@ from cluster_portal.ratelimit import limited_response, refuse_if_limited
 
 from . import services
 from .access import access_from_token, mark_used, send_organisation_access_link
+from .apps import PROFILE_PURPOSE
 from .filters import OrganisationFilter
 from .forms import AccessRequestForm, ContactFormSet, MembershipApplicationForm, ProfileForm
 from .models import ContactPerson, Organisation
@@ -113,7 +114,7 @@ def access_request(request, slug):
         send_organisation_access_link(
             organisation=organisation,
             email=form.cleaned_data["email"],
-            purpose="profile",
+            purpose=PROFILE_PURPOSE,
             language=get_language(),
             consent=form.consent_values(),
         )
@@ -135,7 +136,7 @@ def access_request(request, slug):
 
 def profile_edit(request, token):
     try:
-        access = access_from_token(token, "profile")
+        access = access_from_token(token, PROFILE_PURPOSE)
     except LinkError as error:
         return link_error_response(request, error)
     organisation = access.organisation

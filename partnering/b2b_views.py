@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cluster_portal import links
-from events.emails import PERSONAL_PURPOSE
+from events.apps import PERSONAL_PURPOSE
 from events.models import Event, Registration
 
 from . import services

@@ -13,11 +13,11 @@ from members.access import access_from_token, link_valid_for, send_organisation_
 from members.models import Organisation
 
 from . import services
-from .apps import PURPOSE_POST
+from .apps import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, PURPOSE_POST
 from .filters import PostFilter
 from .forms import AccessLinkRequestForm, ExpressionOfInterestForm, PostForm
 from .matching import all_matches
-from .models import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, Post
+from .models import Post
 
 PAGE_SIZE = 20
 

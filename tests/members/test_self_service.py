@@ -5,7 +5,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from members.access import access_from_token, register_purpose, send_organisation_access_link
+from cluster_portal import links
+from members.access import access_from_token, send_organisation_access_link
 from members.models import AccessLink, Decision, ProfileChangeRequest
 from members.services import change_request_approve, change_request_decline
 from tests import factories
@@ -130,8 +131,9 @@ def test_tampered_link_says_so(client, link_url):
     assert "Dieser Link ist ungültig" in response.content.decode()
 
 
-def test_link_for_another_purpose_is_not_valid(member):
-    register_purpose("stand", url_name="members:profile_edit", subject="Stand", asked_for="Stand")
+def test_link_for_another_purpose_is_not_valid(member, monkeypatch):
+    stand = links.LinkPurpose("members.access.stand", url_name="members:profile_edit")
+    monkeypatch.setitem(links.PURPOSES, stand.name, stand)
     link = AccessLink.objects.create(
         organisation=member, email="anna@beispiel.example", purpose="stand"
     )
