@@ -16,6 +16,7 @@ object and answers a link that cannot be honoured with the page that says why.
 """
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -32,7 +33,11 @@ _lazy_duration_in_words = lazy(duration_in_words, str)
 
 
 class LinkError(Exception):
-    """A link from an e-mail that cannot be honoured; `reason` says why in plain words."""
+    """A link from an e-mail that cannot be honoured; `reason` says why in plain words.
+
+    A flow whose refusal needs a page of its own (a lapsed registration, a registration not
+    confirmed) subclasses it with `template_name` and `context()`.
+    """
 
     status = 400
     title = _("This link is not valid")
@@ -40,6 +45,10 @@ class LinkError(Exception):
         "The link is incomplete or has been changed. Please use the link exactly as it "
         "appears in the e-mail."
     )
+    template_name = "link_problem.html"
+
+    def context(self) -> dict:
+        return {"title": self.title, "reason": self.reason}
 
 
 class LinkExpired(LinkError):
@@ -157,8 +166,34 @@ def check_state(payload: LinkPayload, current_state: str) -> None:
 def link_error_response(request, error: LinkError, *, hint: str = ""):
     """The page for a link that cannot be honoured; `hint` says what to do instead."""
     return render(
-        request,
-        "link_problem.html",
-        {"title": error.title, "reason": error.reason, "hint": hint},
-        status=error.status,
+        request, error.template_name, {**error.context(), "hint": hint}, status=error.status
     )
+
+
+def object_from_token(purpose: str, loader, *, hint: str = "", pass_token: bool = False):
+    """Decorate a view behind a link of `purpose`, whose URL carries the `token`.
+
+    The decorator reads the token, loads the object with `loader(payload)` and calls
+    `view(request, obj, **kwargs)` (`token=` too with `pass_token`, for pages that link on
+    with it). The loader raises LinkError when there is no such object, or `check_state`'s
+    LinkAlreadyUsed when the link was used; a LinkError the view raises itself (a parallel
+    second use of a one-time link, found under the lock) is answered the same way: with the
+    page that says "expired", "already used" or "not valid" (`link_error_response`, plus
+    `hint`, a lazy translation, where the flow has advice).
+    """
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, token, **kwargs):
+            try:
+                obj = loader(read_token(token, purpose=purpose))
+                if pass_token:
+                    kwargs["token"] = token
+                return view(request, obj, **kwargs)
+            except LinkError as error:
+                return link_error_response(request, error, hint=hint)
+
+        return wrapper
+
+    get_purpose(purpose)  # a typo fails at import, not at the first click
+    return decorator

@@ -9,6 +9,7 @@ from cluster_portal.site_urls import absolute_url
 
 from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .calendar import ics_attachment
+from .models import Registration
 
 TEMPLATES = {
     "confirm": "events/emails/confirm_registration",
@@ -31,6 +32,14 @@ def confirm_token(registration) -> str:
 
 def personal_token(registration) -> str:
     return links.make_token(purpose=PERSONAL_PURPOSE, pk=registration.pk)
+
+
+def registration_for_link(payload: links.LinkPayload):
+    """The registration behind a confirmation or personal link (`links.object_from_token`)."""
+    registration = Registration.objects.select_related("event").filter(pk=payload.pk).first()
+    if registration is None:
+        raise links.LinkError
+    return registration
 
 
 def confirm_url(registration) -> str:

@@ -18,12 +18,13 @@ from cluster_portal import links
 from cluster_portal.fragments import lazy_page
 from cluster_portal.ratelimit import limited_response, refuse_if_limited
 from cluster_portal.site_urls import absolute_url
-from members.access import access_from_token, mark_used, send_organisation_access_link
+from members.access import access_link_required, mark_used, send_organisation_access_link
 from members.models import ContactPerson, Organisation
 
 from . import services, stand_services
 from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE, STAND_ACCESS_PURPOSE
 from .calendar import calendar_bytes, feed_name
+from .emails import registration_for_link
 from .filters import EventFilter
 from .forms import (
     CheckInSearchForm,
@@ -207,27 +208,30 @@ def event_feed(request):
     return response
 
 
-def _registration_from_token(token, *, purpose):
-    payload = links.read_token(token, purpose=purpose)
-    try:
-        return Registration.objects.select_related("event").get(pk=payload.pk), payload
-    except Registration.DoesNotExist as error:
-        raise links.LinkError from error
+class RegistrationLapsed(links.LinkError):
+    """The registration was not confirmed in time: the page offers to register again."""
+
+    status = 410
+    template_name = "events/registration_lapsed.html"
+
+    def __init__(self, registration):
+        super().__init__(registration.pk)
+        self.registration = registration
+
+    def context(self) -> dict:
+        return {"registration": self.registration, "event": self.registration.event}
 
 
-def registration_confirm(request, token):
-    try:
-        registration, payload = _registration_from_token(token, purpose=CONFIRM_PURPOSE)
-        if registration.status == Registration.Status.LAPSED:
-            return render(
-                request,
-                "events/registration_lapsed.html",
-                {"registration": registration, "event": registration.event},
-                status=410,
-            )
-        links.check_state(payload, registration.status)
-    except links.LinkError as error:
-        return links.link_error_response(request, error)
+def _registration_to_confirm(payload) -> Registration:
+    registration = registration_for_link(payload)
+    if registration.status == Registration.Status.LAPSED:
+        raise RegistrationLapsed(registration)
+    links.check_state(payload, registration.status)
+    return registration
+
+
+@links.object_from_token(CONFIRM_PURPOSE, _registration_to_confirm)
+def registration_confirm(request, registration):
     if request.method == "POST":
         try:
             registration = services.confirm(registration=registration)
@@ -267,13 +271,10 @@ ACTION_DONE = {
 }
 
 
-def registration_page(request, token):
+@links.object_from_token(PERSONAL_PURPOSE, registration_for_link)
+def registration_page(request, registration):
     """The person's own page: status, ticket with QR code, cancel or accept an offer, and
     their data with "delete my data" (confirmed with a second button, never on GET)."""
-    try:
-        registration, _payload = _registration_from_token(token, purpose=PERSONAL_PURPOSE)
-    except links.LinkError as error:
-        return links.link_error_response(request, error)
     refusal = None
     confirm_delete = False
     confirm_cancel = None
@@ -457,12 +458,9 @@ def stand_access_request(request, slug):
     return limited_response(response, refusal)
 
 
-def stand_apply(request, token):
+@access_link_required(STAND_ACCESS_PURPOSE)
+def stand_apply(request, access):
     """The application form, reached through the one-time link; the link fixes the member."""
-    try:
-        access = access_from_token(token, STAND_ACCESS_PURPOSE)
-    except links.LinkError as error:
-        return links.link_error_response(request, error)
     organisation = access.organisation
     if organisation.status != Organisation.Status.MEMBER:
         return render(
@@ -504,7 +502,7 @@ def stand_apply(request, token):
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                mark_used(access)
+                mark_used(access)  # a second use is answered by access_link_required
                 application = stand_services.stand_apply(
                     stand=data["stand"],
                     organisation=organisation,
@@ -518,8 +516,6 @@ def stand_apply(request, token):
                     language=translation.get_language(),
                     consent=form.consent_values(),
                 )
-        except links.LinkError as error:
-            return links.link_error_response(request, error)
         except stand_services.StandError as error:
             form.add_error(None, error.message)
         else:

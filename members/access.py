@@ -17,6 +17,7 @@ the form cannot be used to find out who works where.
 """
 
 import datetime as dt
+from functools import partial
 
 from django.db import transaction
 from django.urls import reverse
@@ -138,9 +139,7 @@ def link_valid_for(purpose: str):
     return links.valid_for(_token_purpose(purpose))
 
 
-def access_from_token(token: str, purpose: str) -> AccessLink:
-    """The still unused AccessLink behind `token`; raises a LinkError subclass otherwise."""
-    payload = read_token(token, purpose=_token_purpose(purpose))
+def _unused_link(purpose: str, payload: links.LinkPayload) -> AccessLink:
     link = (
         AccessLink.objects.select_related("organisation")
         .filter(pk=payload.pk, purpose=purpose)
@@ -150,6 +149,19 @@ def access_from_token(token: str, purpose: str) -> AccessLink:
         raise LinkError
     check_state(payload, link.state)
     return link
+
+
+def access_from_token(token: str, purpose: str) -> AccessLink:
+    """The still unused AccessLink behind `token`; raises a LinkError subclass otherwise."""
+    return _unused_link(purpose, read_token(token, purpose=_token_purpose(purpose)))
+
+
+def access_link_required(purpose: str):
+    """Decorate the view behind an organisation's one-time link of `purpose`: it gets the
+    still unused AccessLink (`link.organisation`, `link.email`) instead of the token, and
+    an expired, used or broken link gets the page that says so (`links.object_from_token`).
+    The view calls `mark_used` when it carries out the action."""
+    return links.object_from_token(_token_purpose(purpose), partial(_unused_link, purpose))
 
 
 @transaction.atomic

@@ -7,11 +7,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cluster_portal.fragments import lazy_page
-from cluster_portal.links import LinkError, link_error_response
 from cluster_portal.ratelimit import limited_response, refuse_if_limited
 
 from . import services
-from .access import access_from_token, mark_used, send_organisation_access_link
+from .access import access_link_required, mark_used, send_organisation_access_link
 from .apps import PROFILE_PURPOSE
 from .filters import OrganisationFilter
 from .forms import AccessRequestForm, ContactFormSet, MembershipApplicationForm, ProfileForm
@@ -134,11 +133,8 @@ def access_request(request, slug):
     return limited_response(response, refusal)
 
 
-def profile_edit(request, token):
-    try:
-        access = access_from_token(token, PROFILE_PURPOSE)
-    except LinkError as error:
-        return link_error_response(request, error)
+@access_link_required(PROFILE_PURPOSE)
+def profile_edit(request, access):
     organisation = access.organisation
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
@@ -156,16 +152,13 @@ def profile_edit(request, token):
             logo = form.cleaned_data.get("logo")
             if not services.profile_differs(organisation, proposal, bool(logo)):
                 return _confirm_unchanged(request, access)
-            try:
-                services.change_request_submit(
-                    access=access,
-                    proposal=proposal,
-                    logo=logo,
-                    language=get_language(),
-                    consent=form.consent_values(),
-                )
-            except LinkError as error:
-                return link_error_response(request, error)
+            services.change_request_submit(
+                access=access,
+                proposal=proposal,
+                logo=logo,
+                language=get_language(),
+                consent=form.consent_values(),
+            )
             return render(
                 request,
                 "members/profile_done.html",
@@ -180,12 +173,9 @@ def profile_edit(request, token):
 
 
 def _confirm_unchanged(request, access):
-    try:
-        with transaction.atomic():
-            mark_used(access)
-            services.profile_confirm(organisation=access.organisation)
-    except LinkError as error:
-        return link_error_response(request, error)
+    with transaction.atomic():
+        mark_used(access)  # a second use of the link is answered by access_link_required
+        services.profile_confirm(organisation=access.organisation)
     return render(
         request,
         "members/profile_done.html",

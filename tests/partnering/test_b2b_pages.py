@@ -88,6 +88,15 @@ def test_only_confirmed_participants_reach_the_b2b_pages(client, b2b_event, stat
     assert not B2BProfile.objects.exists()
 
 
+def test_a_person_not_participating_is_led_to_their_own_registration_page(client, b2b_event):
+    person = make_participant(b2b_event, "Wartend", status="cancelled", profile=False)
+    page = client.get(url("b2b", person)).content.decode()
+    own_page = re.search(r'href="(/veranstaltungen/anmeldung/[^"]+/)"', page)[1]
+    response = client.get(own_page)
+    assert response.status_code == 200
+    assert response.context["registration"] == person
+
+
 def test_b2b_pages_of_an_event_of_another_kind_are_not_found(client, event):
     person = make_participant(event, "Otto", profile=False)
     assert client.get(url("b2b", person)).status_code == 404
