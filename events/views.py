@@ -18,7 +18,7 @@ from cluster_portal import links
 from cluster_portal.fragments import lazy_page
 from cluster_portal.ratelimit import limited_response, refuse_if_limited
 from cluster_portal.site_urls import absolute_url
-from members.access import access_link_required, mark_used, send_organisation_access_link
+from members.access import AccessLinkRequestView, access_link_required, mark_used
 from members.models import ContactPerson, Organisation
 
 from . import services, stand_services
@@ -417,45 +417,34 @@ def _stand_for_event(event):
     return stand, list(exhibitors)
 
 
-def stand_access_request(request, slug):
+class StandLinkRequestView(AccessLinkRequestView):
     """Ask for the one-time link to the co-exhibitor application (members only)."""
-    event = get_object_or_404(Event.objects.published(), slug=slug)
-    stand = get_object_or_404(JointStand.objects.published(), event=event)
-    stand.event = event
-    if not stand.accepts_applications():
-        return render(request, "events/stand_closed.html", {"stand": stand, "event": event})
-    refusal = None
-    form = StandAccessRequestForm(request.POST or None)
-    if request.method == "POST":
-        refusal = refuse_if_limited(
-            request, form, scope="stand-access", email=request.POST.get("email")
-        )
-        if refusal is None and form.is_valid():
-            organisation = form.cleaned_data["organisation"]
-            send_organisation_access_link(
-                organisation=organisation,
-                email=form.cleaned_data["email"],
-                purpose=STAND_ACCESS_PURPOSE,
-                language=translation.get_language(),
-                consent=form.consent_values(),
-            )
-            # The same answer whether or not the address is known (see members.access).
-            messages.success(
-                request,
-                _(
-                    "Thank you. If this is the address of a contact person of "
-                    "%(organisation)s or its public e-mail address, we have sent it a link to "
-                    "the application form. Please check your inbox."
-                )
-                % {"organisation": organisation.name},
-            )
-            return redirect(stand)
-    response = render(
-        request,
-        "events/stand_access_request.html",
-        {"stand": stand, "event": event, "form": form},
+
+    purpose = STAND_ACCESS_PURPOSE
+    form_class = StandAccessRequestForm
+    template_name = "events/stand_access_request.html"
+    rate_limit_scope = "stand-access"
+    sent_message = gettext_lazy(
+        "Thank you. If this is the address of a contact person of "
+        "%(organisation)s or its public e-mail address, we have sent it a link to "
+        "the application form. Please check your inbox."
     )
-    return limited_response(response, refusal)
+
+    def get_objects(self, slug):
+        event = get_object_or_404(Event.objects.published(), slug=slug)
+        stand = get_object_or_404(JointStand.objects.published(), event=event)
+        stand.event = event
+        if not stand.accepts_applications():
+            return render(
+                self.request, "events/stand_closed.html", {"stand": stand, "event": event}
+            )
+        return {"stand": stand, "event": event}
+
+    def get_success_url(self, organisation, objects):
+        return objects["stand"].get_absolute_url()
+
+
+stand_access_request = StandLinkRequestView.as_view()
 
 
 @access_link_required(STAND_ACCESS_PURPOSE)

@@ -3,8 +3,9 @@
 One mechanism for every flow where an organisation acts without an account: updating its
 profile here, applying for a joint stand, posting a partnering offer. A flow declares its
 `purpose` in its app's `AppConfig.ready()` with `register_access_purpose`, naming the URL that
-receives the token, then calls `send_organisation_access_link` and, in the receiving view,
-`access_from_token` and `mark_used`.
+receives the token; its form for asking is an `AccessLinkRequestView`, which calls
+`send_organisation_access_link`; the receiving view is decorated with `access_link_required`
+and calls `mark_used` when it carries out the action.
 
 A flow also words its e-mail: the subject and the sentence that says what the link is for,
 each a whole sentence with the organisation's name in it (`%(organisation)s`), so that every
@@ -19,10 +20,15 @@ the form cannot be used to find out who works where.
 import datetime as dt
 from functools import partial
 
+from django.contrib import messages
 from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.translation import get_language
+from django.views import View
 
 from cluster_portal import links
 from cluster_portal.links import (
@@ -33,6 +39,7 @@ from cluster_portal.links import (
     read_token,
 )
 from cluster_portal.mail import send_mail_in_language
+from cluster_portal.ratelimit import limited_response, refuse_if_limited
 from cluster_portal.site_urls import absolute_url
 
 from .models import AccessLink, ContactPerson, Organisation
@@ -173,3 +180,82 @@ def mark_used(link: AccessLink) -> None:
     locked.used_at = timezone.now()
     locked.save(update_fields=["used_at"])
     link.used_at = locked.used_at
+
+
+class AccessLinkRequestView(View):
+    """ "Send me a one-time link": the one form for asking, in every flow of this module.
+
+    A flow sets its `purpose`, `form_class` (an `email` field, an `organisation` field unless
+    the URL names the organisation, and the consent of `PublicFormMixin`), `template_name`
+    and `rate_limit_scope` (a key of settings.RATE_LIMITS), and says what follows the
+    request: `sent_message` (with `%(organisation)s`) and a redirect to `get_success_url()`,
+    or a page of its own, `sent_template_name` (given `organisation` and `valid_for`).
+    `get_objects()` loads what the URL names, for the template (or answers itself, e.g.
+    "closed").
+
+    The answer is the same whether or not the address is known and a link went out, so that
+    the form cannot be used to find out who works where; every submission is counted by the
+    rate limit, and the consent given in the form is kept with the AccessLink.
+    """
+
+    purpose: str
+    form_class: type
+    template_name: str
+    rate_limit_scope: str
+    sent_message = None
+    sent_template_name = None
+
+    def get_objects(self, **kwargs) -> dict | HttpResponse:
+        """What the URL names, for the template; a response answers the request instead."""
+        return {}
+
+    def get_initial(self) -> dict:
+        return {}
+
+    def get_organisation(self, form, objects):
+        """The organisation the link is for: chosen in the form, or named by the URL."""
+        return form.cleaned_data.get("organisation") or objects["organisation"]
+
+    def get_success_url(self, organisation, objects) -> str:
+        raise NotImplementedError
+
+    def get(self, request, **kwargs):
+        objects = self.get_objects(**kwargs)
+        if isinstance(objects, HttpResponse):
+            return objects
+        return self._form_page(self.form_class(initial=self.get_initial()), objects)
+
+    def post(self, request, **kwargs):
+        objects = self.get_objects(**kwargs)
+        if isinstance(objects, HttpResponse):
+            return objects
+        form = self.form_class(request.POST)
+        refusal = refuse_if_limited(
+            request, form, scope=self.rate_limit_scope, email=request.POST.get("email")
+        )
+        if refusal is None and form.is_valid():
+            organisation = self.get_organisation(form, objects)
+            send_organisation_access_link(
+                organisation=organisation,
+                email=form.cleaned_data["email"],
+                purpose=self.purpose,
+                language=get_language(),
+                consent=form.consent_values(),
+            )
+            # Whether or not a link went out: the answer reveals no addresses.
+            return self._sent(organisation, objects)
+        return limited_response(self._form_page(form, objects), refusal)
+
+    def _form_page(self, form, objects):
+        return render(self.request, self.template_name, {**objects, "form": form})
+
+    def _sent(self, organisation, objects):
+        if self.sent_template_name:
+            context = {
+                **objects,
+                "organisation": organisation,
+                "valid_for": link_valid_for(self.purpose),
+            }
+            return render(self.request, self.sent_template_name, context)
+        messages.success(self.request, self.sent_message % {"organisation": organisation.name})
+        return redirect(self.get_success_url(organisation, objects))

@@ -1,16 +1,14 @@
-from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext_lazy
 
 from cluster_portal.fragments import lazy_page
 from cluster_portal.ratelimit import limited_response, refuse_if_limited
 
 from . import services
-from .access import access_link_required, mark_used, send_organisation_access_link
+from .access import AccessLinkRequestView, access_link_required, mark_used
 from .apps import PROFILE_PURPOSE
 from .filters import OrganisationFilter
 from .forms import AccessRequestForm, ContactFormSet, MembershipApplicationForm, ProfileForm
@@ -100,37 +98,27 @@ def application_thanks(request):
     return render(request, "members/application_thanks.html")
 
 
-def access_request(request, slug):
+class ProfileLinkRequestView(AccessLinkRequestView):
     """Ask for a one-time link to update a profile; the answer never reveals the address."""
-    organisation = _public_organisation(slug)
-    form = AccessRequestForm(request.POST or None)
-    refusal = None
-    if request.method == "POST":
-        refusal = refuse_if_limited(
-            request, form, scope="access-request", email=request.POST.get("email")
-        )
-    if request.method == "POST" and refusal is None and form.is_valid():
-        send_organisation_access_link(
-            organisation=organisation,
-            email=form.cleaned_data["email"],
-            purpose=PROFILE_PURPOSE,
-            language=get_language(),
-            consent=form.consent_values(),
-        )
-        messages.success(
-            request,
-            _(
-                "Thank you. If this is the address of a contact person of %(organisation)s or "
-                "its public e-mail address, we have sent a link to update the profile to it. "
-                "Please check your inbox."
-            )
-            % {"organisation": organisation.name},
-        )
-        return redirect(organisation)
-    response = render(
-        request, "members/access_request.html", {"organisation": organisation, "form": form}
+
+    purpose = PROFILE_PURPOSE
+    form_class = AccessRequestForm
+    template_name = "members/access_request.html"
+    rate_limit_scope = "access-request"
+    sent_message = gettext_lazy(
+        "Thank you. If this is the address of a contact person of %(organisation)s or "
+        "its public e-mail address, we have sent a link to update the profile to it. "
+        "Please check your inbox."
     )
-    return limited_response(response, refusal)
+
+    def get_objects(self, slug):
+        return {"organisation": _public_organisation(slug)}
+
+    def get_success_url(self, organisation, objects):
+        return organisation.get_absolute_url()
+
+
+access_request = ProfileLinkRequestView.as_view()
 
 
 @access_link_required(PROFILE_PURPOSE)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from cluster_portal.links import LinkError, object_from_token
 from cluster_portal.ratelimit import limited_response, refuse_if_limited
-from members.access import access_link_required, link_valid_for, send_organisation_access_link
+from members.access import AccessLinkRequestView, access_link_required
 from members.models import Organisation
 
 from . import services
@@ -103,36 +103,20 @@ def digest_unsubscribe(request, post):
     return render(request, "partnering/digest_unsubscribe.html", {"post": post})
 
 
-def request_link(request):
+class PostLinkRequestView(AccessLinkRequestView):
     """Step 1 of posting: ask for a one-time link to the organisation's contact address."""
-    refusal = None
-    if request.method == "POST":
-        form = AccessLinkRequestForm(request.POST)
-        refusal = refuse_if_limited(
-            request, form, scope="partnering-link", email=request.POST.get("email")
-        )
-        if refusal is None and form.is_valid():
-            send_organisation_access_link(
-                organisation=form.cleaned_data["organisation"],
-                email=form.cleaned_data["email"],
-                purpose=PURPOSE_POST,
-                language=get_language(),
-                consent=form.consent_values(),
-            )
-            # The same answer whether or not a link went out: the form reveals no addresses.
-            return render(
-                request,
-                "partnering/link_requested.html",
-                {
-                    "organisation": form.cleaned_data["organisation"],
-                    "valid_for": link_valid_for(PURPOSE_POST),
-                },
-            )
-    else:
-        form = AccessLinkRequestForm(initial={"organisation": request.GET.get("organisation")})
-    return limited_response(
-        render(request, "partnering/request_link.html", {"form": form}), refusal
-    )
+
+    purpose = PURPOSE_POST
+    form_class = AccessLinkRequestForm
+    template_name = "partnering/request_link.html"
+    rate_limit_scope = "partnering-link"
+    sent_template_name = "partnering/link_requested.html"
+
+    def get_initial(self):
+        return {"organisation": self.request.GET.get("organisation")}
+
+
+request_link = PostLinkRequestView.as_view()
 
 
 @access_link_required(PURPOSE_POST)
