@@ -88,9 +88,13 @@ def send_organisation_access_link(
     purpose: str,
     language: str,
     consent: dict | None = None,
+    template: str = "members/email/access_link",
 ) -> bool:
     """Mail a one-time link if `email` belongs to a contact person of `organisation` or is
     the organisation's own public address (the one its profile shows).
+
+    Every link to an organisation goes out here, asked for or not: the annual reminder to
+    confirm the profile words its mail itself (`template`), with the same context.
 
     Returns whether a mail went out, for the caller's logs and tests only: the person asking
     must get the same answer either way.
@@ -125,7 +129,7 @@ def send_organisation_access_link(
     )
     names = {"organisation": organisation.name}
     send_mail_in_language(
-        template="members/email/access_link",
+        template=template,
         to=[recipient],
         language=language,
         context={

@@ -282,6 +282,42 @@ def test_yearly_reminder_mails_due_members_once(member, mailoutbox, settings):
     assert len(mailoutbox) == 2
 
 
+def test_a_member_without_contact_persons_is_reminded_at_its_public_address(mailoutbox):
+    # Before, the reminder went to contact persons only: such a member was marked reminded
+    # with no mail sent, although its public address receives every other one-time link.
+    factories.make_organisation(
+        name="Praxis Ohne Ansprechperson", email="info@praxis.example",
+        last_confirmed_on=timezone.localdate() - dt.timedelta(days=400),
+    )  # fmt: skip
+    call_command("remind_profile_confirmation")
+    (mail,) = mailoutbox
+    assert mail.to == ["info@praxis.example"]
+    assert "Guten Tag Praxis Ohne Ansprechperson," in mail.body
+    assert "einmal im Jahr" in mail.body
+    assert AccessLink.objects.get().email == "info@praxis.example"
+
+
+def test_the_reminder_goes_through_the_one_sending_function(member, mailoutbox, monkeypatch):
+    from members import access
+
+    sent = []
+    send = access.send_organisation_access_link
+
+    def spy(**kwargs):
+        sent.append((kwargs["email"], kwargs["purpose"], kwargs["template"]))
+        return send(**kwargs)
+
+    monkeypatch.setattr(access, "send_organisation_access_link", spy)
+    member.last_confirmed_on = timezone.localdate() - dt.timedelta(days=400)
+    member.save()
+    call_command("remind_profile_confirmation")
+    assert sorted(sent) == [
+        ("anna@beispiel.example", "profile", "members/email/confirmation_reminder"),
+        ("bernd@beispiel.example", "profile", "members/email/confirmation_reminder"),
+    ]
+    assert AccessLink.objects.filter(organisation=member, purpose="profile").count() == 2
+
+
 def test_reminder_link_lets_the_member_confirm(client, member, mailoutbox):
     call_command("remind_profile_confirmation")
     url = "/" + link_from(mailoutbox[0])
