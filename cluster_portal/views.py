@@ -60,15 +60,9 @@ def health(request):
 
 
 def _legal_context(kind: str, page: LegalPage | None) -> dict:
-    language = translation.get_language()
-    return {
-        "page": page,
-        "default_title": LegalPage.Kind(kind).label,
-        # The English text may still be missing: then the German one is shown, and says so.
-        "shows_fallback": page is not None and not page.is_translated(language),
-        "title_falls_back": page is not None and not page.is_translated(language, "title"),
-        "fallback_language": settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
-    }
+    # The English text may still be missing: then the German one is shown, and says so
+    # (the template's tags of `content`, as on every page with texts in two languages).
+    return {"page": page, "default_title": LegalPage.Kind(kind).label}
 
 
 def _legal_page(request, kind: str, template: str, **extra):
