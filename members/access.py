@@ -187,7 +187,7 @@ def mark_used(link: AccessLink) -> None:
 
 
 class AccessLinkRequestView(View):
-    """ "Send me a one-time link": the one form for asking, in every flow of this module.
+    """The one form for asking "send me a one-time link", in every flow of this module.
 
     A flow sets its `purpose`, `form_class` (an `email` field, an `organisation` field unless
     the URL names the organisation, and the consent of `PublicFormMixin`), `template_name`
