@@ -34,7 +34,7 @@ def load(payload):
     return thing
 
 
-def make_view(**options):
+def view_behind_link(**options):
     @links.object_from_token(PURPOSE, load, **options)
     def view(request, thing, **kwargs):
         """The page behind the link."""
@@ -51,45 +51,45 @@ def get(view, token, **kwargs):
 
 def test_the_view_gets_the_object_and_its_other_arguments():
     token = links.make_token(purpose=PURPOSE, pk=1, state="open")
-    response = get(make_view(), token, pk=7)
+    response = get(view_behind_link(), token, pk=7)
     assert response.status_code == 200
     assert response.content.decode() == "Thing [('pk', 7)]"
-    assert make_view().__doc__ == "The page behind the link."
+    assert view_behind_link().__doc__ == "The page behind the link."
 
 
 def test_the_token_is_passed_on_when_the_view_links_on_with_it():
     token = links.make_token(purpose=PURPOSE, pk=1, state="open")
-    assert token in get(make_view(pass_token=True), token).content.decode()
+    assert token in get(view_behind_link(pass_token=True), token).content.decode()
 
 
 def test_a_broken_link_is_not_valid():
     token = links.make_token(purpose=PURPOSE, pk=1, state="open")
-    response = get(make_view(), token[:-2])
+    response = get(view_behind_link(), token[:-2])
     assert response.status_code == 400
     assert "Dieser Link ist ungültig" in response.content.decode()
 
 
 def test_a_link_to_nothing_is_not_valid():
-    response = get(make_view(), links.make_token(purpose=PURPOSE, pk=2))
+    response = get(view_behind_link(), links.make_token(purpose=PURPOSE, pk=2))
     assert response.status_code == 400
 
 
 def test_a_link_of_another_purpose_is_not_valid():
     token = links.make_token(purpose="events.registration", pk=1, state="open")
-    assert get(make_view(), token).status_code == 400
+    assert get(view_behind_link(), token).status_code == 400
 
 
 def test_an_old_link_has_expired(monkeypatch):
     token = links.make_token(purpose=PURPOSE, pk=1, state="open")
     monkeypatch.setitem(links.PURPOSES, PURPOSE, links.LinkPurpose(PURPOSE, max_age=-1))
-    response = get(make_view(), token)
+    response = get(view_behind_link(), token)
     assert response.status_code == 410
     assert "abgelaufen" in response.content.decode()
 
 
 def test_a_used_link_says_so_with_the_flows_hint():
     token = links.make_token(purpose=PURPOSE, pk=1, state="moved on")
-    response = get(make_view(hint="Fragen Sie einen neuen Link an."), token)
+    response = get(view_behind_link(hint="Fragen Sie einen neuen Link an."), token)
     assert response.status_code == 410
     assert "bereits verwendet" in response.content.decode()
     assert "Fragen Sie einen neuen Link an." in response.content.decode()
@@ -97,7 +97,7 @@ def test_a_used_link_says_so_with_the_flows_hint():
 
 def test_a_link_error_the_view_raises_is_answered_the_same_way():
     token = links.make_token(purpose=PURPOSE, pk=1, state="open")
-    response = make_view()(RequestFactory().post("/"), token=token)
+    response = view_behind_link()(RequestFactory().post("/"), token=token)
     assert response.status_code == 410
 
 

@@ -14,13 +14,13 @@ from cooperations.models import CooperationPartner
 from members.models import Organisation
 from partnering.models import Post
 from tests import factories
+from tests.factories import make_post
 from tests.helpers import (
     SITEMAP_NS,
     XHTML_NS,
     read_sitemap,
     sitemap_urls,
 )
-from tests.partnering.conftest import make_post
 
 pytestmark = pytest.mark.django_db
 SERVER = "http://testserver"

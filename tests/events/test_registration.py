@@ -8,15 +8,9 @@ from cluster_portal import links
 from events import services
 from events.emails import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from events.models import Registration, RegistrationQuestion
+from tests.factories import make_open_event, make_registration
 
-from .conftest import (
-    confirm_path,
-    form_data,
-    link_in,
-    make_open_event,
-    make_registration,
-    personal_path,
-)
+from .conftest import confirm_path, form_data, link_in, personal_path
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status

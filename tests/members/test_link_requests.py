@@ -9,7 +9,6 @@ import re
 import pytest
 from django.utils import timezone
 
-from cluster_portal.models import LegalPage
 from events.models import Event, JointStand
 from members.models import AccessLink
 from tests import factories
@@ -19,10 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def notice(db):
-    return LegalPage.objects.create(
-        kind=LegalPage.Kind.PRIVACY, version=1, title="Datenschutz", body="…",
-        published_at=timezone.now(),
-    )  # fmt: skip
+    return factories.make_privacy_notice()
 
 
 @pytest.fixture

@@ -10,8 +10,9 @@ from members.access import access_from_token, send_organisation_access_link
 from members.models import AccessLink, Decision, ProfileChangeRequest
 from members.services import change_request_approve, change_request_decline
 from tests import factories
+from tests.factories import image_bytes
 
-from .conftest import image_bytes, upload
+from .conftest import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,8 @@ from partnering.models import B2BProfile, Meeting
 from partnering.scheduler import schedule_meetings
 from tests import factories
 from tests.cluster_portal.test_translations import ENGLISH_UI_WORDS, VisibleText, words_found
+from tests.factories import make_accepted_meeting, make_participant, make_slots, make_tables
 from tests.helpers import assert_constant_queries
-
-from .conftest import accepted_meeting, make_participant, make_slots, make_tables
 
 
 def url(name, registration, **kwargs):
@@ -222,10 +221,10 @@ def scheduled(b2b_event):
     anna = make_participant(b2b_event, "Anna")
     ben = make_participant(b2b_event, "Ben")
     carla = make_participant(b2b_event, "Carla")
-    placed = accepted_meeting(ben, anna, minutes_ago=30)
+    placed = make_accepted_meeting(ben, anna, minutes_ago=30)
     placed.message = "Über Sensoren sprechen"
     placed.save()
-    unplaced = accepted_meeting(anna, carla, minutes_ago=10)
+    unplaced = make_accepted_meeting(anna, carla, minutes_ago=10)
     schedule_meetings(event=b2b_event)
     return {"anna": anna, "ben": ben, "carla": carla, "placed": placed, "unplaced": unplaced}
 

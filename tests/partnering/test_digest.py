@@ -10,8 +10,7 @@ from django.utils import translation
 from cluster_portal import links
 from partnering.models import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, DigestEntry, Post
 from tests import factories
-
-from .conftest import make_post
+from tests.factories import make_post
 
 
 @pytest.fixture
