@@ -10,6 +10,7 @@ import simple_history
 from cooperations.models import Cooperation, CooperationPartner
 from events.models import CoExhibitorApplication, Event, JointStand, Registration
 from members.models import MembershipApplication, Organisation
+from partnering.models import Post
 from regions.models import Region
 
 
@@ -41,4 +42,9 @@ def register_history():
         CoExhibitorApplication,
         app="backoffice",
         excluded_fields=["contact_name", "contact_email", "contact_phone", "remarks"],
+    )
+    # Who approved or rejected a post; the poster's address is erased on request, so it is not
+    # kept here.
+    simple_history.register(
+        Post, app="backoffice", excluded_fields=["submitted_by_email", "search_vector"]
     )

@@ -1,23 +1,36 @@
-"""Import and export of organisations (django-import-export).
+"""The back office's one export path (and the organisations' import): django-import-export.
 
-Import: a row is matched by its slug, else by its name (case-insensitive); matched rows are
-updated, the others created. The region is given by slug, sectors and innovation fields by
-name (separated by ";"). Every row is validated like the admin form (full_clean); a file with
-any wrong row writes nothing: the preview lists the errors and offers no confirmation.
+Each admin that people export from has one resource and one way out: the "Export" button of its
+list (what the filters and the search show) and the action "Export selected ...", both as CSV
+or Excel, both through the admin's get_queryset and so within a regional manager's regions.
+Every text cell that a spreadsheet program would run as a formula is neutralised.
+
+Organisations: import and export with the same columns (field names, codes, slugs), so that an
+exported file can be corrected and imported again. A row is matched by its slug, else by its
+name (case-insensitive); matched rows are updated, the others created. The region is given by
+slug, sectors and innovation fields by name (separated by ";"). Every row is validated like the
+admin form (full_clean); a file with any wrong row writes nothing: the preview lists the errors
+and offers no confirmation.
+
+Registrations, co-exhibitor applications and partnering posts are exported only, for reading:
+columns headed in the manager's language, choices by their labels (`ReadableExportResource`).
 """
 
 import re
 
-from django.core.exceptions import ValidationError
-from django.utils.text import slugify
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export import fields, resources, widgets
 from import_export.admin import ExportActionMixin, ImportExportMixin
 from import_export.formats import base_formats
+from import_export.forms import SelectableFieldsExportForm
 
 from cluster_portal.exports import neutralise_cell
+from events.models import CoExhibitorApplication, Registration
 from members.models import InnovationField, Organisation, Sector
+from partnering.models import Post
 from regions.models import Region
 
 from .scoping import is_region_scoped
@@ -87,15 +100,21 @@ class OrganisationResource(resources.ModelResource):
         fields = [
             "slug",
             "name",
+            "legal_form",
             "kind",
             "status",
             "is_partner",
             "partner_category",
             "region",
+            "street",
+            "postcode",
             "city",
             "country",
             "website",
+            "email",
+            "phone",
             "joined_on",
+            "last_confirmed_on",
             "description",
             "sectors",
             "innovation_fields",
@@ -105,6 +124,10 @@ class OrganisationResource(resources.ModelResource):
         clean_model_instances = True  # the model's validation per row, as in the admin form
         skip_unchanged = True
         report_skipped = True
+
+    def filter_export(self, queryset, **kwargs):
+        # One query for the regions and one per many-to-many column, not one per row.
+        return queryset.select_related("region").prefetch_related("sectors", "innovation_fields")
 
     def import_instance(self, instance, row, **kwargs):
         """Check the many-to-many columns together with the others, so that an unknown
@@ -143,11 +166,134 @@ class OrganisationResource(resources.ModelResource):
         row["slug"] = matches[0] if matches else slugify(name)[:200]
 
 
+class YesNoWidget(widgets.Widget):
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return _("yes") if value else _("no")
+
+
+class ReadableExportResource(resources.ModelResource):
+    """An export for reading, not for importing again: each column is headed with the model
+    field's name in the manager's language, and a choice field gives its label ("Bestätigt",
+    not "confirmed"). Declare the columns in `Meta.fields` (paths such as "event__title" too);
+    `labels` names the columns that are no field of the model."""
+
+    labels: dict = {}
+
+    @classmethod
+    def field_from_django_field(cls, field_name, django_field, readonly):
+        field = super().field_from_django_field(field_name, django_field, readonly)
+        path = field_name.split("__")[:-1]
+        if getattr(django_field, "choices", None):
+            field.attribute = "__".join([*path, f"get_{django_field.name}_display"])
+        elif django_field.get_internal_type() == "BooleanField":
+            field.widget = YesNoWidget()
+        return field
+
+    def column_label(self, field_name: str) -> str:
+        if field_name in self.labels:
+            return str(self.labels[field_name])
+        model = self._meta.model
+        *path, last = field_name.split("__")
+        for step in path:
+            model = model._meta.get_field(step).related_model
+        return capfirst(str(model._meta.get_field(last).verbose_name))
+
+    def get_export_headers(self, selected_fields=None):
+        return [
+            self.column_label(self.get_field_name(field))
+            for field in self.get_export_fields(selected_fields)
+            if field
+        ]
+
+
+class RegistrationResource(ReadableExportResource):
+    labels = {"event__title": gettext_lazy("Event"), "event__start": gettext_lazy("Start")}
+
+    class Meta:
+        model = Registration
+        fields = [
+            "event__title",
+            "event__start",
+            "name",
+            "email",
+            "organisation_name",
+            "role",
+            "status",
+            "language",
+            "show_organisation_publicly",
+            "created_at",
+            "confirmed_at",
+            "waiting_since",
+            "cancelled_at",
+            "checked_in_at",
+        ]
+        export_order = fields
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("event")
+
+
+class CoExhibitorApplicationResource(ReadableExportResource):
+    labels = {
+        "stand__title": gettext_lazy("Joint stand"),
+        "stand__event__title": gettext_lazy("Event"),
+        "organisation__name": gettext_lazy("Organisation"),
+    }
+
+    class Meta:
+        model = CoExhibitorApplication
+        fields = [
+            "stand__title",
+            "stand__event__title",
+            "organisation__name",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "places_needed",
+            "products",
+            "status",
+            "language",
+            "created_at",
+            "decided_at",
+        ]
+        export_order = fields
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("stand__event", "organisation")
+
+
+class PostResource(ReadableExportResource):
+    labels = {"organisation__name": gettext_lazy("Organisation")}
+
+    class Meta:
+        model = Post
+        # The poster's address stays in the admin: it is never passed on (see the model).
+        fields = [
+            "title",
+            "organisation__name",
+            "kind",
+            "status",
+            "visibility",
+            "target_countries",
+            "valid_until",
+            "created_at",
+            "published_at",
+        ]
+        export_order = fields
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("organisation")
+
+
 def _neutralised(dataset):
-    """Every cell of an export as a spreadsheet program cannot run it as a formula."""
+    """Every text cell of an export as a spreadsheet program cannot run it as a formula.
+
+    Numbers and dates stay what they are, so that Excel can sort and count them."""
     for _index in range(len(dataset)):
         row = dataset.lpop()
-        dataset.append([neutralise_cell(cell) for cell in row])
+        dataset.append([neutralise_cell(cell) if isinstance(cell, str) else cell for cell in row])
     return dataset
 
 
@@ -161,17 +307,55 @@ class SafeXLSX(base_formats.XLSX):
         return super().export_data(_neutralised(dataset), **kwargs)
 
 
-class ExportAdminMixin(ExportActionMixin):
-    """Export of the filtered list and of selected rows (CSV, Excel), no import.
+class SafeExportMixin:
+    """The safe formats, the columns named as their headers, and Excel cells of their type.
 
-    Without `resource_classes`, every field of the model is exported; exports follow
-    get_queryset (and so the regional scope) and the changelist's filters and search.
-    """
+    import-export gives native values (numbers, dates) only to its own binary format classes,
+    compared by exact type, so its Excel export through SafeXLSX held every date as text."""
 
     export_formats = [SafeCSV, SafeXLSX]
 
+    def get_export_data(self, file_format, request, queryset, **kwargs):
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        data = self.get_data_for_export(
+            request, queryset, force_native_type=file_format.is_binary(), **kwargs
+        )
+        export_data = file_format.export_data(data)
+        encoding = kwargs.get("encoding")
+        if not file_format.is_binary() and encoding:
+            export_data = export_data.encode(encoding)
+        return export_data
 
-class ImportExportAdminMixin(ImportExportMixin, ExportActionMixin):
+    def get_valid_export_item_pks(self, request):
+        """The rows "Export selected" may name. import-export's deprecated default lists every
+        key of the table; the export's queryset (get_queryset, and so the regional scope)
+        decides anyway which of the named rows are exported."""
+        return [pk for pk in request.POST.getlist("export_items") if str(pk).isdigit()]
+
+
+class ExportFieldsForm(SelectableFieldsExportForm):
+    """The export page's column choice, each column named as its header will read."""
+
+    def _get_field_label(self, resource, field_name):
+        instance = resource()
+        if isinstance(instance, ReadableExportResource):
+            return instance.column_label(field_name)
+        return super()._get_field_label(resource, field_name)
+
+
+class ExportAdminMixin(SafeExportMixin, ExportActionMixin):
+    """Export of the filtered list and of selected rows (CSV, Excel), no import.
+
+    Give the admin `resource_classes = [SomeResource]` (without, every field of the model is
+    exported); exports follow get_queryset (and so the regional scope) and the changelist's
+    filters and search.
+    """
+
+    export_form_class = ExportFieldsForm
+
+
+class ImportExportAdminMixin(SafeExportMixin, ImportExportMixin, ExportActionMixin):
     """Import with preview, export of the filtered list and of selected rows (CSV, Excel).
 
     Add to a ModelAdmin with `resource_classes = [SomeResource]`. Only staff who are not
@@ -179,7 +363,7 @@ class ImportExportAdminMixin(ImportExportMixin, ExportActionMixin):
     """
 
     import_formats = [base_formats.CSV, base_formats.XLSX]
-    export_formats = [SafeCSV, SafeXLSX]
+    export_form_class = ExportFieldsForm
 
     def has_import_permission(self, request):
         if is_region_scoped(request.user):

@@ -1,7 +1,7 @@
 import datetime as dt
 
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, render
@@ -9,9 +9,12 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from backoffice.mixins import BackOfficeAdminMixin
+from backoffice.decisions import Decision, DecisionAdminMixin
+from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
+from backoffice.resources import CoExhibitorApplicationResource, RegistrationResource
 from cluster_portal.exports import csv_response
 
 from . import services, stand_services
@@ -342,23 +345,79 @@ class RegistrationAnswerInline(admin.TabularInline):
         return False
 
 
-def _run(modeladmin, request, queryset, service, done):
-    ok = 0
-    for registration in queryset.select_related("event"):
-        try:
-            service(registration=registration)
-        except services.RegistrationError as error:
-            modeladmin.message_user(
-                request, f"{registration.name}: {error.message}", level=messages.WARNING
-            )
-        else:
-            ok += 1
-    if ok:
-        modeladmin.message_user(request, done % {"count": ok}, level=messages.SUCCESS)
+def _person(registration) -> str:
+    return registration.name
+
+
+REGISTRATION_DECISIONS = [
+    Decision(
+        name="confirm_registrations",
+        service=services.manager_confirm,
+        argument="registration",
+        passes_user=False,
+        label=_("Confirm or approve"),
+        description=_("Confirm (or approve) selected registrations"),
+        done=ngettext_lazy(
+            "%(count)d registration confirmed or approved.",
+            "%(count)d registrations confirmed or approved.",
+            "count",
+        ),
+        allowed=lambda registration: registration.status in services.CONFIRMABLE,
+        describe=_person,
+        select_related=("event",),
+    ),
+    Decision(
+        name="cancel_registrations",
+        service=services.cancel,
+        argument="registration",
+        passes_user=False,
+        description=_("Cancel selected registrations"),
+        done=ngettext_lazy(
+            "%(count)d registration cancelled.", "%(count)d registrations cancelled.", "count"
+        ),
+        describe=_person,
+        select_related=("event",),
+    ),
+    Decision(
+        name="promote_registrations",
+        service=services.promote,
+        argument="registration",
+        passes_user=False,
+        label=_("Promote from the waiting list"),
+        description=_("Promote selected registrations from the waiting list"),
+        done=ngettext_lazy(
+            "%(count)d registration promoted from the waiting list.",
+            "%(count)d registrations promoted from the waiting list.",
+            "count",
+        ),
+        allowed=lambda registration: registration.status in services.PROMOTABLE,
+        describe=_person,
+        select_related=("event",),
+        # The longest waiting first, while places last.
+        order_by=("waiting_since", "pk"),
+    ),
+    Decision(
+        name="decline_registrations",
+        service=services.decline,
+        argument="registration",
+        passes_user=False,
+        takes_reason=True,
+        label=_("Decline"),
+        description=_("Decline selected registrations"),
+        done=ngettext_lazy(
+            "%(count)d registration declined.", "%(count)d registrations declined.", "count"
+        ),
+        allowed=lambda registration: registration.status in services.DECLINABLE,
+        describe=_person,
+        select_related=("event",),
+    ),
+]
 
 
 @admin.register(Registration)
-class RegistrationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
+class RegistrationAdmin(
+    DecisionAdminMixin, ExportAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin
+):
     region_field = "event__region"
     list_display = [
         "name",
@@ -401,44 +460,12 @@ class RegistrationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
         *readonly_fields[2:],
     ]
     inlines = [RegistrationAnswerInline]
-    actions = [
-        "confirm_registrations",
-        "cancel_registrations",
-        "promote_registrations",
-        "decline_registrations",
-    ]
+    decisions = REGISTRATION_DECISIONS
+    resource_classes = [RegistrationResource]
 
     def has_add_permission(self, request):
         # Registrations come through the public form, so that consent is always recorded.
         return False
-
-    @admin.action(description=_("Confirm (or approve) selected registrations"))
-    def confirm_registrations(self, request, queryset):
-        _run(
-            self,
-            request,
-            queryset,
-            services.manager_confirm,
-            _("%(count)d registrations confirmed or approved."),
-        )
-
-    @admin.action(description=_("Cancel selected registrations"))
-    def cancel_registrations(self, request, queryset):
-        _run(self, request, queryset, services.cancel, _("%(count)d registrations cancelled."))
-
-    @admin.action(description=_("Promote selected registrations from the waiting list"))
-    def promote_registrations(self, request, queryset):
-        _run(
-            self,
-            request,
-            queryset.order_by("waiting_since", "pk"),
-            services.promote,
-            _("%(count)d registrations promoted from the waiting list."),
-        )
-
-    @admin.action(description=_("Decline selected registrations"))
-    def decline_registrations(self, request, queryset):
-        _run(self, request, queryset, services.decline, _("%(count)d registrations declined."))
 
 
 # Joint stands ------------------------------------------------------------------------------
@@ -578,31 +605,74 @@ class JointStandAdmin(BackOfficeAdminMixin, TranslationAdmin):
         return csv_response("co-exhibitors.csv", [str(cell) for cell in CATALOGUE_HEADER], rows)
 
 
-def _run_stand(modeladmin, request, queryset, service, done):
-    ok = 0
-    for application in queryset.select_related("organisation").order_by("created_at", "pk"):
-        try:
-            result = service(application=application, by=request.user)
-        except stand_services.StandError as error:
-            modeladmin.message_user(
-                request, f"{application.organisation}: {error.message}", level=messages.WARNING
-            )
-            continue
-        if service is stand_services.stand_accept and result.status != result.Status.ACCEPTED:
-            modeladmin.message_user(
-                request,
-                _("%(organisation)s: not enough free places, put on the waiting list.")
-                % {"organisation": application.organisation},
-                level=messages.WARNING,
-            )
-            continue
-        ok += 1
-    if ok:
-        modeladmin.message_user(request, done % {"count": ok}, level=messages.SUCCESS)
+def _organisation(application) -> str:
+    return str(application.organisation)
+
+
+def _waitlisted_instead(application) -> str | None:
+    if application.status != application.Status.ACCEPTED:
+        return _("not enough free places, put on the waiting list.")
+    return None
+
+
+def _stand_decision(**declaration) -> Decision:
+    return Decision(
+        argument="application",
+        describe=_organisation,
+        select_related=("organisation",),
+        order_by=("created_at", "pk"),
+        **declaration,
+    )
+
+
+STAND_DECISIONS = [
+    _stand_decision(
+        name="accept",
+        service=stand_services.stand_accept,
+        label=_("Accept"),
+        description=_("Accept selected applications (waiting list when full)"),
+        done=ngettext_lazy(
+            "%(count)d application accepted.", "%(count)d applications accepted.", "count"
+        ),
+        allowed=lambda application: application.status in stand_services.ACCEPTABLE,
+        falls_short=_waitlisted_instead,
+    ),
+    _stand_decision(
+        name="waitlist",
+        service=stand_services.stand_waitlist,
+        description=_("Put selected applications on the waiting list"),
+        done=ngettext_lazy(
+            "%(count)d application put on the waiting list.",
+            "%(count)d applications put on the waiting list.",
+            "count",
+        ),
+    ),
+    _stand_decision(
+        name="decline",
+        service=stand_services.stand_decline,
+        takes_reason=True,
+        label=_("Decline"),
+        description=_("Decline selected applications"),
+        done=ngettext_lazy(
+            "%(count)d application declined.", "%(count)d applications declined.", "count"
+        ),
+        allowed=lambda application: application.is_active,
+    ),
+    _stand_decision(
+        name="withdraw",
+        service=stand_services.stand_withdraw,
+        description=_("Withdraw selected applications (at the organisation's request)"),
+        done=ngettext_lazy(
+            "%(count)d application withdrawn.", "%(count)d applications withdrawn.", "count"
+        ),
+    ),
+]
 
 
 @admin.register(CoExhibitorApplication)
-class CoExhibitorApplicationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
+class CoExhibitorApplicationAdmin(
+    DecisionAdminMixin, ExportAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin
+):
     region_field = "stand__event__region"
     list_display = [
         "organisation",
@@ -644,37 +714,14 @@ class CoExhibitorApplicationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
         "language",
         *readonly_fields[4:],
     ]
-    actions = ["accept", "waitlist", "decline", "withdraw"]
+    decisions = STAND_DECISIONS
+    resource_classes = [CoExhibitorApplicationResource]
 
     def has_add_permission(self, request):
         return False
 
     def get_readonly_fields(self, request, obj=None):
-        # The places count only changes through the actions once a place is held.
+        # The places count only changes through the decisions once a place is held.
         if obj is not None and obj.status == obj.Status.ACCEPTED:
             return [*self.readonly_fields, "places_needed"]
         return self.readonly_fields
-
-    @admin.action(description=_("Accept selected applications (waiting list when full)"))
-    def accept(self, request, queryset):
-        _run_stand(self, request, queryset, stand_services.stand_accept, _("%(count)s accepted."))
-
-    @admin.action(description=_("Put selected applications on the waiting list"))
-    def waitlist(self, request, queryset):
-        _run_stand(
-            self,
-            request,
-            queryset,
-            stand_services.stand_waitlist,
-            _("%(count)s put on the waiting list."),
-        )
-
-    @admin.action(description=_("Decline selected applications"))
-    def decline(self, request, queryset):
-        _run_stand(self, request, queryset, stand_services.stand_decline, _("%(count)s declined."))
-
-    @admin.action(description=_("Withdraw selected applications (at the organisation's request)"))
-    def withdraw(self, request, queryset):
-        _run_stand(
-            self, request, queryset, stand_services.stand_withdraw, _("%(count)s withdrawn.")
-        )

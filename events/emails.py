@@ -54,7 +54,8 @@ def personal_url(registration) -> str:
     return absolute_url(path)
 
 
-def send_registration_mail(kind: str, registration) -> None:
+def send_registration_mail(kind: str, registration, *, reason: str = "") -> None:
+    """`reason`: a manager's words on a decision, quoted in the mail (a decline's reason)."""
     event = registration.event
     with translation.override(registration.language):
         event_url = absolute_url(event.get_absolute_url())
@@ -68,6 +69,7 @@ def send_registration_mail(kind: str, registration) -> None:
         "online_link": event.online_link
         if registration.status == registration.Status.CONFIRMED
         else "",
+        "reason": reason,
     }
     if kind == "confirm":
         context["confirm_url"] = confirm_url(registration)

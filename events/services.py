@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.allocation import lock_for_allocation, places_left
 from cluster_portal.fragments import content_changed
+from cluster_portal.refusals import RuleRefused
 
 from .emails import send_registration_mail
 from .models import Event, Registration, RegistrationAnswer
@@ -25,15 +26,10 @@ from .models import Event, Registration, RegistrationAnswer
 Status = Registration.Status
 
 
-class RegistrationError(Exception):
-    """A rule stops the change; `message` says why in the user's words."""
+class RegistrationError(RuleRefused):
+    """A rule stops the registration's change; `message` says why in the user's words."""
 
     message = _("This is not possible for this registration.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
 
 
 class RegistrationNotOpen(RegistrationError):
@@ -51,6 +47,12 @@ class NoPlaceLeft(RegistrationError):
 class NotConfirmed(RegistrationError):
     message = _("This ticket does not belong to a confirmed registration.")
 
+
+# The states from which a manager may take each decision (the services check them under the
+# lock; the back office offers a decision's button only in these states).
+CONFIRMABLE = (Status.AWAITING_APPROVAL, Status.PENDING)
+DECLINABLE = (Status.AWAITING_APPROVAL, Status.PENDING, Status.WAITING_LIST)
+PROMOTABLE = (Status.WAITING_LIST, Status.OFFERED)
 
 STATUS_MAIL = {
     Status.PENDING: "confirm",
@@ -184,25 +186,22 @@ def approve(*, registration: Registration) -> Registration:
     """A manager lets the person take part (waiting list when the event has filled up)."""
     with transaction.atomic():
         event, registration = _locked(registration)
-        if registration.status not in (Status.AWAITING_APPROVAL, Status.PENDING):
+        if registration.status not in CONFIRMABLE:
             raise RegistrationError(_("Only registrations awaiting approval can be approved."))
         _allocate(event, registration, approved=True)
     return registration
 
 
-def decline(*, registration: Registration) -> Registration:
+def decline(*, registration: Registration, reason: str = "") -> Registration:
+    """A manager turns the registration down; the person is told, with the reason if given."""
     with transaction.atomic():
         _event, registration = _locked(registration)
-        if registration.status not in (
-            Status.AWAITING_APPROVAL,
-            Status.PENDING,
-            Status.WAITING_LIST,
-        ):
+        if registration.status not in DECLINABLE:
             raise RegistrationError(_("Only open registrations can be declined."))
         registration.status = Status.DECLINED
         registration.waiting_since = None
         registration.save()
-        send_registration_mail("declined", registration)
+        send_registration_mail("declined", registration, reason=reason)
     return registration
 
 
@@ -257,7 +256,7 @@ def promote(*, registration: Registration) -> Registration:
         if registration.status == Status.WAITING_LIST:
             if _places_free(event) == 0:
                 raise NoPlaceLeft
-        elif registration.status != Status.OFFERED:
+        elif registration.status not in PROMOTABLE:
             raise RegistrationError(_("Only people on the waiting list can be promoted."))
         registration.status = Status.CONFIRMED
         registration.confirmed_at = timezone.now()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.allocation import lock_for_allocation
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from cluster_portal.refusals import RuleRefused
 from cluster_portal.site_urls import absolute_url
 from members.models import ContactPerson, Organisation
 
@@ -30,15 +31,15 @@ TEMPLATES = {
 }
 
 
-class StandError(Exception):
-    """A rule stops the change; `message` says why in the user's words."""
+# The states from which a manager may take each decision (checked under the stand's lock).
+ACCEPTABLE = (Status.APPLIED, Status.WAITING)
+WAITLISTABLE = (Status.APPLIED, Status.ACCEPTED)
+
+
+class StandError(RuleRefused):
+    """A rule stops the application's change; `message` says why in the user's words."""
 
     message = _("This is not possible for this application.")
-
-    def __init__(self, message=None):
-        if message is not None:
-            self.message = message
-        super().__init__(str(self.message))
 
 
 class NotAMember(StandError):
@@ -60,7 +61,7 @@ class StandFull(StandError):
     message = _("There are not enough free places on this joint stand.")
 
 
-def send_stand_mail(kind: str, application: CoExhibitorApplication) -> None:
+def send_stand_mail(kind: str, application: CoExhibitorApplication, *, reason: str = "") -> None:
     stand = application.stand
     with translation.override(application.language):
         event_url = absolute_url(stand.event.get_absolute_url())
@@ -74,6 +75,7 @@ def send_stand_mail(kind: str, application: CoExhibitorApplication) -> None:
             "event": stand.event,
             "organisation": application.organisation,
             "event_url": event_url,
+            "reason": reason,
         },
     )
 
@@ -172,7 +174,7 @@ def stand_accept(*, application: CoExhibitorApplication, by=None) -> CoExhibitor
     """
     with transaction.atomic():
         stand, application = _locked(application)
-        if application.status not in (Status.APPLIED, Status.WAITING):
+        if application.status not in ACCEPTABLE:
             raise StandError(_("Only applied or waiting applications can be accepted."))
         free = stand.places - places_taken(stand, exclude=application)
         if application.places_needed > free:
@@ -194,7 +196,7 @@ def stand_waitlist(*, application: CoExhibitorApplication, by=None) -> CoExhibit
     """Put an application on the waiting list (an accepted one gives its places back)."""
     with transaction.atomic():
         _stand, application = _locked(application)
-        if application.status not in (Status.APPLIED, Status.ACCEPTED):
+        if application.status not in WAITLISTABLE:
             raise StandError(
                 _("Only applied or accepted applications can be put on the waiting list.")
             )
@@ -205,7 +207,10 @@ def stand_waitlist(*, application: CoExhibitorApplication, by=None) -> CoExhibit
     return application
 
 
-def stand_decline(*, application: CoExhibitorApplication, by=None) -> CoExhibitorApplication:
+def stand_decline(
+    *, application: CoExhibitorApplication, by=None, reason: str = ""
+) -> CoExhibitorApplication:
+    """Turn the application down; the contact is told, with the reason if given."""
     with transaction.atomic():
         _stand, application = _locked(application)
         if not application.is_active:
@@ -213,7 +218,7 @@ def stand_decline(*, application: CoExhibitorApplication, by=None) -> CoExhibito
         application.status = Status.DECLINED
         _decided(application, by)
         application.save()
-        send_stand_mail("declined", application)
+        send_stand_mail("declined", application, reason=reason)
     return application
 
 

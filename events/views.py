@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from cluster_portal import links
 from cluster_portal.fragments import lazy_page
 from cluster_portal.ratelimit import limited_response, refuse_if_limited
+from cluster_portal.refusals import RuleRefused
 from cluster_portal.site_urls import absolute_url
 from members.access import AccessLinkRequestView, access_link_required, mark_used
 from members.models import ContactPerson, Organisation
@@ -235,7 +236,7 @@ def registration_confirm(request, registration):
     if request.method == "POST":
         try:
             registration = services.confirm(registration=registration)
-        except services.RegistrationError as error:
+        except RuleRefused as error:
             messages.error(request, error.message)
             return redirect(registration.event)
         messages.success(request, _("Thank you, your e-mail address is confirmed."))
@@ -298,7 +299,7 @@ def registration_page(request, registration):
         else:
             try:
                 ACTIONS[action](registration=registration)
-            except services.RegistrationError as error:
+            except RuleRefused as error:
                 messages.error(request, error.message)
             else:
                 messages.success(request, ACTION_DONE[action])
@@ -505,7 +506,7 @@ def stand_apply(request, access):
                     language=translation.get_language(),
                     consent=form.consent_values(),
                 )
-        except stand_services.StandError as error:
+        except RuleRefused as error:
             form.add_error(None, error.message)
         else:
             return render(

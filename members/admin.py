@@ -1,19 +1,21 @@
-from django.contrib import admin, messages
+from dataclasses import replace
+
+from django.contrib import admin
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import AdminFileWidget
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError
 from django.db.models import Exists, OuterRef, Q
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
 
+from backoffice.decisions import Decision as DecisionDeclaration
+from backoffice.decisions import DecisionAdminMixin, decision_action
 from backoffice.mixins import (
     BackOfficeAdminMixin,
     OrganisationImportExportMixin,
     RegionScopedAdminMixin,
 )
-from cluster_portal.exports import csv_response
 
 from . import services
 from .forms import ContactPersonBaseFormSet, logo_field
@@ -61,44 +63,42 @@ def _logo_img(field, size: int):
     )
 
 
-def _decide(modeladmin, request, queryset, service, argument, done_message):
-    done = 0
-    for obj in queryset:
-        try:
-            service(**{argument: obj, "by": request.user})
-        except services.DecisionError as error:
-            modeladmin.message_user(request, f"{obj}: {error}", messages.WARNING)
-        except (ValidationError, IntegrityError) as error:
-            # Data that no longer fits (e.g. a clash with a later edit): nothing was applied.
-            modeladmin.message_user(
-                request,
-                _("%(object)s could not be applied: %(error)s") % {"object": obj, "error": error},
-                messages.ERROR,
-            )
-        else:
-            done += 1
-    if done:
-        modeladmin.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+def _pending_applications(organisations):
+    """The organisations' list decides their membership applications that wait for it."""
+    return MembershipApplication.objects.filter(
+        organisation__in=organisations, decision=Decision.PENDING
+    )
 
 
-ORGANISATION_CSV_HEADER = [
-    _("Name"),
-    _("Legal form"),
-    _("Kind"),
-    _("Status"),
-    _("Region"),
-    _("Street"),
-    _("Postcode"),
-    _("City"),
-    _("Country"),
-    _("Website"),
-    _("E-mail"),
-    _("Phone"),
-    _("Sectors"),
-    _("Innovation fields"),
-    _("Member since"),
-    _("Profile last confirmed on"),
-]
+def _is_pending(record) -> bool:
+    return record.decision == Decision.PENDING
+
+
+APPROVE_APPLICATION = DecisionDeclaration(
+    name="approve",
+    service=services.application_approve,
+    argument="application",
+    label=_("Accept"),
+    description=_("Approve the selected applications"),
+    done=ngettext_lazy(
+        "%(count)d application approved.", "%(count)d applications approved.", "count"
+    ),
+    allowed=_is_pending,
+    select_related=("organisation", "contact"),
+)
+DECLINE_APPLICATION = DecisionDeclaration(
+    name="decline",
+    service=services.application_decline,
+    argument="application",
+    takes_reason=True,
+    label=_("Decline"),
+    description=_("Decline the selected applications"),
+    done=ngettext_lazy(
+        "%(count)d application declined.", "%(count)d applications declined.", "count"
+    ),
+    allowed=_is_pending,
+    select_related=("organisation", "contact"),
+)
 
 
 class SemiJoinChangeList(ChangeList):
@@ -144,7 +144,26 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, Tra
     filter_horizontal = ["sectors"]
     readonly_fields = ["logo_preview_large", "confirmation_reminded_on", "created_at", "updated_at"]
     inlines = [ContactPersonInline]
-    actions = ["approve_applications", "decline_applications", "export_csv"]
+    actions = [
+        decision_action(
+            replace(
+                APPROVE_APPLICATION,
+                name="approve_applications",
+                description=_("Approve the membership applications of the selected"),
+                allowed=None,
+                targets=_pending_applications,
+            )
+        ),
+        decision_action(
+            replace(
+                DECLINE_APPLICATION,
+                name="decline_applications",
+                description=_("Decline the membership applications of the selected"),
+                allowed=None,
+                targets=_pending_applications,
+            )
+        ),
+    ]
     fieldsets = [
         (None, {"fields": ["name", "slug", "legal_form", "kind", "status", "joined_on"]}),
         (_("Partner"), {"fields": ["is_partner", "partner_category"]}),
@@ -226,64 +245,9 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, Tra
     def logo_preview_large(self, obj):
         return _logo_img(obj.logo_thumbnail_large, 160)
 
-    def _applications(self, queryset):
-        return MembershipApplication.objects.filter(
-            organisation__in=queryset, decision=Decision.PENDING
-        ).select_related("organisation", "contact")
-
-    @admin.action(description=_("Approve the membership applications of the selected"))
-    def approve_applications(self, request, queryset):
-        _decide(
-            self,
-            request,
-            self._applications(queryset),
-            services.application_approve,
-            "application",
-            _("%(count)s application(s) approved."),
-        )
-
-    @admin.action(description=_("Decline the membership applications of the selected"))
-    def decline_applications(self, request, queryset):
-        _decide(
-            self,
-            request,
-            self._applications(queryset),
-            services.application_decline,
-            "application",
-            _("%(count)s application(s) declined."),
-        )
-
-    @admin.action(description=_("Export the selected organisations as CSV"))
-    def export_csv(self, request, queryset):
-        queryset = queryset.select_related("region").prefetch_related(
-            "sectors", "innovation_fields"
-        )
-        rows = (
-            [
-                organisation.name,
-                organisation.legal_form,
-                organisation.get_kind_display(),
-                organisation.get_status_display(),
-                organisation.region.name if organisation.region else "",
-                organisation.street,
-                organisation.postcode,
-                organisation.city,
-                organisation.country,
-                organisation.website,
-                organisation.email,
-                organisation.phone,
-                ", ".join(sector.name for sector in organisation.sectors.all()),
-                ", ".join(field.name for field in organisation.innovation_fields.all()),
-                organisation.joined_on or "",
-                organisation.last_confirmed_on or "",
-            ]
-            for organisation in queryset
-        )
-        return csv_response("organisations.csv", [str(h) for h in ORGANISATION_CSV_HEADER], rows)
-
 
 @admin.register(MembershipApplication)
-class MembershipApplicationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
+class MembershipApplicationAdmin(DecisionAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin):
     region_field = "organisation__region"
     list_display = ["organisation", "contact", "submitted_at", "decision", "decided_at"]
     list_filter = ["decision"]
@@ -302,32 +266,10 @@ class MembershipApplicationAdmin(BackOfficeAdminMixin, admin.ModelAdmin):
         "consented_at",
         "anonymised_at",
     ]
-    actions = ["approve", "decline"]
+    decisions = [APPROVE_APPLICATION, DECLINE_APPLICATION]
 
     def has_add_permission(self, request):
         return False
-
-    @admin.action(description=_("Approve the selected applications"))
-    def approve(self, request, queryset):
-        _decide(
-            self,
-            request,
-            queryset,
-            services.application_approve,
-            "application",
-            _("%(count)s application(s) approved."),
-        )
-
-    @admin.action(description=_("Decline the selected applications"))
-    def decline(self, request, queryset):
-        _decide(
-            self,
-            request,
-            queryset,
-            services.application_decline,
-            "application",
-            _("%(count)s application(s) declined."),
-        )
 
 
 @admin.register(ProfileChangeRequest)
@@ -348,7 +290,34 @@ class ProfileChangeRequestAdmin(RegionScopedAdminMixin, admin.ModelAdmin):
         "decided_by",
     ]
     readonly_fields = fields
-    actions = ["approve", "decline"]
+    actions = [
+        decision_action(
+            DecisionDeclaration(
+                name="approve",
+                service=services.change_request_approve,
+                argument="change_request",
+                description=_("Approve and publish the selected changes"),
+                done=ngettext_lazy(
+                    "%(count)d change request approved and published.",
+                    "%(count)d change requests approved and published.",
+                    "count",
+                ),
+            )
+        ),
+        decision_action(
+            DecisionDeclaration(
+                name="decline",
+                service=services.change_request_decline,
+                argument="change_request",
+                description=_("Decline the selected changes"),
+                done=ngettext_lazy(
+                    "%(count)d change request declined.",
+                    "%(count)d change requests declined.",
+                    "count",
+                ),
+            )
+        ),
+    ]
 
     def has_add_permission(self, request):
         return False
@@ -375,28 +344,6 @@ class ProfileChangeRequestAdmin(RegionScopedAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("proposed logo"))
     def proposed_logo(self, obj):
         return _logo_img(obj.logo, 160)
-
-    @admin.action(description=_("Approve and publish the selected changes"))
-    def approve(self, request, queryset):
-        _decide(
-            self,
-            request,
-            queryset,
-            services.change_request_approve,
-            "change_request",
-            _("%(count)s change request(s) approved and published."),
-        )
-
-    @admin.action(description=_("Decline the selected changes"))
-    def decline(self, request, queryset):
-        _decide(
-            self,
-            request,
-            queryset,
-            services.change_request_decline,
-            "change_request",
-            _("%(count)s change request(s) declined."),
-        )
 
 
 @admin.register(AccessLink)

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from cluster_portal.refusals import RuleRefused
 
 from .apps import PROFILE_PURPOSE
 from .models import (
@@ -37,8 +38,10 @@ PROFILE_FIELDS = [
 CONTACT_FIELDS = ["name", "role", "email", "phone", "is_public"]
 
 
-class DecisionError(Exception):
+class DecisionError(RuleRefused):
     """The application or request has already been decided."""
+
+    message = _("This has already been decided.")
 
 
 def unique_slug(name: str) -> str:
@@ -116,15 +119,20 @@ def _lock_pending_application(application: MembershipApplication) -> MembershipA
     return locked
 
 
-def _mail_applicant(application: MembershipApplication, template: str) -> None:
+def _mail_applicant(application: MembershipApplication, template: str, reason: str = "") -> None:
     if application.contact is None:
         return
+    context = {
+        "application": application,
+        "organisation": application.organisation,
+        "reason": reason,
+    }
     transaction.on_commit(
         lambda: send_mail_in_language(
             template=template,
             to=[application.contact.email],
             language=application.language,
-            context={"application": application, "organisation": application.organisation},
+            context=context,
         )
     )
 
@@ -147,7 +155,10 @@ def application_approve(*, application: MembershipApplication, by=None) -> Membe
 
 
 @transaction.atomic
-def application_decline(*, application: MembershipApplication, by=None) -> MembershipApplication:
+def application_decline(
+    *, application: MembershipApplication, by=None, reason: str = ""
+) -> MembershipApplication:
+    """Turn the application down; the applicant is told, with the reason if given."""
     application = _lock_pending_application(application)
     organisation = application.organisation
     # A declined applicant is kept (the decision is on record) but never listed.
@@ -157,7 +168,7 @@ def application_decline(*, application: MembershipApplication, by=None) -> Membe
     application.decided_at = timezone.now()
     application.decided_by = by
     application.save(update_fields=["decision", "decided_at", "decided_by"])
-    _mail_applicant(application, "members/email/application_declined")
+    _mail_applicant(application, "members/email/application_declined", reason)
     return application
 
 

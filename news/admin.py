@@ -1,11 +1,13 @@
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin
+
+from backoffice.decisions import Decision, decision_action
 
 from . import services, views
 from .models import NewsItem
@@ -51,7 +53,37 @@ class NewsItemAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["regions", "organisations", "events", "innovation_fields"]
     readonly_fields = ["created_at", "updated_at"]
-    actions = ["publish", "withdraw"]
+    actions = [
+        decision_action(
+            Decision(
+                name="publish",
+                service=services.news_publish,
+                argument="item",
+                passes_user=False,
+                description=_("Publish the selected items"),
+                done=ngettext_lazy(
+                    "%(count)d item published (scheduled ones appear at their date).",
+                    "%(count)d items published (scheduled ones appear at their date).",
+                    "count",
+                ),
+                # The item's own validation says what is missing (a press contact, an
+                # image's alternative text).
+                invalid=_("%(object)s: not published, please complete it first: %(error)s"),
+            )
+        ),
+        decision_action(
+            Decision(
+                name="withdraw",
+                service=services.news_withdraw,
+                argument="item",
+                passes_user=False,
+                description=_("Withdraw the selected items (back to draft)"),
+                done=ngettext_lazy(
+                    "%(count)d item withdrawn.", "%(count)d items withdrawn.", "count"
+                ),
+            )
+        ),
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "teaser", "body"]}),
         (_("Image"), {"fields": ["image", "image_alt"]}),
@@ -84,48 +116,6 @@ class NewsItemAdmin(TranslationAdmin):
     def preview_link(self, item):
         url = reverse("admin:news_newsitem_preview", kwargs={"pk": item.pk})
         return format_html('<a href="{}">{}</a>', url, _("Preview"))
-
-    @admin.action(description=_("Publish the selected items"), permissions=["change"])
-    def publish(self, request, queryset):
-        published, refused = 0, []
-        for item in queryset:
-            try:
-                services.news_publish(item=item)
-            except ValidationError:
-                refused.append(item.title)
-            else:
-                published += 1
-        if published:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d item published (scheduled ones appear at their date).",
-                    "%(count)d items published (scheduled ones appear at their date).",
-                    published,
-                )
-                % {"count": published},
-                messages.SUCCESS,
-            )
-        if refused:
-            self.message_user(
-                request,
-                _("Not published, please complete them first: %(titles)s")
-                % {"titles": ", ".join(refused)},
-                messages.ERROR,
-            )
-
-    @admin.action(
-        description=_("Withdraw the selected items (back to draft)"), permissions=["change"]
-    )
-    def withdraw(self, request, queryset):
-        for item in queryset:
-            services.news_withdraw(item=item)
-        self.message_user(
-            request,
-            ngettext("%(count)d item withdrawn.", "%(count)d items withdrawn.", len(queryset))
-            % {"count": len(queryset)},
-            messages.SUCCESS,
-        )
 
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)

@@ -3,8 +3,11 @@ from django.contrib import admin, messages
 from django.db.models import Count, Q
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext_lazy
 
+from backoffice.decisions import Decision, DecisionAdminMixin
+from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
+from backoffice.resources import PostResource
 from cluster_portal.exports import csv_response
 
 from . import services
@@ -39,27 +42,39 @@ class ExpressionOfInterestInline(ReadOnlyAdminMixin, admin.TabularInline):
     show_change_link = True
 
 
-def _transition(modeladmin, request, queryset, service, done_message):
-    changed, refused = 0, []
-    for post in queryset:
-        try:
-            service(post=post, by=request.user)
-            changed += 1
-        except services.TransitionError:
-            refused.append(post.title)
-    if changed:
-        modeladmin.message_user(request, done_message(changed), messages.SUCCESS)
-    if refused:
-        modeladmin.message_user(
-            request,
-            _("Not changed, because their status does not allow it: %(titles)s")
-            % {"titles": ", ".join(refused)},
-            messages.WARNING,
-        )
+POST_DECISIONS = [
+    Decision(
+        name="approve",
+        service=services.post_publish,
+        argument="post",
+        label=_("Approve and publish"),
+        description=_("Approve and publish the selected posts"),
+        done=ngettext_lazy("%(count)d post published.", "%(count)d posts published.", "count"),
+        allowed=lambda post: post.status in services.PUBLISHABLE,
+    ),
+    Decision(
+        name="withdraw",
+        service=services.post_withdraw,
+        argument="post",
+        description=_("Withdraw the selected posts from the board"),
+        done=ngettext_lazy("%(count)d post withdrawn.", "%(count)d posts withdrawn.", "count"),
+    ),
+    Decision(
+        name="reject",
+        service=services.post_reject,
+        argument="post",
+        takes_reason=True,
+        label=_("Reject"),
+        description=_("Reject the selected posts"),
+        done=ngettext_lazy("%(count)d post rejected.", "%(count)d posts rejected.", "count"),
+        allowed=lambda post: post.status in services.REJECTABLE,
+    ),
+]
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(DecisionAdminMixin, ExportAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin):
+    region_field = "organisation__region"
     list_display = [
         "title",
         "organisation",
@@ -78,44 +93,21 @@ class PostAdmin(admin.ModelAdmin):
     readonly_fields = ["published_at", "reviewed_by", "created_at", "updated_at"]
     date_hierarchy = "created_at"
     inlines = [ExpressionOfInterestInline]
-    actions = ["approve", "withdraw", "reject"]
+    decisions = POST_DECISIONS
+    resource_classes = [PostResource]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(interest_total=Count("interests"))
 
+    def get_readonly_fields(self, request, obj=None):
+        # Once submitted, the status changes through the decisions, which tell the poster.
+        if obj is not None:
+            return [*self.readonly_fields, "status"]
+        return self.readonly_fields
+
     @admin.display(description=_("expressions of interest"), ordering="interest_total")
     def interest_count(self, post):
         return post.interest_total
-
-    @admin.action(description=_("Approve and publish the selected posts"))
-    def approve(self, request, queryset):
-        _transition(
-            self,
-            request,
-            queryset,
-            services.post_publish,
-            lambda n: ngettext("%(n)d post published.", "%(n)d posts published.", n) % {"n": n},
-        )
-
-    @admin.action(description=_("Withdraw the selected posts from the board"))
-    def withdraw(self, request, queryset):
-        _transition(
-            self,
-            request,
-            queryset,
-            services.post_withdraw,
-            lambda n: ngettext("%(n)d post withdrawn.", "%(n)d posts withdrawn.", n) % {"n": n},
-        )
-
-    @admin.action(description=_("Reject the selected posts"))
-    def reject(self, request, queryset):
-        _transition(
-            self,
-            request,
-            queryset,
-            services.post_reject,
-            lambda n: ngettext("%(n)d post rejected.", "%(n)d posts rejected.", n) % {"n": n},
-        )
 
 
 @admin.register(ExpressionOfInterest)

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cluster_portal import links
+from cluster_portal.refusals import RuleRefused
 from events.apps import PERSONAL_PURPOSE
 from events.emails import personal_token, registration_for_link
 from events.models import Event, Registration
@@ -76,7 +77,7 @@ def b2b_home(request, registration, *, token):
         if form.is_valid():
             try:
                 services.b2b_profile_save(registration=registration, form=form)
-            except services.B2BError as error:
+            except RuleRefused as error:
                 messages.error(request, error.message)
             else:
                 messages.success(request, _("Your profile has been saved."))
@@ -136,7 +137,7 @@ def b2b_request(request, registration, *, token, pk):
         services.meeting_request(
             requester=registration, recipient=recipient, message=form.cleaned_data["message"]
         )
-    except services.B2BError as error:
+    except RuleRefused as error:
         messages.error(request, error.message)
     else:
         messages.success(
@@ -160,7 +161,7 @@ def b2b_answer(request, registration, *, token, pk):
         services.meeting_answer(
             meeting=meeting, registration=registration, accept=action == "accept"
         )
-    except services.B2BError as error:
+    except RuleRefused as error:
         messages.error(request, error.message)
     else:
         messages.success(

@@ -5,10 +5,12 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from cluster_portal import links
 from cluster_portal.links import LinkAlreadyUsed
 from cluster_portal.mail import manager_addresses, send_mail_in_language
+from cluster_portal.refusals import RuleRefused
 from cluster_portal.site_urls import absolute_url
 from members.access import mark_used
 from members.models import AccessLink, ContactPerson, Organisation
@@ -25,8 +27,16 @@ from .models import (
 )
 
 
-class TransitionError(Exception):
+class TransitionError(RuleRefused):
     """A status change the post's current status does not allow."""
+
+    message = gettext_lazy("The post's status does not allow this.")
+
+
+# The states from which a manager may take each decision on a post.
+PUBLISHABLE = (Post.Status.SUBMITTED, Post.Status.WITHDRAWN)
+WITHDRAWABLE = (Post.Status.PUBLISHED,)
+REJECTABLE = (Post.Status.SUBMITTED,)
 
 
 @transaction.atomic
@@ -76,8 +86,8 @@ def _locked(post: Post) -> Post:
 def post_publish(*, post: Post, by) -> Post:
     """Approve a submitted (or withdrawn) post: it appears on the board until it expires."""
     post = _locked(post)
-    if post.status not in {Post.Status.SUBMITTED, Post.Status.WITHDRAWN}:
-        raise TransitionError(post.get_status_display())
+    if post.status not in PUBLISHABLE:
+        raise TransitionError(_("Only submitted or withdrawn posts can be published."))
     post.status = Post.Status.PUBLISHED
     post.published_at = timezone.now()
     post.reviewed_by = by
@@ -95,8 +105,8 @@ def post_publish(*, post: Post, by) -> Post:
 def post_withdraw(*, post: Post, by) -> Post:
     """Take a published post off the board (it stays in the admin)."""
     post = _locked(post)
-    if post.status != Post.Status.PUBLISHED:
-        raise TransitionError(post.get_status_display())
+    if post.status not in WITHDRAWABLE:
+        raise TransitionError(_("Only published posts can be withdrawn."))
     post.status = Post.Status.WITHDRAWN
     post.reviewed_by = by
     post.save(update_fields=["status", "reviewed_by", "updated_at"])
@@ -104,14 +114,22 @@ def post_withdraw(*, post: Post, by) -> Post:
 
 
 @transaction.atomic
-def post_reject(*, post: Post, by) -> Post:
-    """Decline a submitted post; it never reaches the board."""
+def post_reject(*, post: Post, by, reason: str = "") -> Post:
+    """Decline a submitted post; it never reaches the board. The poster is told, with the
+    reason if given."""
     post = _locked(post)
-    if post.status != Post.Status.SUBMITTED:
-        raise TransitionError(post.get_status_display())
+    if post.status not in REJECTABLE:
+        raise TransitionError(_("Only submitted posts can be rejected."))
     post.status = Post.Status.REJECTED
     post.reviewed_by = by
     post.save(update_fields=["status", "reviewed_by", "updated_at"])
+    if post.submitted_by_email:
+        send_mail_in_language(
+            template="partnering/email/post_rejected",
+            to=[post.submitted_by_email],
+            language=post.language,
+            context={"post": post, "reason": reason},
+        )
     return post
 
 
@@ -234,12 +252,8 @@ def digest_unsubscribe(*, post: Post) -> int:
 # B2B meetings at events ---------------------------------------------------------------------
 
 
-class B2BError(Exception):
+class B2BError(RuleRefused):
     """A B2B action the rules do not allow; `message` says why in the user's words."""
-
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
 
 
 def b2b_url(registration) -> str:

@@ -1,6 +1,8 @@
-"""Event tags: `{% load events %}{% event_date event %}` (the date, or that it is not
-recorded), and the member-profile lists `{% events_for_organisation organisation %}` and
-`{% stands_for_organisation organisation %}`."""
+"""Event tags: `{% load events %}`, then
+- `{% event_date event %}`: the start date, or that it is not recorded;
+- `{% event_period event %}`: start to end as one phrase (`{{ event|period }}` in mails);
+- `{% events_for_organisation organisation %}` and `{% stands_for_organisation organisation %}`:
+  the member-profile lists."""
 
 from django import template
 from django.utils import formats, timezone
@@ -8,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from ..models import Event, JointStand
+from ..periods import event_period as format_event_period
 
 register = template.Library()
 
@@ -24,6 +27,24 @@ def event_date(event, date_format="DATE_FORMAT"):
         start.isoformat(),
         formats.date_format(start, date_format),
     )
+
+
+@register.simple_tag
+def event_period(event):
+    """When the event takes place, start to end, as one phrase (events/periods.py)."""
+    if not event.has_known_date:
+        return format_event_period(event)
+    return format_html(
+        '<time datetime="{}">{}</time>',
+        timezone.localtime(event.start).isoformat(),
+        format_event_period(event),
+    )
+
+
+@register.filter
+def period(event):
+    """`event_period` as plain text, for mails."""
+    return format_event_period(event)
 
 
 @register.inclusion_tag("events/_list_for_organisation.html")

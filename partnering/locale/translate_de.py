@@ -9,7 +9,12 @@ HERE = Path(__file__).resolve().parent
 
 GERMAN = {
     "Partnering board": "Kooperationsbörse",
-    "Not changed, because their status does not allow it: %(titles)s": "Nicht geändert, weil ihr Status es nicht zulässt: %(titles)s",
+    "The post's status does not allow this.": "Der Status des Beitrags lässt das nicht zu.",
+    "Only submitted or withdrawn posts can be published.": "Nur eingereichte oder zurückgezogene Beiträge können veröffentlicht werden.",
+    "Only published posts can be withdrawn.": "Nur veröffentlichte Beiträge können zurückgezogen werden.",
+    "Only submitted posts can be rejected.": "Nur eingereichte Beiträge können abgelehnt werden.",
+    "Approve and publish": "Freigeben und veröffentlichen",
+    "Reject": "Ablehnen",
     "expressions of interest": "Interessensbekundungen",
     "Approve and publish the selected posts": "Ausgewählte Beiträge freigeben und veröffentlichen",
     "Withdraw the selected posts from the board": "Ausgewählte Beiträge von der Börse zurückziehen",
@@ -125,6 +130,9 @@ GERMAN = {
     "Your post is on the partnering board: %(title)s": "Ihr Beitrag ist in der Kooperationsbörse: %(title)s",
     "Thank you for your post “%(title)s”. The cluster management will check it and let you know when it is published.": "Vielen Dank für Ihren Beitrag „%(title)s“. Das Clustermanagement prüft ihn und gibt Ihnen Bescheid, sobald er veröffentlicht ist.",
     "We have received your post: %(title)s": "Wir haben Ihren Beitrag erhalten: %(title)s",
+    "Thank you for your post “%(title)s”. We are sorry: the cluster management has decided not to publish it on the partnering board.": "Vielen Dank für Ihren Beitrag „%(title)s“. Leider hat das Clustermanagement entschieden, ihn nicht in der Kooperationsbörse zu veröffentlichen.",
+    "Your cluster management": "Ihr Clustermanagement",
+    "Your post was not published: %(title)s": "Ihr Beitrag wurde nicht veröffentlicht: %(title)s",
     "%(name)s has submitted a post (%(kind)s):": "%(name)s hat einen Beitrag eingereicht (%(kind)s):",
     "Please check it in the admin and approve or reject it:": "Bitte prüfen Sie ihn in der Verwaltung und geben Sie ihn frei oder lehnen Sie ihn ab:",
     "New partnering post to approve: %(title)s": "Neuer Beitrag der Kooperationsbörse zur Freigabe: %(title)s",
@@ -165,9 +173,15 @@ GERMAN = {
 }
 
 GERMAN_PLURALS = {
-    "%(n)d post published.": ("%(n)d Beitrag veröffentlicht.", "%(n)d Beiträge veröffentlicht."),
-    "%(n)d post withdrawn.": ("%(n)d Beitrag zurückgezogen.", "%(n)d Beiträge zurückgezogen."),
-    "%(n)d post rejected.": ("%(n)d Beitrag abgelehnt.", "%(n)d Beiträge abgelehnt."),
+    "%(count)d post published.": (
+        "%(count)d Beitrag veröffentlicht.",
+        "%(count)d Beiträge veröffentlicht.",
+    ),
+    "%(count)d post withdrawn.": (
+        "%(count)d Beitrag zurückgezogen.",
+        "%(count)d Beiträge zurückgezogen.",
+    ),
+    "%(count)d post rejected.": ("%(count)d Beitrag abgelehnt.", "%(count)d Beiträge abgelehnt."),
     "%(count)d shared innovation field: %(names)s": (
         "%(count)d gemeinsames Innovationsfeld: %(names)s",
         "%(count)d gemeinsame Innovationsfelder: %(names)s",

@@ -178,3 +178,38 @@ def test_keyboard_user_can_skip_to_the_main_content(site, page):
     assert skip_link.is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_change_page_with_decision_buttons_has_no_accessibility_violations(
+    site, page, console_errors
+):
+    """A record's change page with its decisions (backoffice/decisions.py), as a manager sees it:
+    a membership application waiting for a decision, with the reason field and two buttons."""
+    from django.contrib.auth import get_user_model
+
+    from members.models import ContactPerson, MembershipApplication, Organisation
+
+    if not get_user_model().objects.filter(username="decider").exists():
+        get_user_model().objects.create_superuser("decider", "decider@example.org", "pw-decide-1")
+    organisation = Organisation.objects.create(
+        name="Entscheidung Medizintechnik GmbH",
+        slug="entscheidung-medizintechnik",
+        kind=Organisation.Kind.MEDICAL_TECHNOLOGY,
+        status=Organisation.Status.APPLICANT,
+    )
+    contact = ContactPerson.objects.create(
+        organisation=organisation, name="Erika Entscheidung", email="erika@entscheidung.example"
+    )
+    application = MembershipApplication.objects.create(organisation=organisation, contact=contact)
+    page.goto(site + "/admin/login/?next=/admin/")
+    page.locator("input[name='username']").fill("decider")
+    page.locator("input[name='password']").fill("pw-decide-1")
+    page.locator("[type='submit']").click()
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"{site}/admin/members/membershipapplication/{application.pk}/change/")
+
+    decisions = page.locator("section.backoffice-decisions")
+    assert decisions.get_by_role("button").all_inner_texts() == ["Annehmen", "Ablehnen"]
+    assert decisions.get_by_label("Begründung (optional)").is_visible()
+    assert_no_violations(page, console_errors)

@@ -5,8 +5,11 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from events.models import JointStand
+from events.periods import event_period
 from tests import factories
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -25,13 +28,13 @@ def event(db):
 def test_german_event_page_shows_german_amount_and_24_hour_clock(client, event):
     page = client.get("/veranstaltungen/fachtag/").content.decode()
     assert "1.234,50\xa0€" in page
-    assert "4. März 2031 14:30" in page
+    assert "4. März 2031, 14:30–18:00 Uhr" in page
 
 
 def test_english_event_page_shows_english_amount_and_date(client, event):
     page = client.get("/en/events/fachtag/").content.decode()
     assert "€1,234.50" in page
-    assert "4 March 2031, 14:30" in page
+    assert "4 March 2031, 14:30–18:00" in page
     assert "1.234,50" not in page
 
 
@@ -57,3 +60,34 @@ def test_stand_place_price_has_thousands_separator_and_currency_sign(db, client,
     page = client.get(url).content.decode()
     assert amount in page
     assert "2450,00" not in page and "EUR" not in page
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("de", "6. Mai 2031, 09:00 Uhr bis 8. Mai 2031, 18:00 Uhr"),
+        ("en", "6 May 2031, 09:00 – 8 May 2031, 18:00"),
+    ],
+)
+def test_event_over_several_days_names_both_days_with_their_times(db, language, expected):
+    fair = factories.make_event(
+        start=dt.datetime(2031, 5, 6, 9, tzinfo=BERLIN),
+        end=dt.datetime(2031, 5, 8, 18, tzinfo=BERLIN),
+    )
+    with translation.override(language):
+        assert event_period(fair) == expected
+
+
+def test_event_mail_says_when_in_the_recipients_language(db):
+    event = factories.make_event(
+        title="Fachtag Pflege",
+        start=dt.datetime(2031, 3, 4, 14, 30, tzinfo=BERLIN),
+        end=dt.datetime(2031, 3, 4, 18, 0, tzinfo=BERLIN),
+    )
+    with translation.override("de"):
+        german = render_to_string("events/emails/_event.txt", {"event": event})
+    with translation.override("en"):
+        english = render_to_string("events/emails/_event.txt", {"event": event})
+    assert "Wann: 4. März 2031, 14:30–18:00 Uhr" in german
+    assert "When: 4 March 2031, 14:30–18:00" in english
+    assert "<time" not in german + english

@@ -233,6 +233,8 @@ CONTEXTS = {
         f"partnering/email/post_{name}": lambda: {"post": _post(), "organisation": _organisation()}
         for name in ("published", "received", "submitted_managers")
     },
+    # A decline's reason is a manager's own words: quoted, escaped in the HTML part.
+    "partnering/email/post_rejected": lambda: {"post": _post(), "reason": "Bitte <ohne> Werbung."},
 }
 
 # Test-only messages of the test suite's own template folder.

@@ -52,6 +52,12 @@ def test_declining_tells_the_person(trip, mailoutbox):
     assert "could not accept your registration" in mailoutbox[0].body
 
 
+def test_declining_with_a_reason_tells_the_person_why(trip, mailoutbox):
+    registration = make_registration(trip, status=Status.AWAITING_APPROVAL, language="en")
+    services.decline(registration=registration, reason="The trip is for hospitals only.")
+    assert "The reason for our decision:\nThe trip is for hospitals only." in mailoutbox[0].body
+
+
 def test_approval_of_a_full_trip_goes_to_the_waiting_list(trip, mailoutbox):
     make_registration(trip, status=Status.CONFIRMED)
     make_registration(trip, status=Status.CONFIRMED)

@@ -470,6 +470,15 @@ def test_declining_mails_the_applicant_in_their_language(mailoutbox):
 
 
 @db
+def test_declining_with_a_reason_tells_the_applicant_why(mailoutbox):
+    application = make_stand_application(make_stand())
+    stand_services.stand_decline(application=application, reason="Der Stand ist für Kliniken.")
+    assert "Die Begründung unserer Entscheidung:\nDer Stand ist für Kliniken." in (
+        mailoutbox[-1].body
+    )
+
+
+@db
 def test_a_declined_application_cannot_be_accepted(mailoutbox):
     application = make_stand_application(make_stand(), status=Status.DECLINED)
     with pytest.raises(stand_services.StandError):

@@ -35,7 +35,7 @@ def test_admin_accepts_applications_and_mails_the_applicants(admin_client, mailo
     stand = make_stand(places=3)
     applications = [make_stand_application(stand) for _ in range(2)]
     response = run_action(admin_client, APPLICATIONS, "accept", applications)
-    assert "2 angenommen." in response.text
+    assert "2 Bewerbungen angenommen." in response.text
     assert set(CoExhibitorApplication.objects.values_list("status", flat=True)) == {Status.ACCEPTED}
     assert {mail.to[0] for mail in mailoutbox} == {a.contact_email for a in applications}
     assert CoExhibitorApplication.objects.first().decided_by.username == "admin"

@@ -1,6 +1,4 @@
-import csv
 import datetime
-import io
 
 import pytest
 from django.db import connection
@@ -103,51 +101,6 @@ def test_region_and_innovation_fields_use_autocomplete(admin_client, member):
     assert 'class="admin-autocomplete"' in page
     assert 'data-field-name="region"' in page
     assert 'data-field-name="innovation_fields"' in page
-
-
-def test_csv_export_of_the_filtered_list(admin_client, region):
-    wanted = factories.make_organisation(
-        name='=HYPERLINK("http://evil")', region=region, city="Münster"
-    )
-    factories.make_organisation(
-        name="Bewerber", status=Organisation.Status.APPLICANT, joined_on=None
-    )
-    response = admin_client.post(
-        CHANGELIST + "?status__exact=member",
-        {
-            "action": "export_csv",
-            "select_across": "1",
-            "index": "0",
-            "_selected_action": [wanted.pk],
-        },
-    )
-    assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:3] == ["Name", "Rechtsform", "Art"]
-    assert len(rows) == 2
-    assert rows[1][0] == '\'=HYPERLINK("http://evil")'
-    assert rows[1][4] == region.name and rows[1][7] == "Münster"
-
-
-def test_csv_export_runs_constant_queries(admin_client, region):
-    field = factories.make_innovation_field()
-    sector = factories.make_sector()
-    organisations = []
-
-    def export_queries(count):
-        for _number in range(count):
-            organisation = factories.make_organisation(region=region)
-            organisation.innovation_fields.add(field)
-            organisation.sectors.add(sector)
-            organisations.append(organisation.pk)
-        with CaptureQueriesContext(connection) as context:
-            response = admin_client.post(
-                CHANGELIST, {"action": "export_csv", "_selected_action": organisations}
-            )
-        assert response.content.decode("utf-8-sig").count("\n") == len(organisations) + 1
-        return len(context.captured_queries)
-
-    assert export_queries(5) == export_queries(100)
 
 
 def test_admin_changelist_query_count_is_constant(admin_client, region):

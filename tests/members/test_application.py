@@ -162,6 +162,15 @@ def test_declining_keeps_the_organisation_unlisted_and_tells_the_applicant(
     assert mailoutbox[0].subject == "Your membership application: Neue Orthesen GmbH"
 
 
+def test_declining_with_a_reason_tells_the_applicant_why(
+    application, admin_user, mailoutbox, django_capture_on_commit_callbacks
+):
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        application_decline(application=application, by=admin_user, reason="Not in our region.")
+    assert "The reason for our decision:\nNot in our region." in mailoutbox[0].body
+
+
 def test_an_application_is_decided_only_once(application, admin_user):
     application_approve(application=application, by=admin_user)
     with pytest.raises(DecisionError):
@@ -180,7 +189,7 @@ def test_admin_approve_action_on_applications(
             {"action": "approve", "_selected_action": [application.pk]},
             follow=True,
         )
-    assert "1 Antrag/Anträge angenommen." in response.content.decode()
+    assert "1 Antrag angenommen." in response.content.decode()
     application.refresh_from_db()
     assert application.organisation.status == Organisation.Status.MEMBER
     assert len(mailoutbox) == 1

@@ -260,7 +260,7 @@ def test_admin_actions_on_change_requests(admin_client, member, change_request):
         {"action": "approve", "_selected_action": [change_request.pk]},
         follow=True,
     )
-    assert "1 Änderungsanfrage(n) angenommen und veröffentlicht." in response.content.decode()
+    assert "1 Änderungsanfrage angenommen und veröffentlicht." in response.content.decode()
     member.refresh_from_db()
     assert member.description == "Neue Beschreibung der Orthesen."
 

@@ -59,6 +59,24 @@ def test_a_rejected_post_cannot_be_withdrawn_or_published_again(admin_user, subm
         services.post_publish(post=submitted, by=admin_user)
 
 
+def test_rejecting_a_post_tells_the_poster_with_the_reason(admin_user, submitted, mailoutbox):
+    services.post_reject(post=submitted, by=admin_user, reason="Bitte ohne Werbung.")
+    (mail,) = mailoutbox
+    assert mail.to == ["geheim-poster@example.org"]
+    assert mail.subject == "Ihr Beitrag wurde nicht veröffentlicht: Telemonitoring gesucht"
+    assert "nicht in der Kooperationsbörse zu veröffentlichen" in mail.body
+    assert "Die Begründung unserer Entscheidung:\nBitte ohne Werbung." in mail.body
+
+
+def test_rejecting_a_post_without_a_reason_still_tells_the_poster(
+    admin_user, submitted, mailoutbox
+):
+    # Before, a rejected poster heard nothing and waited for a publication that never came.
+    services.post_reject(post=submitted, by=admin_user)
+    (mail,) = mailoutbox
+    assert "Begründung" not in mail.body
+
+
 def test_admin_action_on_a_post_in_the_wrong_status_says_so(admin_client, submitted):
     response = admin_client.post(
         "/admin/partnering/post/",
