@@ -7,12 +7,9 @@ from core import links
 from core.mail import send_mail_in_language
 from core.site_urls import absolute_url
 
+from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .calendar import ics_attachment
-
-# The confirmation link uses the portal's short default; the personal link (ticket, cancel,
-# waiting list) must work until the event, which may be months after registering.
-CONFIRM_PURPOSE = links.register_purpose("events.registration.confirm")
-PERSONAL_PURPOSE = links.register_purpose("events.registration", max_age=400 * 24 * 3600)
+from .models import Registration
 
 TEMPLATES = {
     "confirm": "events/emails/confirm_registration",
@@ -35,6 +32,14 @@ def confirm_token(registration) -> str:
 
 def personal_token(registration) -> str:
     return links.make_token(purpose=PERSONAL_PURPOSE, pk=registration.pk)
+
+
+def registration_for_link(payload: links.LinkPayload):
+    """The registration behind a confirmation or personal link (`links.object_from_token`)."""
+    registration = Registration.objects.select_related("event").filter(pk=payload.pk).first()
+    if registration is None:
+        raise links.LinkError
+    return registration
 
 
 def confirm_url(registration) -> str:

@@ -2,12 +2,14 @@
 
 Views, admin actions and management commands call the same functions. Anything that hands
 out or frees a place locks the event row first (`lock_for_allocation`) and counts the places
-taken under that lock, so parallel requests can never over-book an event. E-mails go out
-after the transaction has committed, so nobody is told about a change that was rolled back.
+taken under that lock, so parallel requests can never over-book an event. E-mails are queued
+inside the same transaction (the mail queue lives in the database), so a message commits or
+rolls back together with the change it announces: none is lost, none tells of a change that
+was rolled back.
 """
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models import DateTimeField, ExpressionWrapper, F
@@ -47,21 +49,6 @@ class NotConfirmed(RegistrationError):
     message = _("This ticket does not belong to a confirmed registration.")
 
 
-@dataclass
-class Mails:
-    """E-mails of one change, queued inside its transaction.
-
-    The mail queue lives in the database, so a queued message commits or rolls back together
-    with the registration it announces: none is lost, none announces what did not happen.
-    """
-
-    items: list = field(default_factory=list)
-
-    def add(self, kind: str, registration: Registration, **context) -> None:
-        send_registration_mail(kind, registration, **context)
-        self.items.append((kind, registration))
-
-
 # The states from which a manager may take each decision (the services check them under the
 # lock; the back office offers a decision's button only in these states).
 CONFIRMABLE = (Status.AWAITING_APPROVAL, Status.PENDING)
@@ -90,7 +77,7 @@ def _places_free(event: Event) -> int | None:
     return places_left(event.capacity, taken)
 
 
-def _allocate(event: Event, registration: Registration, mails: Mails, *, approved=False):
+def _allocate(event: Event, registration: Registration, *, approved=False):
     """Give the registration a place, or put it at the end of the waiting list."""
     now = timezone.now()
     free = _places_free(event)
@@ -101,15 +88,15 @@ def _allocate(event: Event, registration: Registration, mails: Mails, *, approve
         registration.waiting_since = None
         registration.offer_expires_at = None
         registration.save()
-        mails.add("approved" if approved else "confirmed", registration)
+        send_registration_mail("approved" if approved else "confirmed", registration)
     else:
         registration.status = Status.WAITING_LIST
         registration.waiting_since = now
         registration.save()
-        mails.add("waiting_list", registration)
+        send_registration_mail("waiting_list", registration)
 
 
-def _offer_free_places(event: Event, mails: Mails) -> int:
+def _offer_free_places(event: Event) -> int:
     """Offer every free place to the next people on the waiting list, in order."""
     free = _places_free(event)
     if free is None or free == 0 or event.start <= timezone.now():
@@ -121,7 +108,7 @@ def _offer_free_places(event: Event, mails: Mails) -> int:
         registration.offer_expires_at = expires
         registration.event = event
         registration.save()
-        mails.add("offered", registration)
+        send_registration_mail("offered", registration)
         offered += 1
     return offered
 
@@ -181,7 +168,6 @@ def register(
 
 def confirm(*, registration: Registration) -> Registration:
     """The person clicked the link: confirmed, waiting list or awaiting approval."""
-    mails = Mails()
     with transaction.atomic():
         event, registration = _locked(registration)
         if registration.status != Status.PENDING:
@@ -191,26 +177,24 @@ def confirm(*, registration: Registration) -> Registration:
         if event.requires_approval:
             registration.status = Status.AWAITING_APPROVAL
             registration.save()
-            mails.add("awaiting_approval", registration)
+            send_registration_mail("awaiting_approval", registration)
         else:
-            _allocate(event, registration, mails)
+            _allocate(event, registration)
     return registration
 
 
 def approve(*, registration: Registration) -> Registration:
     """A manager lets the person take part (waiting list when the event has filled up)."""
-    mails = Mails()
     with transaction.atomic():
         event, registration = _locked(registration)
         if registration.status not in CONFIRMABLE:
             raise RegistrationError(_("Only registrations awaiting approval can be approved."))
-        _allocate(event, registration, mails, approved=True)
+        _allocate(event, registration, approved=True)
     return registration
 
 
 def decline(*, registration: Registration, reason: str = "") -> Registration:
     """A manager turns the registration down; the person is told, with the reason if given."""
-    mails = Mails()
     with transaction.atomic():
         _event, registration = _locked(registration)
         if registration.status not in DECLINABLE:
@@ -218,7 +202,7 @@ def decline(*, registration: Registration, reason: str = "") -> Registration:
         registration.status = Status.DECLINED
         registration.waiting_since = None
         registration.save()
-        mails.add("declined", registration, reason=reason)
+        send_registration_mail("declined", registration, reason=reason)
     return registration
 
 
@@ -227,7 +211,6 @@ def cancel(*, registration: Registration, notify: bool = True) -> Registration:
 
     `notify=False` tells only the person who is offered the freed place: an erasure must not
     mail (and queue, with the address) the person whose data it erases."""
-    mails = Mails()
     with transaction.atomic():
         event, registration = _locked(registration)
         if not registration.is_active:
@@ -239,14 +222,13 @@ def cancel(*, registration: Registration, notify: bool = True) -> Registration:
         registration.waiting_since = None
         registration.save()
         if notify:
-            mails.add("cancelled", registration)
+            send_registration_mail("cancelled", registration)
         if freed:
-            _offer_free_places(event, mails)
+            _offer_free_places(event)
     return registration
 
 
 def accept_offer(*, registration: Registration) -> Registration:
-    mails = Mails()
     expired = False
     with transaction.atomic():
         event, registration = _locked(registration)
@@ -258,11 +240,11 @@ def accept_offer(*, registration: Registration) -> Registration:
             registration.offer_expires_at = None
             registration.waiting_since = None
             registration.save()
-            mails.add("confirmed", registration)
+            send_registration_mail("confirmed", registration)
         else:
             expired = True
             _lapse_offer(registration)
-            _offer_free_places(event, mails)
+            _offer_free_places(event)
     if expired:
         raise OfferExpired
     return registration
@@ -270,7 +252,6 @@ def accept_offer(*, registration: Registration) -> Registration:
 
 def promote(*, registration: Registration) -> Registration:
     """A manager takes someone from the waiting list straight to a confirmed place."""
-    mails = Mails()
     with transaction.atomic():
         event, registration = _locked(registration)
         if registration.status == Status.WAITING_LIST:
@@ -283,7 +264,7 @@ def promote(*, registration: Registration) -> Registration:
         registration.offer_expires_at = None
         registration.waiting_since = None
         registration.save()
-        mails.add("confirmed", registration)
+        send_registration_mail("confirmed", registration)
     return registration
 
 
@@ -337,7 +318,6 @@ def process_deadlines(*, now: dt.datetime | None = None) -> DeadlineReport:
         ).values_list("event_id", flat=True)
     )
     for event_id in sorted(event_ids):
-        mails = Mails()
         with transaction.atomic():
             event = lock_for_allocation(Event, event_id)
             expired = event.registrations.select_for_update().filter(
@@ -346,7 +326,7 @@ def process_deadlines(*, now: dt.datetime | None = None) -> DeadlineReport:
             for registration in expired:
                 _lapse_offer(registration)
                 report.offers_lapsed += 1
-            report.offers_made += _offer_free_places(event, mails)
+            report.offers_made += _offer_free_places(event)
     return report
 
 

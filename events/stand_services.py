@@ -16,21 +16,11 @@ from core.allocation import lock_for_allocation
 from core.mail import manager_addresses, send_mail_in_language
 from core.refusals import RuleRefused
 from core.site_urls import absolute_url
-from members.access import register_purpose
 from members.models import ContactPerson, Organisation
 
 from .models import CoExhibitorApplication, JointStand
 
 Status = CoExhibitorApplication.Status
-
-# The members' one-time link proves that the applicant speaks for a member organisation.
-ACCESS_PURPOSE = "events.stand-application"
-register_purpose(
-    ACCESS_PURPOSE,
-    url_name="events:stand_apply",
-    subject=_("Your link to apply for a place on a joint stand for %(organisation)s"),
-    asked_for=_("you asked for a link to apply for a place on a joint stand for %(organisation)s."),
-)
 
 TEMPLATES = {
     "applied": "events/emails/stand_applied",

@@ -19,12 +19,13 @@ from core.fragments import lazy_page
 from core.ratelimit import limited_response, refuse_if_limited
 from core.refusals import RuleRefused
 from core.site_urls import absolute_url
-from members.access import access_from_token, mark_used, send_organisation_access_link
+from members.access import AccessLinkRequestView, access_link_required, mark_used
 from members.models import ContactPerson, Organisation
 
 from . import services, stand_services
+from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE, STAND_ACCESS_PURPOSE
 from .calendar import calendar_bytes, feed_name
-from .emails import CONFIRM_PURPOSE, PERSONAL_PURPOSE
+from .emails import registration_for_link
 from .filters import EventFilter
 from .forms import (
     CheckInSearchForm,
@@ -208,27 +209,30 @@ def event_feed(request):
     return response
 
 
-def _registration_from_token(token, *, purpose):
-    payload = links.read_token(token, purpose=purpose)
-    try:
-        return Registration.objects.select_related("event").get(pk=payload.pk), payload
-    except Registration.DoesNotExist as error:
-        raise links.LinkError from error
+class RegistrationLapsed(links.LinkError):
+    """The registration was not confirmed in time: the page offers to register again."""
+
+    status = 410
+    template_name = "events/registration_lapsed.html"
+
+    def __init__(self, registration):
+        super().__init__(registration.pk)
+        self.registration = registration
+
+    def context(self) -> dict:
+        return {"registration": self.registration, "event": self.registration.event}
 
 
-def registration_confirm(request, token):
-    try:
-        registration, payload = _registration_from_token(token, purpose=CONFIRM_PURPOSE)
-        if registration.status == Registration.Status.LAPSED:
-            return render(
-                request,
-                "events/registration_lapsed.html",
-                {"registration": registration, "event": registration.event},
-                status=410,
-            )
-        links.check_state(payload, registration.status)
-    except links.LinkError as error:
-        return links.link_error_response(request, error)
+def _registration_to_confirm(payload) -> Registration:
+    registration = registration_for_link(payload)
+    if registration.status == Registration.Status.LAPSED:
+        raise RegistrationLapsed(registration)
+    links.check_state(payload, registration.status)
+    return registration
+
+
+@links.object_from_token(CONFIRM_PURPOSE, _registration_to_confirm)
+def registration_confirm(request, registration):
     if request.method == "POST":
         try:
             registration = services.confirm(registration=registration)
@@ -268,13 +272,10 @@ ACTION_DONE = {
 }
 
 
-def registration_page(request, token):
+@links.object_from_token(PERSONAL_PURPOSE, registration_for_link)
+def registration_page(request, registration):
     """The person's own page: status, ticket with QR code, cancel or accept an offer, and
     their data with "delete my data" (confirmed with a second button, never on GET)."""
-    try:
-        registration, _payload = _registration_from_token(token, purpose=PERSONAL_PURPOSE)
-    except links.LinkError as error:
-        return links.link_error_response(request, error)
     refusal = None
     confirm_delete = False
     confirm_cancel = None
@@ -417,53 +418,39 @@ def _stand_for_event(event):
     return stand, list(exhibitors)
 
 
-def stand_access_request(request, slug):
+class StandLinkRequestView(AccessLinkRequestView):
     """Ask for the one-time link to the co-exhibitor application (members only)."""
-    event = get_object_or_404(Event.objects.published(), slug=slug)
-    stand = get_object_or_404(JointStand.objects.published(), event=event)
-    stand.event = event
-    if not stand.accepts_applications():
-        return render(request, "events/stand_closed.html", {"stand": stand, "event": event})
-    refusal = None
-    form = StandAccessRequestForm(request.POST or None)
-    if request.method == "POST":
-        refusal = refuse_if_limited(
-            request, form, scope="stand-access", email=request.POST.get("email")
-        )
-        if refusal is None and form.is_valid():
-            organisation = form.cleaned_data["organisation"]
-            send_organisation_access_link(
-                organisation=organisation,
-                email=form.cleaned_data["email"],
-                purpose=stand_services.ACCESS_PURPOSE,
-                language=translation.get_language(),
-                consent=form.consent_values(),
-            )
-            # The same answer whether or not the address is known (see members.access).
-            messages.success(
-                request,
-                _(
-                    "Thank you. If this is the address of a contact person of "
-                    "%(organisation)s or its public e-mail address, we have sent it a link to "
-                    "the application form. Please check your inbox."
-                )
-                % {"organisation": organisation.name},
-            )
-            return redirect(stand)
-    response = render(
-        request,
-        "events/stand_access_request.html",
-        {"stand": stand, "event": event, "form": form},
+
+    purpose = STAND_ACCESS_PURPOSE
+    form_class = StandAccessRequestForm
+    template_name = "events/stand_access_request.html"
+    rate_limit_scope = "stand-access"
+    sent_message = gettext_lazy(
+        "Thank you. If this is the address of a contact person of "
+        "%(organisation)s or its public e-mail address, we have sent it a link to "
+        "the application form. Please check your inbox."
     )
-    return limited_response(response, refusal)
+
+    def get_objects(self, slug):
+        event = get_object_or_404(Event.objects.published(), slug=slug)
+        stand = get_object_or_404(JointStand.objects.published(), event=event)
+        stand.event = event
+        if not stand.accepts_applications():
+            return render(
+                self.request, "events/stand_closed.html", {"stand": stand, "event": event}
+            )
+        return {"stand": stand, "event": event}
+
+    def get_success_url(self, organisation, objects):
+        return objects["stand"].get_absolute_url()
 
 
-def stand_apply(request, token):
+stand_access_request = StandLinkRequestView.as_view()
+
+
+@access_link_required(STAND_ACCESS_PURPOSE)
+def stand_apply(request, access):
     """The application form, reached through the one-time link; the link fixes the member."""
-    try:
-        access = access_from_token(token, stand_services.ACCESS_PURPOSE)
-    except links.LinkError as error:
-        return links.link_error_response(request, error)
     organisation = access.organisation
     if organisation.status != Organisation.Status.MEMBER:
         return render(
@@ -505,7 +492,7 @@ def stand_apply(request, token):
         data = form.cleaned_data
         try:
             with transaction.atomic():
-                mark_used(access)
+                mark_used(access)  # a second use is answered by access_link_required
                 application = stand_services.stand_apply(
                     stand=data["stand"],
                     organisation=organisation,
@@ -519,8 +506,6 @@ def stand_apply(request, token):
                     language=translation.get_language(),
                     consent=form.consent_values(),
                 )
-        except links.LinkError as error:
-            return links.link_error_response(request, error)
         except RuleRefused as error:
             form.add_error(None, error.message)
         else:

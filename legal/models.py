@@ -4,7 +4,6 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 BODY_HELP_TEXT = _(
     "Plain text. A blank line starts a new paragraph, a single line break stays a line break. "
@@ -81,10 +80,6 @@ class LegalPage(models.Model):
     @property
     def is_scheduled(self) -> bool:
         return self.published_at is not None and self.published_at > timezone.now()
-
-    def is_translated(self, language: str, field: str = "body") -> bool:
-        """Whether `field` exists in `language` itself rather than by falling back."""
-        return bool(getattr(self, build_localized_fieldname(field, language), None))
 
 
 class ConsentRecord(models.Model):

@@ -3,7 +3,6 @@ statement with the form to report a barrier, and the page in easy language."""
 
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -19,15 +18,9 @@ from .models import LegalPage
 
 
 def _legal_context(kind: str, page: LegalPage | None) -> dict:
-    language = translation.get_language()
-    return {
-        "page": page,
-        "default_title": LegalPage.Kind(kind).label,
-        # The English text may still be missing: then the German one is shown, and says so.
-        "shows_fallback": page is not None and not page.is_translated(language),
-        "title_falls_back": page is not None and not page.is_translated(language, "title"),
-        "fallback_language": settings.MODELTRANSLATION_DEFAULT_LANGUAGE,
-    }
+    # The English text may still be missing: then the German one is shown, and says so
+    # (the template's tags of `content`, as on every page with texts in two languages).
+    return {"page": page, "default_title": LegalPage.Kind(kind).label}
 
 
 def _legal_page(request, kind: str, template: str, **extra):

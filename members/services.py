@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core.mail import manager_addresses, send_mail_in_language
 from core.refusals import RuleRefused
-from core.site_urls import absolute_url
 
+from .apps import PROFILE_PURPOSE
 from .models import (
     RESERVED_SLUGS,
     AccessLink,
@@ -410,14 +410,14 @@ def _contact_line(contact: dict) -> str:
 
 
 def send_confirmation_reminder(*, organisation: Organisation) -> int:
-    """Mail every contact person of the organisation a link to confirm or update the profile.
+    """Mail every contact person of the organisation (or, without any, its public address) a
+    link to confirm or update the profile, through the one sending function of access links.
 
     Records the day, so that a second run in the same year sends nothing. Returns the number
     of e-mails sent.
     """
-    from .access import access_link_url, link_valid_for
+    from .access import send_organisation_access_link
 
-    sent = 0
     with transaction.atomic():
         locked = Organisation.objects.select_for_update().get(pk=organisation.pk)
         today = timezone.localdate()
@@ -426,30 +426,22 @@ def send_confirmation_reminder(*, organisation: Organisation) -> int:
             and locked.confirmation_reminded_on > today - dt.timedelta(days=365)
         ):
             return 0
-        links = [
-            (
-                contact,
-                AccessLink.objects.create(
-                    organisation=locked, email=contact.email, purpose="profile"
-                ),
+        application = MembershipApplication.objects.filter(organisation=locked).first()
+        language = application.language if application else "de"
+        addresses = [contact.email for contact in locked.contact_persons.all()]
+        if not addresses and locked.email:
+            addresses = [locked.email]
+        # Queued in this transaction: a reminder is recorded exactly when its mails are.
+        sent = sum(
+            send_organisation_access_link(
+                organisation=locked,
+                email=address,
+                purpose=PROFILE_PURPOSE,
+                language=language,
+                template="members/email/confirmation_reminder",
             )
-            for contact in locked.contact_persons.all()
-        ]
+            for address in addresses
+        )
         locked.confirmation_reminded_on = today
         locked.save(update_fields=["confirmation_reminded_on"])
-    application = MembershipApplication.objects.filter(organisation=locked).first()
-    language = application.language if application else "de"
-    for contact, link in links:
-        send_mail_in_language(
-            template="members/email/confirmation_reminder",
-            to=[contact.email],
-            language=language,
-            context={
-                "organisation": locked,
-                "contact": contact,
-                "url": absolute_url(access_link_url(link)),
-                "valid_for": link_valid_for("profile"),
-            },
-        )
-        sent += 1
     return sent

@@ -1,17 +1,15 @@
-from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
-from django.utils.translation import gettext as _
+from django.utils.translation import get_language, gettext_lazy
 
 from core.fragments import lazy_page
-from core.links import LinkError, link_error_response
 from core.ratelimit import limited_response, refuse_if_limited
 
 from . import services
-from .access import access_from_token, mark_used, send_organisation_access_link
+from .access import AccessLinkRequestView, access_link_required, mark_used
+from .apps import PROFILE_PURPOSE
 from .filters import OrganisationFilter
 from .forms import AccessRequestForm, ContactFormSet, MembershipApplicationForm, ProfileForm
 from .models import ContactPerson, Organisation
@@ -100,44 +98,31 @@ def application_thanks(request):
     return render(request, "members/application_thanks.html")
 
 
-def access_request(request, slug):
+class ProfileLinkRequestView(AccessLinkRequestView):
     """Ask for a one-time link to update a profile; the answer never reveals the address."""
-    organisation = _public_organisation(slug)
-    form = AccessRequestForm(request.POST or None)
-    refusal = None
-    if request.method == "POST":
-        refusal = refuse_if_limited(
-            request, form, scope="access-request", email=request.POST.get("email")
-        )
-    if request.method == "POST" and refusal is None and form.is_valid():
-        send_organisation_access_link(
-            organisation=organisation,
-            email=form.cleaned_data["email"],
-            purpose="profile",
-            language=get_language(),
-            consent=form.consent_values(),
-        )
-        messages.success(
-            request,
-            _(
-                "Thank you. If this is the address of a contact person of %(organisation)s or "
-                "its public e-mail address, we have sent a link to update the profile to it. "
-                "Please check your inbox."
-            )
-            % {"organisation": organisation.name},
-        )
-        return redirect(organisation)
-    response = render(
-        request, "members/access_request.html", {"organisation": organisation, "form": form}
+
+    purpose = PROFILE_PURPOSE
+    form_class = AccessRequestForm
+    template_name = "members/access_request.html"
+    rate_limit_scope = "access-request"
+    sent_message = gettext_lazy(
+        "Thank you. If this is the address of a contact person of %(organisation)s or "
+        "its public e-mail address, we have sent a link to update the profile to it. "
+        "Please check your inbox."
     )
-    return limited_response(response, refusal)
+
+    def get_objects(self, slug):
+        return {"organisation": _public_organisation(slug)}
+
+    def get_success_url(self, organisation, objects):
+        return organisation.get_absolute_url()
 
 
-def profile_edit(request, token):
-    try:
-        access = access_from_token(token, "profile")
-    except LinkError as error:
-        return link_error_response(request, error)
+access_request = ProfileLinkRequestView.as_view()
+
+
+@access_link_required(PROFILE_PURPOSE)
+def profile_edit(request, access):
     organisation = access.organisation
     data = request.POST if request.method == "POST" else None
     files = request.FILES if request.method == "POST" else None
@@ -155,16 +140,13 @@ def profile_edit(request, token):
             logo = form.cleaned_data.get("logo")
             if not services.profile_differs(organisation, proposal, bool(logo)):
                 return _confirm_unchanged(request, access)
-            try:
-                services.change_request_submit(
-                    access=access,
-                    proposal=proposal,
-                    logo=logo,
-                    language=get_language(),
-                    consent=form.consent_values(),
-                )
-            except LinkError as error:
-                return link_error_response(request, error)
+            services.change_request_submit(
+                access=access,
+                proposal=proposal,
+                logo=logo,
+                language=get_language(),
+                consent=form.consent_values(),
+            )
             return render(
                 request,
                 "members/profile_done.html",
@@ -179,12 +161,9 @@ def profile_edit(request, token):
 
 
 def _confirm_unchanged(request, access):
-    try:
-        with transaction.atomic():
-            mark_used(access)
-            services.profile_confirm(organisation=access.organisation)
-    except LinkError as error:
-        return link_error_response(request, error)
+    with transaction.atomic():
+        mark_used(access)  # a second use of the link is answered by access_link_required
+        services.profile_confirm(organisation=access.organisation)
     return render(
         request,
         "members/profile_done.html",

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from core import links
 from core.refusals import RuleRefused
-from events.emails import PERSONAL_PURPOSE
+from events.apps import PERSONAL_PURPOSE
+from events.emails import personal_token, registration_for_link
 from events.models import Event, Registration
 
 from . import services
@@ -21,44 +22,38 @@ from .forms import B2BProfileForm, MeetingRequestForm
 from .models import B2BProfile, Meeting
 
 
-class _NotParticipating(Exception):
+class NotParticipating(links.LinkError):
+    """Cancelled, waiting or unconfirmed: the B2B pages are for confirmed participants; the
+    page links to the person's registration instead."""
+
+    status = 403
+    template_name = "partnering/b2b/not_participating.html"
+
     def __init__(self, registration):
         super().__init__(registration.pk)
         self.registration = registration
 
+    def context(self) -> dict:
+        registration = self.registration
+        return {
+            "registration": registration,
+            "event": registration.event,
+            "token": personal_token(registration),
+        }
 
-def _participant(token) -> Registration:
-    payload = links.read_token(token, purpose=PERSONAL_PURPOSE)
-    registration = Registration.objects.select_related("event").filter(pk=payload.pk).first()
-    if registration is None:
-        raise links.LinkError
+
+def _participant(payload) -> Registration:
+    registration = registration_for_link(payload)
     if registration.event.kind != Event.Kind.B2B_EXCHANGE:
         raise Http404
     if registration.status != Registration.Status.CONFIRMED:
-        raise _NotParticipating(registration)
+        raise NotParticipating(registration)
     return registration
 
 
-def _with_participant(view):
-    def wrapper(request, token, **kwargs):
-        try:
-            registration = _participant(token)
-        except links.LinkError as error:
-            return links.link_error_response(request, error)
-        except _NotParticipating as refusal:
-            # Cancelled, waiting or unconfirmed: the B2B pages are for confirmed participants.
-            registration = refusal.registration
-            return render(
-                request,
-                "partnering/b2b/not_participating.html",
-                {"registration": registration, "event": registration.event, "token": token},
-                status=403,
-            )
-        return view(request, registration, token=token, **kwargs)
-
-    wrapper.__name__ = view.__name__
-    wrapper.__doc__ = view.__doc__
-    return wrapper
+# Every B2B page: the participant's registration from the personal link, and the token to
+# link on to the other B2B pages.
+_with_participant = links.object_from_token(PERSONAL_PURPOSE, _participant, pass_token=True)
 
 
 def _own_profile(registration):

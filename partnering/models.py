@@ -12,19 +12,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.links import make_token, register_purpose
+from core.links import make_token
 from events.models import Event, Registration
 from legal.models import ConsentRecord
 
+from .apps import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE
+
 COUNTRY_CODE = re.compile(r"^[A-Z]{2}$")
-# Members-only posts reach members through signed links in their weekly digest; a link
-# outlives the week until the next digest by a week.
-MEMBER_VIEW_PURPOSE = register_purpose("partnering-member-view", max_age=14 * 24 * 3600)
-# The unsubscribe link in each weekly digest (and its List-Unsubscribe header): an older digest
-# in the inbox still works for a quarter of a year.
-DIGEST_UNSUBSCRIBE_PURPOSE = register_purpose(
-    "partnering.digest-unsubscribe", max_age=90 * 24 * 3600
-)
 
 
 class PostQuerySet(models.QuerySet):

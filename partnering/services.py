@@ -16,9 +16,8 @@ from members.access import mark_used
 from members.models import AccessLink, ContactPerson, Organisation
 
 from . import matching
+from .apps import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE
 from .models import (
-    DIGEST_UNSUBSCRIBE_PURPOSE,
-    MEMBER_VIEW_PURPOSE,
     B2BProfile,
     DigestEntry,
     ExpressionOfInterest,
@@ -268,7 +267,7 @@ def b2b_url(registration) -> str:
 
 def b2b_url_valid_until():
     """When a B2B page link made now stops working: it is the personal registration link."""
-    from events.emails import PERSONAL_PURPOSE
+    from events.apps import PERSONAL_PURPOSE
 
     return links.valid_until(PERSONAL_PURPOSE)
 

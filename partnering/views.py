@@ -1,23 +1,23 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from core.links import LinkError, link_error_response, read_token
+from core.links import LinkError, object_from_token
 from core.ratelimit import limited_response, refuse_if_limited
-from members.access import access_from_token, link_valid_for, send_organisation_access_link
+from members.access import AccessLinkRequestView, access_link_required
 from members.models import Organisation
 
 from . import services
-from .apps import PURPOSE_POST
+from .apps import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, PURPOSE_POST
 from .filters import PostFilter
 from .forms import AccessLinkRequestForm, ExpressionOfInterestForm, PostForm
 from .matching import all_matches
-from .models import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, Post
+from .models import Post
 
 PAGE_SIZE = 20
 
@@ -40,13 +40,13 @@ def detail(request, pk):
     return _detail(request, post)
 
 
-def member_view(request, token):
+def _post_on_board(payload) -> Post:
+    return get_object_or_404(Post.objects.on_board().for_cards(), pk=payload.pk)
+
+
+@object_from_token(MEMBER_VIEW_PURPOSE, _post_on_board)
+def member_view(request, post):
     """A members-only post, opened through the signed link in a member's digest e-mail."""
-    try:
-        payload = read_token(token, purpose=MEMBER_VIEW_PURPOSE)
-    except LinkError as error:
-        return link_error_response(request, error)
-    post = get_object_or_404(Post.objects.on_board().for_cards(), pk=payload.pk)
     return _detail(request, post, private=True)
 
 
@@ -76,81 +76,60 @@ def _detail(request, post, *, private=False):
 # RFC 8058: the mail provider POSTs "List-Unsubscribe=One-Click" to the link, with no cookie and
 # no CSRF token; the signed token in the address is what authorises it. A GET (a person's click,
 # or a link scanner's) only shows the button, so nobody is unsubscribed by merely opening it.
+def _digest_post(payload) -> Post:
+    post = Post.objects.select_related("organisation").filter(pk=payload.pk).first()
+    if post is None:
+        raise LinkError
+    return post
+
+
 @csrf_exempt
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
-def digest_unsubscribe(request, token):
+@object_from_token(
+    DIGEST_UNSUBSCRIBE_PURPOSE,
+    _digest_post,
+    hint=gettext_lazy(
+        "To stop the weekly e-mail of new matches, please use the unsubscribe link in the "
+        "latest one, or write to the cluster management."
+    ),
+)
+def digest_unsubscribe(request, post):
     """Unsubscribe from the weekly e-mail of new matches: one click in the mail program, or
     the button on this page."""
-    try:
-        payload = read_token(token, purpose=DIGEST_UNSUBSCRIBE_PURPOSE)
-        post = Post.objects.select_related("organisation").filter(pk=payload.pk).first()
-        if post is None:
-            raise LinkError
-    except LinkError as error:
-        hint = _(
-            "To stop the weekly e-mail of new matches, please use the unsubscribe link in the "
-            "latest one, or write to the cluster management."
-        )
-        return link_error_response(request, error, hint=hint)
     if request.method == "POST":
         services.digest_unsubscribe(post=post)
         return render(request, "partnering/digest_unsubscribed.html", {"post": post})
     return render(request, "partnering/digest_unsubscribe.html", {"post": post})
 
 
-def request_link(request):
+class PostLinkRequestView(AccessLinkRequestView):
     """Step 1 of posting: ask for a one-time link to the organisation's contact address."""
-    refusal = None
-    if request.method == "POST":
-        form = AccessLinkRequestForm(request.POST)
-        refusal = refuse_if_limited(
-            request, form, scope="partnering-link", email=request.POST.get("email")
-        )
-        if refusal is None and form.is_valid():
-            send_organisation_access_link(
-                organisation=form.cleaned_data["organisation"],
-                email=form.cleaned_data["email"],
-                purpose=PURPOSE_POST,
-                language=get_language(),
-                consent=form.consent_values(),
-            )
-            # The same answer whether or not a link went out: the form reveals no addresses.
-            return render(
-                request,
-                "partnering/link_requested.html",
-                {
-                    "organisation": form.cleaned_data["organisation"],
-                    "valid_for": link_valid_for(PURPOSE_POST),
-                },
-            )
-    else:
-        form = AccessLinkRequestForm(initial={"organisation": request.GET.get("organisation")})
-    return limited_response(
-        render(request, "partnering/request_link.html", {"form": form}), refusal
-    )
+
+    purpose = PURPOSE_POST
+    form_class = AccessLinkRequestForm
+    template_name = "partnering/request_link.html"
+    rate_limit_scope = "partnering-link"
+    sent_template_name = "partnering/link_requested.html"
+
+    def get_initial(self):
+        return {"organisation": self.request.GET.get("organisation")}
 
 
-def post(request, token):
+request_link = PostLinkRequestView.as_view()
+
+
+@access_link_required(PURPOSE_POST)
+def post(request, link):
     """Step 2: the post form behind the one-time link."""
-    try:
-        link = access_from_token(token, PURPOSE_POST)
-        if link.organisation.status != Organisation.Status.MEMBER:
-            # Only members post; an organisation that has left cannot use an old link.
-            raise LinkError
-    except LinkError as error:
-        return link_error_response(request, error)
+    if link.organisation.status != Organisation.Status.MEMBER:
+        # Only members post; an organisation that has left cannot use an old link.
+        raise LinkError
     if request.method == "POST":
         form = PostForm(request.POST)
         if form.is_valid():
-            try:
-                created = services.post_submit(
-                    access=link,
-                    form=form,
-                    language=get_language(),
-                )
-            except LinkError as error:
-                return link_error_response(request, error)
+            # A second use of the link is answered by access_link_required.
+            created = services.post_submit(access=link, form=form, language=get_language())
             return render(request, "partnering/post_submitted.html", {"post": created})
     else:
         form = PostForm()

@@ -2,7 +2,12 @@
 
 An English page shows the German text where no English one is written (and a German page the
 English text an applicant wrote on the English site); these tags mark such a text with its
-language (so that screen readers pronounce it right, WCAG 3.1.2) and say so.
+language (so that screen readers pronounce it right, WCAG 3.1.2) and say so. These tags are the
+one place that does it, on every page that shows such texts, the legal pages included:
+
+    <h1{{ obj|fallback_lang:"title" }}>{{ obj.title }}</h1>   the `lang` attribute alone
+    {% fallback_note obj "title" "summary" %}                  the note alone
+    {% translated_field obj "description" %}                   text, `lang` and note together
 """
 
 from django import template
@@ -35,10 +40,6 @@ def shown_language(obj, field: str) -> str | None:
     return None
 
 
-def falls_back(obj, field: str) -> bool:
-    return shown_language(obj, field) is not None
-
-
 def _note(language: str) -> str:
     notes = {
         "de": _("This text is available in German only."),
@@ -47,40 +48,46 @@ def _note(language: str) -> str:
     return notes.get(language, notes["de"])
 
 
+def _lang_attribute(language: str | None):
+    return format_html(' lang="{}"', language) if language else ""
+
+
+def _note_paragraph(language: str | None):
+    if not language:
+        return mark_safe("")  # noqa: S308 - an empty string
+    return format_html('<p class="fallback-note small text-body-secondary">{}</p>', _note(language))
+
+
 @register.filter
 def fallback_lang(obj, field: str):
-    """` lang="de"` for an element whose text falls back to German, else nothing."""
-    language = shown_language(obj, field)
-    return format_html(' lang="{}"', language) if language else ""
+    """` lang="de"` for an element whose text falls back to another language, else nothing."""
+    return _lang_attribute(shown_language(obj, field))
 
 
 @register.simple_tag
 def translated_field(obj, field: str, paragraphs: bool = True, css_class: str = ""):
-    """The text in the visitor's language; German with a note where no translation exists."""
+    """The text in the visitor's language; another language's text marked and noted."""
     text = getattr(obj, field, "") or ""
     if not text:
         return ""
     body = linebreaks_filter(text, autoescape=True) if paragraphs else conditional_escape(text)
     class_attr = format_html(' class="{}"', css_class) if css_class else ""
     language = shown_language(obj, field)
-    if language is None:
-        return format_html("<div{}>{}</div>", class_attr, body)
     return format_html(
-        '<div{} lang="{}">{}</div><p class="fallback-note small text-body-secondary">{}</p>',
+        "<div{}{}>{}</div>{}",
         class_attr,
-        language,
+        _lang_attribute(language),
         body,
-        _note(language),
+        _note_paragraph(language),
     )
 
 
 @register.simple_tag
 def fallback_note(obj, *fields: str):
-    """The note alone, for pages that lay out a translated text themselves."""
+    """The note alone, for pages that lay out a translated text themselves (`fallback_lang`
+    marks the elements): said once for the first of `fields` that falls back."""
     for field in fields:
         language = shown_language(obj, field)
         if language:
-            return format_html(
-                '<p class="fallback-note small text-body-secondary">{}</p>', _note(language)
-            )
-    return mark_safe("")  # noqa: S308 - an empty string
+            return _note_paragraph(language)
+    return _note_paragraph(None)

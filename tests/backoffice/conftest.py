@@ -1,7 +1,5 @@
 import pytest
-from django.contrib.auth.models import Group
 
-from backoffice.models import StaffRegion
 from backoffice.roles import NETWORK_MANAGEMENT, REGIONAL_MANAGEMENT
 from regions.models import Region
 from tests import factories
@@ -34,21 +32,9 @@ def saarland(db):
     )
 
 
-def make_staff(username, group_name, regions=()):
-    from django.contrib.auth import get_user_model
-
-    user = get_user_model().objects.create_user(
-        username=username, password="a-long-test-password", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    for region in regions:
-        StaffRegion.objects.create(user=user, region=region)
-    return user
-
-
 @pytest.fixture
 def regional_manager(muensterland):
-    return make_staff("muenster-manager", REGIONAL_MANAGEMENT, [muensterland])
+    return factories.make_staff("muenster-manager", REGIONAL_MANAGEMENT, [muensterland])
 
 
 @pytest.fixture
@@ -59,7 +45,7 @@ def regional_client(client, regional_manager):
 
 @pytest.fixture
 def network_manager(db):
-    return make_staff("central-office", NETWORK_MANAGEMENT)
+    return factories.make_staff("central-office", NETWORK_MANAGEMENT)
 
 
 @pytest.fixture

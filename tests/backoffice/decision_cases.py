@@ -1,4 +1,5 @@
-"""The records a manager decides, one maker per admin, for the decision tests."""
+"""The records a manager decides, one maker per admin, for the decision tests (built on
+the factories, named for the case: a record waiting for a decision in a region)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -9,10 +10,10 @@ from events.models import CoExhibitorApplication, Registration
 from members.models import ContactPerson, Decision, MembershipApplication, Organisation
 from partnering.models import Post
 from tests import factories
-from tests.events.stands import make_application, make_stand, make_trade_fair
+from tests.factories import make_stand, make_stand_application, make_trade_fair
 
 
-def make_registration(region, status=Registration.Status.AWAITING_APPROVAL, **event):
+def registration_to_decide(region, status=Registration.Status.AWAITING_APPROVAL, **event):
     event = factories.make_event(
         title="Netzwerktreffen Telemedizin",
         region=region,
@@ -30,13 +31,13 @@ def make_registration(region, status=Registration.Status.AWAITING_APPROVAL, **ev
     )
 
 
-def make_co_exhibitor(region, status=CoExhibitorApplication.Status.APPLIED):
+def co_exhibitor_to_decide(region, status=CoExhibitorApplication.Status.APPLIED):
     stand = make_stand(make_trade_fair(region=region), places=4)
     organisation = factories.make_organisation(name="Aussteller GmbH", region=region)
-    return make_application(stand, organisation, status=status)
+    return make_stand_application(stand, organisation, status=status)
 
 
-def make_membership_application(region, decision=Decision.PENDING):
+def application_to_decide(region, decision=Decision.PENDING):
     organisation = factories.make_organisation(
         name="Neue Orthesen GmbH",
         region=region,
@@ -54,7 +55,7 @@ def make_membership_application(region, decision=Decision.PENDING):
     )
 
 
-def make_post(region, status=Post.Status.SUBMITTED):
+def post_to_decide(region, status=Post.Status.SUBMITTED):
     organisation = factories.make_organisation(name="Klinik Beispiel", region=region)
     return Post.objects.create(
         organisation=organisation,
@@ -94,47 +95,47 @@ CASES = [
     Case(
         key="registration",
         url="/admin/events/registration/",
-        make=make_registration,
+        make=registration_to_decide,
         accept="confirm_registrations",
         decline="decline_registrations",
         declined=lambda r: r.status == Registration.Status.DECLINED,
         accepted=lambda r: r.status == Registration.Status.CONFIRMED,
         recipient=lambda r: r.email,
-        decided_state=lambda region: make_registration(region, Registration.Status.CONFIRMED),
+        decided_state=lambda region: registration_to_decide(region, Registration.Status.CONFIRMED),
     ),
     Case(
         key="co-exhibitor",
         url="/admin/events/coexhibitorapplication/",
-        make=make_co_exhibitor,
+        make=co_exhibitor_to_decide,
         accept="accept",
         decline="decline",
         declined=lambda a: a.status == CoExhibitorApplication.Status.DECLINED,
         accepted=lambda a: a.status == CoExhibitorApplication.Status.ACCEPTED,
         recipient=lambda a: a.contact_email,
-        decided_state=lambda region: make_co_exhibitor(
+        decided_state=lambda region: co_exhibitor_to_decide(
             region, CoExhibitorApplication.Status.WITHDRAWN
         ),
     ),
     Case(
         key="membership",
         url="/admin/members/membershipapplication/",
-        make=make_membership_application,
+        make=application_to_decide,
         accept="approve",
         decline="decline",
         declined=lambda a: a.decision == Decision.DECLINED,
         accepted=lambda a: a.decision == Decision.APPROVED,
         recipient=lambda a: a.contact.email,
-        decided_state=lambda region: make_membership_application(region, Decision.APPROVED),
+        decided_state=lambda region: application_to_decide(region, Decision.APPROVED),
     ),
     Case(
         key="post",
         url="/admin/partnering/post/",
-        make=make_post,
+        make=post_to_decide,
         accept="approve",
         decline="reject",
         declined=lambda p: p.status == Post.Status.REJECTED,
         accepted=lambda p: p.status == Post.Status.PUBLISHED,
         recipient=lambda p: p.submitted_by_email,
-        decided_state=lambda region: make_post(region, Post.Status.REJECTED),
+        decided_state=lambda region: post_to_decide(region, Post.Status.REJECTED),
     ),
 ]

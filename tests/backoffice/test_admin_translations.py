@@ -6,7 +6,7 @@ import pytest
 from events.models import Registration
 from tests import factories
 from tests.cluster_portal.test_translations import VisibleText, words_found
-from tests.events.conftest import make_open_event, make_registration
+from tests.factories import make_open_event, make_registration
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """Every changelist of the portal's own apps stays fast and searchable as its table grows.
 
 The test walks admin.site._registry, so a new admin is checked as soon as it is registered:
-with generic rows (tests/backoffice/autofill.py), or with a hand-written row maker below where
+with generic rows (tests/factories/autofill.py), or with a hand-written row maker below where
 the list shows many-to-many or reverse relations.
 """
 
@@ -17,9 +17,9 @@ from cooperations.models import CooperationPartner, FundingProgramme
 from legal.models import BarrierReport, LegalPage
 from partnering.models import DigestEntry, Post
 from tests import factories
-from tests.backoffice.autofill import auto_row_maker, make_row
+from tests.factories import make_accepted_meeting, make_participant, make_row
+from tests.factories.autofill import auto_row_maker
 from tests.helpers import assert_constant_queries
-from tests.partnering.conftest import accepted_meeting, make_participant
 
 _counter = itertools.count(1)
 
@@ -109,7 +109,7 @@ def add_meetings(n):
     for _i in range(n):
         event = factories.make_event(kind="b2b")
         requester = make_participant(event, factories.unique("Anfragende"))
-        accepted_meeting(requester, make_participant(event, factories.unique("Angefragte")))
+        make_accepted_meeting(requester, make_participant(event, factories.unique("Angefragte")))
 
 
 ROW_MAKERS = {

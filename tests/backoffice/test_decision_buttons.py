@@ -9,9 +9,9 @@ from django.test import Client
 
 from backoffice.decisions import REASON_MAX_LENGTH
 from events.models import Registration
+from tests.factories import make_staff
 
-from .conftest import make_staff
-from .decision_cases import CASES, make_registration
+from .decision_cases import CASES, registration_to_decide
 
 pytestmark = pytest.mark.django_db
 
@@ -95,19 +95,19 @@ def test_a_decline_without_a_reason_mails_no_reason_paragraph(
     client, network_manager, muensterland, mailoutbox
 ):
     client.force_login(network_manager)
-    registration = make_registration(muensterland)
+    registration = registration_to_decide(muensterland)
     press(client, CASES[0], registration, "decline_registrations")
     assert "Begründung" not in mailoutbox[-1].body
 
 
 def test_only_the_decisions_the_state_allows_are_offered(admin_client, muensterland):
     registration = CASES[0]
-    waiting = make_registration(muensterland, Registration.Status.WAITING_LIST)
+    waiting = registration_to_decide(muensterland, Registration.Status.WAITING_LIST)
     assert buttons(admin_client.get(registration.change_url(waiting))) == {
         "promote_registrations",
         "decline_registrations",
     }
-    pending = make_registration(muensterland)
+    pending = registration_to_decide(muensterland)
     assert buttons(admin_client.get(registration.change_url(pending))) == {
         "confirm_registrations",
         "decline_registrations",
@@ -132,7 +132,7 @@ def test_a_decided_record_shows_no_decision_and_a_forged_post_is_refused(
 
 
 def test_a_refusal_of_the_service_is_shown_on_the_page(admin_client, muensterland):
-    full = make_registration(muensterland, Registration.Status.CONFIRMED, capacity=1)
+    full = registration_to_decide(muensterland, Registration.Status.CONFIRMED, capacity=1)
     waiting = Registration.objects.create(
         event=full.event,
         name="Wartende Person",
@@ -173,7 +173,7 @@ def test_staff_who_may_only_view_see_no_buttons_and_are_refused(
     viewer = django_user_model.objects.create_user("viewer", is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_registration"))
     client.force_login(viewer)
-    registration = make_registration(muensterland)
+    registration = registration_to_decide(muensterland)
 
     page = client.get(CASES[0].change_url(registration))
     assert page.status_code == 200
@@ -186,7 +186,7 @@ def test_staff_who_may_only_view_see_no_buttons_and_are_refused(
 
 
 def test_the_decision_needs_the_csrf_token_and_a_post(admin_user, muensterland):
-    registration = make_registration(muensterland)
+    registration = registration_to_decide(muensterland)
     client = Client(enforce_csrf_checks=True)
     client.force_login(admin_user)
     url = CASES[0].decide_url(registration)
@@ -202,7 +202,7 @@ def test_the_decision_needs_the_csrf_token_and_a_post(admin_user, muensterland):
 
 
 def test_a_reason_over_the_limit_is_refused_and_nothing_changes(admin_client, muensterland):
-    registration = make_registration(muensterland)
+    registration = registration_to_decide(muensterland)
     response = press(
         admin_client,
         CASES[0],
@@ -217,7 +217,7 @@ def test_a_reason_over_the_limit_is_refused_and_nothing_changes(admin_client, mu
 
 
 def test_the_decision_panel_is_labelled_for_assistive_technology(admin_client, muensterland):
-    page = admin_client.get(CASES[0].change_url(make_registration(muensterland)))
+    page = admin_client.get(CASES[0].change_url(registration_to_decide(muensterland)))
     html = page.content.decode()
     assert 'aria-labelledby="backoffice-decisions-heading"' in html
     assert '<label for="id_decision_reason">Begründung (optional)</label>' in html

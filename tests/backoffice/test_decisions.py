@@ -10,9 +10,9 @@ from backoffice.decisions import Decision, DecisionAdminMixin
 from events.models import Registration
 from news.models import NewsItem
 from partnering.models import Post
+from tests.factories import make_staff
 
-from .conftest import make_staff
-from .decision_cases import make_post, make_registration
+from .decision_cases import post_to_decide, registration_to_decide
 
 pytestmark = pytest.mark.django_db
 
@@ -59,18 +59,18 @@ def test_every_bulk_decision_of_the_back_office_is_declared_once():
 
 
 def test_successes_are_counted_with_the_right_plural(admin_client, muensterland):
-    one = make_registration(muensterland)
+    one = registration_to_decide(muensterland)
     response = run(admin_client, REGISTRATIONS, "decline_registrations", one)
     # It said "1 Anmeldungen abgelehnt." before.
     assert "1 Anmeldung abgelehnt." in messages_of(response)
-    two = [make_registration(muensterland) for _ in range(2)]
+    two = [registration_to_decide(muensterland) for _ in range(2)]
     response = run(admin_client, REGISTRATIONS, "decline_registrations", *two)
     assert "2 Anmeldungen abgelehnt." in messages_of(response)
 
 
 def test_a_refusal_is_reported_beside_its_record_and_the_others_go_on(admin_client, muensterland):
-    open_one = make_registration(muensterland)
-    confirmed = make_registration(muensterland, Registration.Status.CONFIRMED)
+    open_one = registration_to_decide(muensterland)
+    confirmed = registration_to_decide(muensterland, Registration.Status.CONFIRMED)
     confirmed.name = "Bestätigte Person"
     confirmed.save()
 
@@ -85,7 +85,7 @@ def test_a_refusal_is_reported_beside_its_record_and_the_others_go_on(admin_clie
 
 
 def test_a_post_refused_by_its_status_is_named_with_the_reason(admin_client, muensterland):
-    submitted = make_post(muensterland)
+    submitted = post_to_decide(muensterland)
     response = run(admin_client, "/admin/partnering/post/", "withdraw", submitted)
     assert messages_of(response) == [
         "Telemonitoring gesucht: Nur veröffentlichte Beiträge können zurückgezogen werden."
@@ -98,7 +98,7 @@ def test_a_data_error_undoes_its_record_only_and_reads_as_a_sentence(
     admin_client, muensterland, monkeypatch
 ):
     decision = registration_decision("decline_registrations")
-    first, second, third = (make_registration(muensterland) for _ in range(3))
+    first, second, third = (registration_to_decide(muensterland) for _ in range(3))
     first.name, second.name = "Erste Person", "Zweite Person"
     first.save()
     second.save()
@@ -152,7 +152,7 @@ def test_staff_who_may_only_view_cannot_run_a_decision(client, django_user_model
     viewer = django_user_model.objects.create_user("viewer", is_staff=True)
     viewer.user_permissions.add(Permission.objects.get(codename="view_registration"))
     client.force_login(viewer)
-    registration = make_registration(muensterland)
+    registration = registration_to_decide(muensterland)
 
     run(client, REGISTRATIONS, "decline_registrations", registration)
 
@@ -163,7 +163,7 @@ def test_staff_who_may_only_view_cannot_run_a_decision(client, django_user_model
 def test_a_list_decision_stays_in_the_managers_regions(client, muensterland, saarland):
     manager = make_staff("muenster", "Regionalmanagement", [muensterland])
     client.force_login(manager)
-    own, foreign = make_registration(muensterland), make_registration(saarland)
+    own, foreign = registration_to_decide(muensterland), registration_to_decide(saarland)
 
     run(client, REGISTRATIONS, "decline_registrations", own, foreign)
 

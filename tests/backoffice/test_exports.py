@@ -15,9 +15,9 @@ from events.models import CoExhibitorApplication, Registration
 from members.models import Organisation
 from partnering.models import Post
 from tests import factories
+from tests.factories import make_staff
 
-from .conftest import make_staff
-from .decision_cases import make_co_exhibitor, make_post, make_registration
+from .decision_cases import co_exhibitor_to_decide, post_to_decide, registration_to_decide
 
 pytestmark = pytest.mark.django_db
 
@@ -136,11 +136,11 @@ def test_an_exported_organisation_file_imports_again_unchanged(admin_client, org
 
 @pytest.fixture
 def registrations(muensterland, saarland):
-    confirmed = make_registration(muensterland, Registration.Status.CONFIRMED)
+    confirmed = registration_to_decide(muensterland, Registration.Status.CONFIRMED)
     confirmed.name = FORMULA
     confirmed.save()
-    make_registration(muensterland, Registration.Status.WAITING_LIST)
-    make_registration(saarland, Registration.Status.CONFIRMED)
+    registration_to_decide(muensterland, Registration.Status.WAITING_LIST)
+    registration_to_decide(saarland, Registration.Status.CONFIRMED)
 
 
 @pytest.mark.parametrize("file_format", [CSV, EXCEL])
@@ -171,11 +171,11 @@ def test_a_regional_manager_exports_only_their_regions_registrations(
 
 
 def test_co_exhibitor_applications_export_filtered_and_scoped(client, muensterland, saarland):
-    applied = make_co_exhibitor(muensterland)
+    applied = co_exhibitor_to_decide(muensterland)
     applied.products = FORMULA
     applied.save()
-    make_co_exhibitor(muensterland, CoExhibitorApplication.Status.DECLINED)
-    make_co_exhibitor(saarland)
+    co_exhibitor_to_decide(muensterland, CoExhibitorApplication.Status.DECLINED)
+    co_exhibitor_to_decide(saarland)
     manager = make_staff("stands", "Regionalmanagement", [muensterland])
     client.force_login(manager)
 
@@ -189,11 +189,11 @@ def test_co_exhibitor_applications_export_filtered_and_scoped(client, muensterla
 
 
 def test_partnering_posts_export_filtered_and_scoped(client, muensterland, saarland):
-    submitted = make_post(muensterland)
+    submitted = post_to_decide(muensterland)
     submitted.title = FORMULA
     submitted.save()
-    make_post(muensterland, Post.Status.PUBLISHED)
-    make_post(saarland)
+    post_to_decide(muensterland, Post.Status.PUBLISHED)
+    post_to_decide(saarland)
     manager = make_staff("posts", "Regionalmanagement", [muensterland])
     manager.user_permissions.add(Permission.objects.get(codename="view_post"))
     client.force_login(manager)

@@ -299,7 +299,7 @@ def test_organisation_autocomplete_offers_only_organisations_of_the_managers_reg
     # a regional manager who may view cooperations still only finds their own organisations.
     from django.contrib.auth.models import Permission
 
-    from tests.backoffice.conftest import make_staff
+    from tests.factories import make_staff
 
     user = make_staff("manager-with-cooperations", REGIONAL_MANAGEMENT, [muensterland])
     user.user_permissions.add(
@@ -319,7 +319,7 @@ def test_an_action_posted_with_another_regions_ids_touches_nothing_there(
 ):
     from django.contrib.auth.models import Permission
 
-    from tests.backoffice.conftest import make_staff
+    from tests.factories import make_staff
 
     user = make_staff("manager-who-deletes", REGIONAL_MANAGEMENT, [muensterland])
     user.user_permissions.add(Permission.objects.get(codename="delete_organisation"))

@@ -5,8 +5,7 @@ import pytest
 
 from members.models import MembershipApplication
 from tests import factories
-from tests.events.conftest import make_registration
-from tests.events.stands import make_application, make_stand, make_trade_fair
+from tests.factories import make_registration, make_stand, make_stand_application, make_trade_fair
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +81,7 @@ def test_regional_manager_sees_only_co_exhibitor_applications_of_their_fairs(
     regional_client, stands
 ):
     own_stand, foreign_stand = stands
-    own, foreign = make_application(own_stand), make_application(foreign_stand)
+    own, foreign = make_stand_application(own_stand), make_stand_application(foreign_stand)
     url = "/admin/events/coexhibitorapplication/"
     assert listed(regional_client.get(url)) == {own.pk}
     assert regional_client.get(f"{url}{foreign.pk}/change/").status_code == 404

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests import factories
-from tests.events.conftest import make_registration
+from tests.factories import make_registration
 
 pytestmark = pytest.mark.django_db
 

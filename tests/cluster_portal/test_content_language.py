@@ -2,7 +2,6 @@
 German marked as German with a note, and searchable in either language."""
 
 from tests import factories
-from tests.news.conftest import make_news
 
 NOTE = "This text is available in German only."
 
@@ -54,7 +53,9 @@ def test_english_cooperation_page_marks_each_german_only_section(client, db):
 
 
 def test_english_news_item_falls_back_to_german_body(client, db):
-    item = make_news(title="Neues", title_en="News", body="Nur auf Deutsch.", is_draft=False)
+    item = factories.make_news(
+        title="Neues", title_en="News", body="Nur auf Deutsch.", is_draft=False
+    )
     page = client.get(f"/en/news/{item.slug}/").content.decode()
     assert '<div lang="de"><p>Nur auf Deutsch.</p></div>' in page
     assert NOTE in page
@@ -100,3 +101,22 @@ def test_german_profile_shows_a_description_written_only_in_english_and_says_so(
     page = client.get(f"/mitglieder/{organisation.slug}/").content.decode()
     assert '<div lang="en"><p>We build devices.</p></div>' in page
     assert "Dieser Text liegt nur auf Englisch vor." in page
+
+
+def test_english_joint_stand_marks_and_notes_a_german_only_description(client, db):
+    # The stand's description was marked lang="de" by hand, without the note every other
+    # German-only text on an English page carries.
+    fair = factories.make_trade_fair(
+        title_en="DMEA 2030", summary="Messe.", summary_en="Trade fair."
+    )
+    stand = factories.make_stand(fair, title_en="Joint stand", description="Gemeinsam ausstellen.")
+    page = client.get(f"/en/events/{stand.event.slug}/").content.decode()
+    assert '<div lang="de"><p>Gemeinsam ausstellen.</p></div>' in page
+    assert NOTE in page
+
+
+def test_english_legal_page_notes_its_german_text_like_every_other_page(client, db):
+    factories.make_legal_page(title_en="", body_en="")
+    page = client.get("/en/privacy/").content.decode()
+    assert f'<p class="fallback-note small text-body-secondary">{NOTE}</p>' in page
+    assert '<div class="legal-text" lang="de">' in page

@@ -9,7 +9,7 @@ from events.calendar import calendar_bytes
 from events.models import Registration
 from members.models import Organisation
 from tests import factories
-from tests.events.conftest import make_open_event, make_registration
+from tests.factories import make_open_event, make_registration
 
 pytestmark = pytest.mark.django_db
 

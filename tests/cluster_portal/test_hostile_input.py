@@ -20,9 +20,8 @@ from members.models import (
 )
 from partnering.models import ExpressionOfInterest
 from tests import factories
-from tests.events.conftest import make_open_event, make_registration, personal_path
-from tests.events.stands import make_stand
-from tests.partnering.conftest import make_post
+from tests.events.conftest import personal_path
+from tests.factories import make_open_event, make_post, make_registration, make_stand
 
 pytestmark = pytest.mark.django_db
 

@@ -5,8 +5,8 @@ import pytest
 
 from events.models import Registration
 from tests import factories
-from tests.events.conftest import form_data, make_open_event
-from tests.news.conftest import make_news
+from tests.events.conftest import form_data
+from tests.factories import make_news, make_open_event
 
 pytestmark = pytest.mark.django_db
 

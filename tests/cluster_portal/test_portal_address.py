@@ -5,8 +5,8 @@ import re
 import pytest
 
 from tests import factories
+from tests.factories import make_news
 from tests.helpers import SITEMAP_NS, XHTML_NS, read_sitemap
-from tests.news.conftest import make_news
 
 pytestmark = pytest.mark.django_db
 PORTAL = "https://portal.example.org"

@@ -16,7 +16,7 @@ from events.models import Registration
 from legal.models import LegalPage
 from members.models import MembershipApplication, Organisation, ProfileChangeRequest
 from tests import factories
-from tests.events.conftest import make_open_event
+from tests.factories import make_open_event
 
 pytestmark = pytest.mark.django_db
 
@@ -185,7 +185,8 @@ def test_other_bad_requests_still_get_the_400_page(client):
 
 
 def test_actions_on_the_personal_registration_page_are_rate_limited(client, tight_limits, region):
-    from tests.events.conftest import make_registration, personal_path
+    from tests.events.conftest import personal_path
+    from tests.factories import make_registration
 
     registration = make_registration(make_open_event(region=region))
     path = personal_path(registration)
@@ -235,7 +236,7 @@ def _event_registration(language, region, member):
 
 
 def _registration_data(language, region, member):
-    from tests.events.conftest import make_registration
+    from tests.factories import make_registration
 
     registration = make_registration(make_open_event(region=region), language=language)
     from events.emails import personal_token
@@ -270,7 +271,7 @@ def _profile_change(language, region, member):
 
 
 def _stand_access(language, region, member):
-    from tests.events.stands import make_stand
+    from tests.factories import make_stand
 
     stand = make_stand()
     with translation.override(language):
@@ -293,7 +294,7 @@ def _partnering_link(language, region, member):
 
 
 def _partnering_interest(language, region, member):
-    from tests.partnering.conftest import make_post
+    from tests.factories import make_post
 
     post = make_post(member)
     with translation.override(language):

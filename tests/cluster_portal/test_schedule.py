@@ -19,7 +19,7 @@ from django_tasks_db.models import DBTaskResult
 
 from events.models import Registration
 from tests import factories
-from tests.events.conftest import make_registration
+from tests.factories import make_registration
 
 PERIODIC_JOBS = {
     "core.tasks.requeue_stalled_tasks",

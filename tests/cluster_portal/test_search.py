@@ -7,8 +7,8 @@ from django.utils import timezone, translation
 from core.search import MAX_QUERY_LENGTH, clean_query, safe_headline
 from members.models import Organisation
 from tests import factories
+from tests.factories import make_news
 from tests.helpers import assert_constant_queries, count_queries
-from tests.news.conftest import make_news
 
 pytestmark = pytest.mark.django_db
 

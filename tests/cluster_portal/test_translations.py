@@ -8,7 +8,7 @@ import polib
 import pytest
 
 from tests import factories
-from tests.news.conftest import make_news
+from tests.factories import make_news
 
 ROOT = Path(__file__).resolve().parents[2]
 GERMAN_CATALOGUES = sorted(

@@ -9,27 +9,9 @@ from tests import factories
 Role = CooperationPartner.Role
 
 
-def make_partner(**overrides):
-    """A cooperation partner that is not a member of the network."""
-    values = {
-        "status": Organisation.Status.NON_MEMBER,
-        "is_partner": True,
-        "partner_category": Organisation.PartnerCategory.CLUSTER,
-        "joined_on": None,
-    }
-    values.update(overrides)
-    return factories.make_organisation(**values)
-
-
-def add_partner(cooperation, organisation, role=Role.CO_ORGANISER, **extra):
-    return CooperationPartner.objects.create(
-        cooperation=cooperation, organisation=organisation, role=role, **extra
-    )
-
-
 @pytest.fixture
 def creative_nrw(db):
-    return make_partner(
+    return factories.make_partner(
         name="CREATIVE.NRW",
         slug="creative-nrw",
         partner_category=Organisation.PartnerCategory.CLUSTER,
@@ -58,7 +40,7 @@ def creative_health(creative_nrw):
         countries=["DE"],
         outcomes="Zwei Kongresse mit über 300 Gästen.",
     )
-    add_partner(cooperation, creative_nrw, Role.CO_ORGANISER)
+    factories.add_partner(cooperation, creative_nrw, Role.CO_ORGANISER)
     return cooperation
 
 
@@ -72,5 +54,5 @@ def conhit_stand(ztg):
         ended_on=None,
         countries=["DE"],
     )
-    add_partner(cooperation, ztg, Role.OPERATOR)
+    factories.add_partner(cooperation, ztg, Role.OPERATOR)
     return cooperation

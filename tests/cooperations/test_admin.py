@@ -4,8 +4,7 @@ import pytest
 
 from cooperations.models import Cooperation, CooperationPartner
 from tests import factories
-
-from .conftest import make_partner
+from tests.factories import make_partner
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,10 @@ from django.utils import timezone
 
 from cooperations.models import Cooperation
 from tests import factories
+from tests.factories import add_partner, make_partner
 from tests.helpers import assert_constant_queries
 
-from .conftest import Role, add_partner, make_partner
+from .conftest import Role
 
 pytestmark = pytest.mark.django_db
 

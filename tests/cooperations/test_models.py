@@ -8,8 +8,9 @@ from django.utils import timezone
 
 from cooperations.models import Cooperation, CooperationPartner
 from tests import factories
+from tests.factories import add_partner, make_partner
 
-from .conftest import Role, add_partner, make_partner
+from .conftest import Role
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from tests import factories
+from tests.factories import add_partner
 
-from .conftest import Role, add_partner
+from .conftest import Role
 
 pytestmark = pytest.mark.django_db
 

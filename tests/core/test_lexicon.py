@@ -12,7 +12,7 @@ from core import lexicon
 from core.models import SearchWord
 from members.models import Organisation
 from tests import factories
-from tests.news.conftest import make_news
+from tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
 

@@ -1,27 +1,28 @@
 """Retention (purge), a person's rights (export, erasure) and the registry behind them."""
 
-import datetime as dt
 import json
 
 import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.management import call_command
 from django.db.models import Count
-from django.utils import timezone
 
 from core import privacy
 from core.models import ErasureRecord
 from events.models import Registration, RegistrationQuestion
-from legal.models import BarrierReport, LegalPage
 from members.models import (
-    ContactPerson,
     Decision,
     MembershipApplication,
-    Organisation,
     ProfileChangeRequest,
 )
 from tests import factories
-from tests.events.conftest import make_open_event, make_registration
+from tests.factories import (
+    make_barrier_report,
+    make_membership_application,
+    make_open_event,
+    make_past_event,
+    make_registration,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -30,49 +31,7 @@ TOOL = "/admin/core/erasurerecord/personal-data/"
 
 @pytest.fixture
 def notice(db):
-    return LegalPage.objects.create(
-        kind=LegalPage.Kind.PRIVACY, version=1, title="Datenschutz", body="…",
-        published_at=timezone.now(),
-    )  # fmt: skip
-
-
-def past_event(days_ago, **overrides):
-    start = timezone.now() - dt.timedelta(days=days_ago)
-    return factories.make_event(start=start, end=start + dt.timedelta(hours=2), **overrides)
-
-
-def make_application(decision=Decision.DECLINED, decided_days_ago=200, email=None):
-    organisation = factories.make_organisation(
-        status=Organisation.Status.APPLICANT, email="info@applicant.example", phone="0251 1"
-    )
-    contact = ContactPerson.objects.create(
-        organisation=organisation,
-        name="Clara Antrag",
-        email=email or factories.unique("clara") + "@applicant.example",
-        phone="0251 2",
-        role="CEO",
-    )
-    decided_at = None
-    if decision != Decision.PENDING:
-        decided_at = timezone.now() - dt.timedelta(days=decided_days_ago)
-    return MembershipApplication.objects.create(
-        organisation=organisation,
-        contact=contact,
-        message="Wir möchten Mitglied werden – Clara, 0171 555",
-        decision=decision,
-        decided_at=decided_at,
-    )
-
-
-def make_report(days_ago, notice, **values):
-    report = BarrierReport.objects.create(
-        page_url="/", description="Kontrast zu schwach", privacy_notice=notice,
-        consented_at=timezone.now(), **values,
-    )  # fmt: skip
-    BarrierReport.objects.filter(pk=report.pk).update(
-        created_at=timezone.now() - dt.timedelta(days=days_ago)
-    )
-    return report
+    return factories.make_privacy_notice()
 
 
 def status_counts():
@@ -84,8 +43,8 @@ def status_counts():
 
 
 def test_purge_anonymises_registrations_a_year_after_the_event_and_keeps_the_counts():
-    old = past_event(400)
-    recent = past_event(30)
+    old = make_past_event(400)
+    recent = make_past_event(30)
     question = RegistrationQuestion.objects.create(event=old, text="Ernährung?")
     kept = make_registration(recent, name="Recent Person", status=Registration.Status.CONFIRMED)
     gone = make_registration(
@@ -110,9 +69,9 @@ def test_purge_anonymises_registrations_a_year_after_the_event_and_keeps_the_cou
 
 
 def test_purge_anonymises_declined_applications_after_six_months_only():
-    old_declined = make_application(decided_days_ago=200)
-    new_declined = make_application(decided_days_ago=30)
-    approved = make_application(decision=Decision.APPROVED, decided_days_ago=400)
+    old_declined = make_membership_application(decided_days_ago=200)
+    new_declined = make_membership_application(decided_days_ago=30)
+    approved = make_membership_application(decision=Decision.APPROVED, decided_days_ago=400)
 
     report = privacy.purge()
 
@@ -131,8 +90,8 @@ def test_purge_anonymises_declined_applications_after_six_months_only():
 
 
 def test_purge_clears_contact_data_of_old_barrier_reports_and_keeps_the_report(notice):
-    old = make_report(400, notice, name="Dora Meldung", email="dora@example.org")
-    new = make_report(10, notice, name="Emil Meldung", email="emil@example.org")
+    old = make_barrier_report(400, notice, name="Dora Meldung", email="dora@example.org")
+    new = make_barrier_report(10, notice, name="Emil Meldung", email="emil@example.org")
 
     privacy.purge()
 
@@ -144,9 +103,9 @@ def test_purge_clears_contact_data_of_old_barrier_reports_and_keeps_the_report(n
 
 
 def test_a_second_purge_anonymises_nothing_new(notice):
-    make_registration(past_event(400))
-    make_application(decided_days_ago=400)
-    make_report(400, notice, email="dora@example.org")
+    make_registration(make_past_event(400))
+    make_membership_application(decided_days_ago=400)
+    make_barrier_report(400, notice, email="dora@example.org")
 
     first = privacy.purge()
     second = privacy.purge()
@@ -171,7 +130,7 @@ def test_a_second_purge_anonymises_nothing_new(notice):
 
 
 def test_dry_run_reports_counts_and_changes_nothing(capsys):
-    registration = make_registration(past_event(400), name="Old Person")
+    registration = make_registration(make_past_event(400), name="Old Person")
 
     call_command("purge_personal_data", "--dry-run")
 
@@ -181,7 +140,7 @@ def test_dry_run_reports_counts_and_changes_nothing(capsys):
 
 
 def test_retention_is_configurable_by_option_and_setting(settings, capsys):
-    registration = make_registration(past_event(40))
+    registration = make_registration(make_past_event(40))
     call_command("purge_personal_data")
     assert Registration.objects.get(pk=registration.pk).anonymised_at is None
 
@@ -189,7 +148,7 @@ def test_retention_is_configurable_by_option_and_setting(settings, capsys):
     assert "registrations: 1 anonymised" in capsys.readouterr().out
     assert Registration.objects.get(pk=registration.pk).anonymised_at is not None
 
-    other = make_registration(past_event(40))
+    other = make_registration(make_past_event(40))
     settings.PERSONAL_DATA_RETENTION = {**settings.PERSONAL_DATA_RETENTION, "registrations": 7}
     privacy.purge()
     assert Registration.objects.get(pk=other.pk).anonymised_at is not None
@@ -203,8 +162,8 @@ def person(notice):
     """Eva's data in every source the registry knows."""
     email = "eva@example.org"
     make_registration(make_open_event(capacity=5), email="Eva@Example.org", name="Eva Daten")
-    application = make_application(decision=Decision.PENDING, email=email)
-    make_report(3, notice, name="Eva Daten", email=email)
+    application = make_membership_application(decision=Decision.PENDING, email=email)
+    make_barrier_report(3, notice, name="Eva Daten", email=email)
     return {"email": email, "application": application}
 
 

@@ -9,15 +9,16 @@ from core import privacy
 from events.models import CoExhibitorApplication
 from partnering.models import ExpressionOfInterest
 from tests import factories
-from tests.events.stands import make_application, make_stand
-from tests.partnering.conftest import make_post
+from tests.factories import make_post, make_stand, make_stand_application
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def application():
-    return make_application(make_stand(), contact_email="eva@example.org", contact_name="Eva Test")
+    return make_stand_application(
+        make_stand(), contact_email="eva@example.org", contact_name="Eva Test"
+    )
 
 
 @pytest.fixture

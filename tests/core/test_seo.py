@@ -14,12 +14,8 @@ from events.models import Registration
 from members.models import EMPLOYEE_RANGES, ContactPerson, Organisation
 from regions.models import FederalState, Region
 from tests import factories
-from tests.events.conftest import make_registration
-from tests.events.stands import make_stand, make_trade_fair
+from tests.factories import image_bytes, make_news, make_registration, make_stand, make_trade_fair
 from tests.helpers import sitemap_urls
-from tests.members.conftest import image_bytes as logo_bytes
-from tests.news.conftest import image_bytes as news_image_bytes
-from tests.news.conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -252,7 +248,7 @@ def test_news_article_headline_is_shortened_to_110_characters(client):
 
 def test_news_image_is_named_with_its_absolute_address(client):
     item = make_news(
-        image=SimpleUploadedFile("bild.png", news_image_bytes(), content_type="image/png"),
+        image=SimpleUploadedFile("bild.png", image_bytes(), content_type="image/png"),
         image_alt="Ein Bild",
     )
     [data] = page_jsonld(client, item.get_absolute_url())
@@ -500,7 +496,7 @@ def test_an_organisations_profile_gives_its_postal_address_and_public_contact(cl
 
 def test_an_organisations_logo_is_its_uploaded_logo(client):
     organisation = factories.make_organisation(slug="mit-logo")
-    organisation.logo = SimpleUploadedFile("logo.png", logo_bytes(), content_type="image/png")
+    organisation.logo = SimpleUploadedFile("logo.png", image_bytes(), content_type="image/png")
     organisation.save()
     [data] = page_jsonld(client, organisation.get_absolute_url())
     assert data["logo"] == f"http://testserver{organisation.logo.url}"
@@ -822,7 +818,7 @@ def test_every_models_structured_data_holds_only_recorded_values(innovation_fiel
         is_partner=True,
     )
     organisation.innovation_fields.add(innovation_field)
-    organisation.logo = SimpleUploadedFile("logo.png", logo_bytes(), content_type="image/png")
+    organisation.logo = SimpleUploadedFile("logo.png", image_bytes(), content_type="image/png")
     organisation.save()
     event = factories.make_event(
         title="Fachtag",
@@ -849,7 +845,7 @@ def test_every_models_structured_data_holds_only_recorded_values(innovation_fiel
         title="Meldung",
         teaser="Kurz.",
         innovation_fields=[innovation_field],
-        image=SimpleUploadedFile("bild.png", news_image_bytes(), content_type="image/png"),
+        image=SimpleUploadedFile("bild.png", image_bytes(), content_type="image/png"),
         image_alt="Bild",
     )
     site = [organisation, innovation_field, region, nrw, child]

@@ -14,13 +14,13 @@ from members.models import Organisation
 from members.sitemaps import OrganisationSitemap
 from partnering.models import Post
 from tests import factories
+from tests.factories import make_post
 from tests.helpers import (
     SITEMAP_NS,
     XHTML_NS,
     read_sitemap,
     sitemap_urls,
 )
-from tests.partnering.conftest import make_post
 
 pytestmark = pytest.mark.django_db
 SERVER = "http://testserver"

@@ -1,12 +1,9 @@
-import datetime as dt
 import re
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 
 from events.emails import confirm_token, personal_token
-from events.models import Registration
-from legal.models import LegalPage
 from tests import factories
 
 
@@ -19,44 +16,12 @@ def _german():
 
 @pytest.fixture(autouse=True)
 def privacy_notice(db):
-    return LegalPage.objects.create(
-        kind=LegalPage.Kind.PRIVACY,
-        version=1,
-        title="Datenschutz",
-        body="…",
-        published_at=timezone.now(),
-    )
-
-
-def make_open_event(**overrides):
-    values = {
-        "title": "Netzwerktreffen Telemedizin",
-        "registration_enabled": True,
-        "venue_name": "Gesundheitscampus NRW",
-        "city": "Bochum",
-    }
-    values.update(overrides)
-    return factories.make_event(**values)
+    return factories.make_privacy_notice()
 
 
 @pytest.fixture
 def open_event(db, region):
-    return make_open_event(region=region, capacity=10)
-
-
-def make_registration(event, **overrides) -> Registration:
-    values = {
-        "name": "Erika Mustermann",
-        "email": factories.unique("person") + "@example.org",
-        "language": "de",
-        "status": Registration.Status.PENDING,
-    }
-    values.update(overrides)
-    if values["status"] == Registration.Status.WAITING_LIST:
-        values.setdefault("waiting_since", timezone.now())
-    if values["status"] == Registration.Status.OFFERED:
-        values.setdefault("offer_expires_at", timezone.now() + dt.timedelta(hours=48))
-    return Registration.objects.create(event=event, **values)
+    return factories.make_open_event(region=region, capacity=10)
 
 
 def form_data(**overrides):

@@ -5,9 +5,8 @@ import pytest
 from django.utils import translation
 
 from events.models import Registration, RegistrationAnswer, RegistrationQuestion
+from tests.factories import make_open_event, make_registration
 from tests.helpers import assert_constant_queries
-
-from .conftest import make_open_event, make_registration
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status

@@ -6,8 +6,9 @@ from django.utils import timezone
 
 from events import services
 from events.models import Registration
+from tests.factories import make_open_event, make_registration
 
-from .conftest import make_open_event, make_registration, personal_path
+from .conftest import personal_path
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status

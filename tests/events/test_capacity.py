@@ -10,8 +10,9 @@ from django.utils import formats, timezone
 
 from events import services
 from events.models import Registration
+from tests.factories import make_open_event, make_registration
 
-from .conftest import form_data, link_in, make_open_event, make_registration, personal_path
+from .conftest import form_data, link_in, personal_path
 
 Status = Registration.Status
 

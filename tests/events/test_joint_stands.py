@@ -13,9 +13,13 @@ from events import stand_services
 from events.models import CoExhibitorApplication, Event, JointStand
 from members.models import AccessLink, Organisation
 from tests import factories
+from tests.factories import (
+    make_member_with_contact,
+    make_stand,
+    make_stand_application,
+    make_trade_fair,
+)
 from tests.helpers import assert_constant_queries
-
-from .stands import make_application, make_member_with_contact, make_stand, make_trade_fair
 
 Status = CoExhibitorApplication.Status
 db = pytest.mark.django_db
@@ -71,8 +75,8 @@ def link_path(client, stand, member, mailoutbox):
 
 @db
 def test_trade_fair_page_shows_the_joint_stand_with_places_left_and_deadline(client, stand):
-    make_application(stand, status=Status.ACCEPTED, places_needed=2)
-    make_application(stand, status=Status.APPLIED)
+    make_stand_application(stand, status=Status.ACCEPTED, places_needed=2)
+    make_stand_application(stand, status=Status.APPLIED)
     page = client.get(stand.event.get_absolute_url()).text
     assert "Landesgemeinschaftsstand NRW" in page
     assert "Halle 3.2, Stand D-106" in page
@@ -89,9 +93,11 @@ def test_event_page_lists_only_accepted_co_exhibitors_with_logo_and_profile_link
     Organisation.objects.filter(pk=accepted.pk).update(
         logo_thumbnail="logos/thumbnails/zugesagt.png"
     )
-    make_application(stand, accepted, status=Status.ACCEPTED)
-    make_application(stand, factories.make_organisation(name="Wartend GmbH"), status=Status.WAITING)
-    make_application(
+    make_stand_application(stand, accepted, status=Status.ACCEPTED)
+    make_stand_application(
+        stand, factories.make_organisation(name="Wartend GmbH"), status=Status.WAITING
+    )
+    make_stand_application(
         stand, factories.make_organisation(name="Abgelehnt AG"), status=Status.DECLINED
     )
     page = client.get(stand.event.get_absolute_url()).text
@@ -107,7 +113,7 @@ def test_event_page_query_count_does_not_grow_with_co_exhibitors(client):
 
     def add_exhibitors(count):
         for _ in range(count):
-            make_application(stand, status=Status.ACCEPTED)
+            make_stand_application(stand, status=Status.ACCEPTED)
 
     assert_constant_queries(client, stand.event.get_absolute_url(), add_exhibitors)
 
@@ -115,7 +121,7 @@ def test_event_page_query_count_does_not_grow_with_co_exhibitors(client):
 @db
 def test_full_stand_says_so_on_the_page(client):
     stand = make_stand(places=1)
-    make_application(stand, status=Status.ACCEPTED)
+    make_stand_application(stand, status=Status.ACCEPTED)
     assert "alle Plätze vergeben (Warteliste)" in client.get(stand.event.get_absolute_url()).text
 
 
@@ -166,7 +172,7 @@ def test_joint_stand_list_query_count_does_not_grow(client):
     def add_stands(count):
         for _ in range(count):
             stand = make_stand()
-            make_application(stand, status=Status.ACCEPTED)
+            make_stand_application(stand, status=Status.ACCEPTED)
 
     assert_constant_queries(client, "/veranstaltungen/gemeinschaftsstaende/", add_stands)
 
@@ -296,7 +302,7 @@ def test_a_link_of_an_organisation_no_longer_member_is_refused(client, stand, me
 @db
 def test_a_second_application_of_the_same_organisation_is_refused(stand, member):
     organisation, _contact = member
-    make_application(stand, organisation)
+    make_stand_application(stand, organisation)
     with pytest.raises(stand_services.AlreadyApplied):
         stand_services.stand_apply(
             stand=stand,
@@ -399,7 +405,7 @@ def test_a_link_opened_after_the_deadline_explains_it(client, stand, link_path):
 @pytest.mark.django_db(transaction=True)
 def test_parallel_accepts_never_over_allocate_the_stand():
     stand = make_stand(places=5)
-    applications = [make_application(stand, places_needed=1 + i % 2) for i in range(12)]
+    applications = [make_stand_application(stand, places_needed=1 + i % 2) for i in range(12)]
     barrier = threading.Barrier(len(applications))
     errors = []
 
@@ -429,8 +435,8 @@ def test_parallel_accepts_never_over_allocate_the_stand():
 @db
 def test_accepting_when_the_stand_is_full_puts_the_application_on_the_waiting_list(mailoutbox):
     stand = make_stand(places=2)
-    make_application(stand, status=Status.ACCEPTED, places_needed=2)
-    late = make_application(stand)
+    make_stand_application(stand, status=Status.ACCEPTED, places_needed=2)
+    late = make_stand_application(stand)
     stand_services.stand_accept(application=late)
     late.refresh_from_db()
     assert late.status == Status.WAITING
@@ -442,8 +448,8 @@ def test_accepting_when_the_stand_is_full_puts_the_application_on_the_waiting_li
 @db
 def test_a_waiting_application_is_accepted_once_places_are_free(mailoutbox):
     stand = make_stand(places=1)
-    first = make_application(stand, status=Status.ACCEPTED)
-    waiting = make_application(stand, status=Status.WAITING)
+    first = make_stand_application(stand, status=Status.ACCEPTED)
+    waiting = make_stand_application(stand, status=Status.WAITING)
     stand_services.stand_withdraw(application=first)
     stand_services.stand_accept(application=waiting)
     waiting.refresh_from_db()
@@ -455,7 +461,7 @@ def test_a_waiting_application_is_accepted_once_places_are_free(mailoutbox):
 @db
 def test_declining_mails_the_applicant_in_their_language(mailoutbox):
     stand = make_stand()
-    application = make_application(stand, language="en")
+    application = make_stand_application(stand, language="en")
     stand_services.stand_decline(application=application)
     application.refresh_from_db()
     assert application.status == Status.DECLINED
@@ -465,7 +471,7 @@ def test_declining_mails_the_applicant_in_their_language(mailoutbox):
 
 @db
 def test_declining_with_a_reason_tells_the_applicant_why(mailoutbox):
-    application = make_application(make_stand())
+    application = make_stand_application(make_stand())
     stand_services.stand_decline(application=application, reason="Der Stand ist für Kliniken.")
     assert "Die Begründung unserer Entscheidung:\nDer Stand ist für Kliniken." in (
         mailoutbox[-1].body
@@ -474,7 +480,7 @@ def test_declining_with_a_reason_tells_the_applicant_why(mailoutbox):
 
 @db
 def test_a_declined_application_cannot_be_accepted(mailoutbox):
-    application = make_application(make_stand(), status=Status.DECLINED)
+    application = make_stand_application(make_stand(), status=Status.DECLINED)
     with pytest.raises(stand_services.StandError):
         stand_services.stand_accept(application=application)
     assert not mailoutbox
@@ -483,7 +489,7 @@ def test_a_declined_application_cannot_be_accepted(mailoutbox):
 @db
 def test_a_withdrawn_organisation_can_apply_again(stand, member):
     organisation, contact = member
-    make_application(stand, organisation, status=Status.WITHDRAWN)
+    make_stand_application(stand, organisation, status=Status.WITHDRAWN)
     application = stand_services.stand_apply(
         stand=stand,
         organisation=organisation,
@@ -504,8 +510,8 @@ def test_profile_lists_the_joint_stands_the_organisation_exhibited_on(client, st
     organisation = factories.make_organisation(name="Aussteller GmbH")
     past_fair = make_trade_fair(title="conhIT 2016", start=timezone.now() - dt.timedelta(days=3000))
     past_stand = make_stand(past_fair, title="conhIT-Stand 2016", application_deadline=None)
-    make_application(past_stand, organisation, status=Status.ACCEPTED)
-    make_application(stand, organisation, status=Status.APPLIED)
+    make_stand_application(past_stand, organisation, status=Status.ACCEPTED)
+    make_stand_application(stand, organisation, status=Status.APPLIED)
     page = client.get(organisation.get_absolute_url()).text
     assert "Auf den Gemeinschaftsständen des Netzwerks" in page
     assert "conhIT-Stand 2016" in page

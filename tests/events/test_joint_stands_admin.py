@@ -5,8 +5,7 @@ from django.core.management import call_command
 
 from events.models import CoExhibitorApplication, JointStand
 from tests import factories
-
-from .stands import make_application, make_stand
+from tests.factories import make_stand, make_stand_application
 
 Status = CoExhibitorApplication.Status
 pytestmark = pytest.mark.django_db
@@ -25,7 +24,7 @@ def run_action(admin_client, url, action, objects):
 
 def test_stand_change_page_shows_the_applications_inline(admin_client):
     stand = make_stand()
-    make_application(stand, factories.make_organisation(name="Inline GmbH"))
+    make_stand_application(stand, factories.make_organisation(name="Inline GmbH"))
     page = admin_client.get(f"{STANDS}{stand.pk}/change/").text
     assert "Inline GmbH" in page
     listing = admin_client.get(STANDS + "?when=upcoming").text
@@ -34,7 +33,7 @@ def test_stand_change_page_shows_the_applications_inline(admin_client):
 
 def test_admin_accepts_applications_and_mails_the_applicants(admin_client, mailoutbox):
     stand = make_stand(places=3)
-    applications = [make_application(stand) for _ in range(2)]
+    applications = [make_stand_application(stand) for _ in range(2)]
     response = run_action(admin_client, APPLICATIONS, "accept", applications)
     assert "2 Bewerbungen angenommen." in response.text
     assert set(CoExhibitorApplication.objects.values_list("status", flat=True)) == {Status.ACCEPTED}
@@ -44,9 +43,9 @@ def test_admin_accepts_applications_and_mails_the_applicants(admin_client, mailo
 
 def test_admin_accept_beyond_the_places_waitlists_with_a_message(admin_client, mailoutbox):
     stand = make_stand(places=2)
-    first = make_application(stand, factories.make_organisation(name="Erste GmbH"))
-    second = make_application(stand, factories.make_organisation(name="Zweite GmbH"))
-    third = make_application(
+    first = make_stand_application(stand, factories.make_organisation(name="Erste GmbH"))
+    second = make_stand_application(stand, factories.make_organisation(name="Zweite GmbH"))
+    third = make_stand_application(
         stand, factories.make_organisation(name="Dritte GmbH"), places_needed=2
     )
     response = run_action(admin_client, APPLICATIONS, "accept", [first, second, third])
@@ -61,7 +60,7 @@ def test_admin_accept_beyond_the_places_waitlists_with_a_message(admin_client, m
 
 def test_admin_declines_and_waitlists(admin_client, mailoutbox):
     stand = make_stand()
-    declined, waiting = make_application(stand), make_application(stand)
+    declined, waiting = make_stand_application(stand), make_stand_application(stand)
     run_action(admin_client, APPLICATIONS, "decline", [declined])
     run_action(admin_client, APPLICATIONS, "waitlist", [waiting])
     declined.refresh_from_db()
@@ -81,8 +80,10 @@ def test_catalogue_csv_lists_accepted_co_exhibitors_and_neutralises_formulas(adm
         city="Bochum",
         website="https://katalog.example",
     )
-    make_application(stand, exhibitor, status=Status.ACCEPTED, products='=HYPERLINK("http://evil")')
-    make_application(stand, factories.make_organisation(name="Nur Beworben AG"))
+    make_stand_application(
+        stand, exhibitor, status=Status.ACCEPTED, products='=HYPERLINK("http://evil")'
+    )
+    make_stand_application(stand, factories.make_organisation(name="Nur Beworben AG"))
     response = admin_client.post(
         STANDS, {"action": "catalogue_csv", "_selected_action": [stand.pk]}
     )
@@ -99,7 +100,7 @@ def test_catalogue_csv_lists_accepted_co_exhibitors_and_neutralises_formulas(adm
 
 def test_application_admin_lists_filters_and_searches(admin_client):
     stand = make_stand()
-    make_application(stand, factories.make_organisation(name="Suchbar GmbH"))
+    make_stand_application(stand, factories.make_organisation(name="Suchbar GmbH"))
     page = admin_client.get(APPLICATIONS + "?status__exact=applied&q=Suchbar").text
     assert "Suchbar GmbH" in page
     assert admin_client.get(APPLICATIONS + "add/").status_code == 403
@@ -124,7 +125,7 @@ def test_demo_has_the_seed_joint_stands_and_an_upcoming_one(client):
 
 
 def test_admin_creates_a_stand_with_its_services_for_a_trade_fair_only(admin_client):
-    from .stands import make_trade_fair
+    from tests.factories import make_trade_fair
 
     fair = make_trade_fair()
     workshop = factories.make_event()

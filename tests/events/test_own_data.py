@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from events.models import Registration, RegistrationQuestion
+from tests.factories import make_open_event, make_registration
 
-from .conftest import make_open_event, make_registration, personal_path, personal_token
+from .conftest import personal_path, personal_token
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,8 @@ from icalendar import Calendar
 
 from events.models import Event, Registration, Session, Speaker
 from tests import factories
+from tests.factories import make_open_event, make_registration
 from tests.helpers import assert_constant_queries
-
-from .conftest import make_open_event, make_registration
 
 pytestmark = pytest.mark.django_db
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -8,15 +8,9 @@ from core import links
 from events import services
 from events.emails import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from events.models import Registration, RegistrationQuestion
+from tests.factories import make_open_event, make_registration
 
-from .conftest import (
-    confirm_path,
-    form_data,
-    link_in,
-    make_open_event,
-    make_registration,
-    personal_path,
-)
+from .conftest import confirm_path, form_data, link_in, personal_path
 
 pytestmark = pytest.mark.django_db
 Status = Registration.Status
@@ -67,7 +61,13 @@ def test_confirming_through_the_link_gives_a_place_and_mails_the_ticket_link(
     assert registration.status == Status.CONFIRMED
     assert registration.confirmed_at is not None
     assert "Ihre Anmeldung ist bestätigt" in mailoutbox[1].subject
-    assert response.url == link_in(mailoutbox[1], "anmeldung")
+    # The same personal page as the mail's link (each token carries the second it was made).
+    mailed = link_in(mailoutbox[1], "anmeldung")
+    assert [
+        links.read_token(path.rstrip("/").rsplit("/", 1)[1], purpose=PERSONAL_PURPOSE).pk
+        for path in (response.url, mailed)
+    ] == [registration.pk] * 2
+    assert response.url.rsplit("/", 2)[0] == mailed.rsplit("/", 2)[0]
     page = client.get(response.url).text
     assert "Ihr Ticket" in page and "<svg" in page
     assert registration.ticket_code in page

@@ -4,8 +4,9 @@ import pytest
 
 from events.models import Registration, RegistrationQuestion, Session, Speaker
 from tests import factories
+from tests.factories import make_open_event, make_registration
 
-from .conftest import form_data, make_open_event, make_registration
+from .conftest import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,37 +10,23 @@ from django.utils.formats import date_format
 from cooperations.models import CooperationPartner
 from events.models import CoExhibitorApplication
 from tests import factories
-
-from .stands import make_application, make_stand, make_trade_fair
+from tests.factories import (
+    PLACEHOLDER_START,
+    make_stand,
+    make_stand_abroad,
+    make_stand_application,
+    make_trade_fair,
+)
 
 db = pytest.mark.django_db
-PLACEHOLDER = timezone.make_aware(dt.datetime(2014, 1, 1, 9))
-
-
-def make_stand_abroad(**fair):
-    """An archive entry as the demo has them: country only, the date a placeholder."""
-    values = {
-        "title": "Gemeinschaftsstand Saarland – Fachmesse Indien",
-        "slug": "fachmesse-indien",
-        "start": PLACEHOLDER,
-        "end": PLACEHOLDER + dt.timedelta(hours=8),
-        "city": "",
-        "venue_name": "",
-        "country": "IN",
-        "date_unknown": True,
-    }
-    values.update(fair)
-    event = make_trade_fair(**values)
-    stand = make_stand(event, title=values["title"], application_deadline=None)
-    return event, stand
 
 
 def placeholder_shown(html: str) -> bool:
     """Whether the page shows the placeholder day anywhere (text, <time>, structured data)."""
     with translation.override("de"):
-        german = date_format(PLACEHOLDER, "DATE_FORMAT")
+        german = date_format(PLACEHOLDER_START, "DATE_FORMAT")
     with translation.override("en"):
-        english = date_format(PLACEHOLDER, "DATE_FORMAT")
+        english = date_format(PLACEHOLDER_START, "DATE_FORMAT")
     return "2014-01-01" in html or german in html or english in html
 
 
@@ -51,7 +37,7 @@ def placeholder_shown(html: str) -> bool:
 def test_visitor_sees_the_country_of_a_stand_abroad_by_its_name(client):
     event, stand = make_stand_abroad()
     exhibitor = factories.make_organisation(name="Saar Medtech GmbH", slug="saar-medtech")
-    make_application(stand, exhibitor, status=CoExhibitorApplication.Status.ACCEPTED)
+    make_stand_application(stand, exhibitor, status=CoExhibitorApplication.Status.ACCEPTED)
 
     pages = {
         "de": [
@@ -121,7 +107,7 @@ def test_partner_page_shows_the_partners_country_by_name(client):
 
 @db
 def test_partnering_post_names_its_target_countries(client):
-    from tests.partnering.conftest import make_post
+    from tests.factories import make_post
 
     post = make_post(factories.make_organisation(), target_countries=["NL", "FR", "IN"])
 
@@ -150,7 +136,7 @@ def test_country_name_filter_in_both_languages_and_for_odd_codes():
 def test_an_unknown_date_is_shown_as_unknown_on_every_page(client):
     event, stand = make_stand_abroad()
     exhibitor = factories.make_organisation(slug="saar-medtech")
-    make_application(stand, exhibitor, status=CoExhibitorApplication.Status.ACCEPTED)
+    make_stand_application(stand, exhibitor, status=CoExhibitorApplication.Status.ACCEPTED)
     cooperation = factories.make_cooperation(slug="saarland-international")
     cooperation.events.add(event)
 
@@ -215,7 +201,7 @@ def test_the_calendar_feed_leaves_out_events_without_a_known_date(client):
 def test_the_month_filter_does_not_offer_the_placeholder_month(client):
     make_stand_abroad()
     factories.make_event(
-        title="Workshop 2014", slug="workshop-2014", start=PLACEHOLDER + dt.timedelta(days=40)
+        title="Workshop 2014", slug="workshop-2014", start=PLACEHOLDER_START + dt.timedelta(days=40)
     )
 
     archive = client.get("/veranstaltungen/archiv/").text

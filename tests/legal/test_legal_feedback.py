@@ -5,8 +5,7 @@ from django.core.cache import cache
 
 from legal.forms import HONEYPOT_FIELD
 from legal.models import BarrierReport, LegalPage
-
-from .legal_helpers import make_legal_page
+from tests.factories import make_legal_page
 
 # The reporter names the page in their own words; the managers' mail quotes it as given.
 pytestmark = [pytest.mark.django_db, pytest.mark.external_links("portal.example.org")]

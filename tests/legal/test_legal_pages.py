@@ -4,8 +4,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from legal.models import LegalPage
-
-from .legal_helpers import make_all_legal_pages, make_legal_page
+from tests.factories import make_all_legal_pages, make_legal_page
 
 pytestmark = pytest.mark.django_db
 

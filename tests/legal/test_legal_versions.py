@@ -4,9 +4,8 @@ import pytest
 from django.utils import timezone
 
 from legal.models import BarrierReport, LegalPage
+from tests.factories import make_legal_page
 from tests.helpers import assert_constant_queries
-
-from .legal_helpers import make_legal_page
 
 pytestmark = pytest.mark.django_db
 

@@ -1,19 +1,7 @@
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from PIL import Image
 
-from legal.models import LegalPage
 from tests import factories
-
-
-def image_bytes(image_format: str = "PNG", size=(400, 200), color=(20, 120, 200)) -> bytes:
-    """A real image made by Pillow, so the checks run against genuine file content."""
-    buffer = io.BytesIO()
-    mode = "RGBA" if image_format in ("PNG", "WEBP") else "RGB"
-    Image.new(mode, size, color).save(buffer, format=image_format)
-    return buffer.getvalue()
 
 
 def upload(name: str, content: bytes, content_type: str = "image/png") -> SimpleUploadedFile:
@@ -22,14 +10,8 @@ def upload(name: str, content: bytes, content_type: str = "image/png") -> Simple
 
 @pytest.fixture
 def privacy_notice(db):
-    from django.utils import timezone
-
-    return LegalPage.objects.create(
-        kind=LegalPage.Kind.PRIVACY,
-        version=1,
-        title="Datenschutzerklärung",
-        body="Wir verarbeiten Ihre Daten nur für diesen Zweck.",
-        published_at=timezone.now(),
+    return factories.make_privacy_notice(
+        title="Datenschutzerklärung", body="Wir verarbeiten Ihre Daten nur für diesen Zweck."
     )
 
 

@@ -6,9 +6,10 @@ from django.test.utils import CaptureQueriesContext
 
 from members.models import Organisation
 from tests import factories
+from tests.factories import image_bytes
 from tests.helpers import assert_constant_queries
 
-from .conftest import image_bytes, upload
+from .conftest import upload
 
 pytestmark = pytest.mark.django_db
 

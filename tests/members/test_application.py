@@ -5,8 +5,9 @@ from django.urls import reverse
 from members.models import Decision, MembershipApplication, Organisation
 from members.services import DecisionError, application_approve, application_decline
 from tests import factories
+from tests.factories import image_bytes
 
-from .conftest import image_bytes, upload
+from .conftest import upload
 
 pytestmark = pytest.mark.django_db
 

@@ -7,10 +7,11 @@ import time
 
 import pytest
 from django.core import signing
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from core import links
-from events.stand_services import ACCESS_PURPOSE as STAND_PURPOSE
+from events.apps import STAND_ACCESS_PURPOSE as STAND_PURPOSE
 from members.access import access_from_token, send_organisation_access_link
 from partnering.apps import PURPOSE_POST
 from tests import factories
@@ -139,9 +140,35 @@ def test_an_unregistered_purpose_makes_no_link():
         links.make_token(purpose="nobody.registered.this", pk=1)
 
 
+def test_an_unregistered_purpose_reads_no_link():
+    token = links.make_token(purpose="events.registration", pk=1)
+    with pytest.raises(ValueError, match="Unregistered"):
+        links.read_token(token, purpose="nobody.registered.this")
+
+
+def test_every_app_declares_its_purposes_when_it_is_ready():
+    """One registry, filled by the apps' AppConfig.ready(): every link the portal mails."""
+    assert {
+        "events.registration.confirm",
+        "events.registration",
+        "partnering-member-view",
+        "partnering.digest-unsubscribe",
+        "members.access.profile",
+        "members.access.events.stand-application",
+        "members.access.partnering-post",
+    } <= set(links.PURPOSES)
+    assert links.max_age("events.registration") == 400 * 24 * 3600
+    assert links.PURPOSES["members.access.profile"].url_name == "members:profile_edit"
+
+
+def test_a_purpose_is_declared_once():
+    with pytest.raises(ImproperlyConfigured):
+        links.register_purpose("events.registration", max_age=60)
+
+
 def test_validity_in_words_follows_the_registry(settings, monkeypatch):
     settings.SIGNED_LINK_MAX_AGE = 86400
-    monkeypatch.setitem(links.PURPOSES, "tests.short", 90 * 60)
+    monkeypatch.setitem(links.PURPOSES, "tests.short", links.LinkPurpose("tests.short", 90 * 60))
 
     assert str(links.valid_for("events.registration.confirm")) == "1 Tag"
     assert str(links.valid_for("tests.short")) == "90 Minuten"

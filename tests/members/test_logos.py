@@ -5,8 +5,9 @@ from PIL import Image
 from members.logos import MAX_BYTES, validate_logo
 from members.models import Organisation
 from tests import factories
+from tests.factories import image_bytes
 
-from .conftest import image_bytes, upload
+from .conftest import upload
 
 pytestmark = pytest.mark.django_db
 

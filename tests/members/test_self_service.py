@@ -5,12 +5,14 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from members.access import access_from_token, register_purpose, send_organisation_access_link
+from core import links
+from members.access import access_from_token, send_organisation_access_link
 from members.models import AccessLink, Decision, ProfileChangeRequest
 from members.services import change_request_approve, change_request_decline
 from tests import factories
+from tests.factories import image_bytes
 
-from .conftest import image_bytes, upload
+from .conftest import upload
 
 pytestmark = pytest.mark.django_db
 
@@ -130,8 +132,9 @@ def test_tampered_link_says_so(client, link_url):
     assert "Dieser Link ist ungültig" in response.content.decode()
 
 
-def test_link_for_another_purpose_is_not_valid(member):
-    register_purpose("stand", url_name="members:profile_edit", subject="Stand", asked_for="Stand")
+def test_link_for_another_purpose_is_not_valid(member, monkeypatch):
+    stand = links.LinkPurpose("members.access.stand", url_name="members:profile_edit")
+    monkeypatch.setitem(links.PURPOSES, stand.name, stand)
     link = AccessLink.objects.create(
         organisation=member, email="anna@beispiel.example", purpose="stand"
     )
@@ -278,6 +281,42 @@ def test_yearly_reminder_mails_due_members_once(member, mailoutbox, settings):
     assert member.confirmation_reminded_on == timezone.localdate()
     call_command("remind_profile_confirmation")
     assert len(mailoutbox) == 2
+
+
+def test_a_member_without_contact_persons_is_reminded_at_its_public_address(mailoutbox):
+    # Before, the reminder went to contact persons only: such a member was marked reminded
+    # with no mail sent, although its public address receives every other one-time link.
+    factories.make_organisation(
+        name="Praxis Ohne Ansprechperson", email="info@praxis.example",
+        last_confirmed_on=timezone.localdate() - dt.timedelta(days=400),
+    )  # fmt: skip
+    call_command("remind_profile_confirmation")
+    (mail,) = mailoutbox
+    assert mail.to == ["info@praxis.example"]
+    assert "Guten Tag Praxis Ohne Ansprechperson," in mail.body
+    assert "einmal im Jahr" in mail.body
+    assert AccessLink.objects.get().email == "info@praxis.example"
+
+
+def test_the_reminder_goes_through_the_one_sending_function(member, mailoutbox, monkeypatch):
+    from members import access
+
+    sent = []
+    send = access.send_organisation_access_link
+
+    def spy(**kwargs):
+        sent.append((kwargs["email"], kwargs["purpose"], kwargs["template"]))
+        return send(**kwargs)
+
+    monkeypatch.setattr(access, "send_organisation_access_link", spy)
+    member.last_confirmed_on = timezone.localdate() - dt.timedelta(days=400)
+    member.save()
+    call_command("remind_profile_confirmation")
+    assert sorted(sent) == [
+        ("anna@beispiel.example", "profile", "members/email/confirmation_reminder"),
+        ("bernd@beispiel.example", "profile", "members/email/confirmation_reminder"),
+    ]
+    assert AccessLink.objects.filter(organisation=member, purpose="profile").count() == 2
 
 
 def test_reminder_link_lets_the_member_confirm(client, member, mailoutbox):

@@ -5,8 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from news.models import NewsItem
-
-from .conftest import image_bytes, make_news
+from tests.factories import image_bytes, make_news
 
 pytestmark = pytest.mark.django_db
 

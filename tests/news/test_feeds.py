@@ -3,7 +3,9 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from .conftest import make_news, xml_root
+from tests.factories import make_news
+
+from .conftest import xml_root
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -4,8 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 
 from news.models import NewsItem, validate_image_format
-
-from .conftest import image_bytes, make_news
+from tests.factories import image_bytes, make_news
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,11 @@ from django.template import Context, Template
 from django.test import RequestFactory
 from django.utils import timezone
 
+from members.models import Organisation
 from news.models import NewsItem
 from tests import factories
+from tests.factories import make_news
 from tests.helpers import assert_constant_queries
-
-from .conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
@@ -122,7 +122,7 @@ def test_news_page_links_to_what_it_concerns(client, region, organisation, event
 def test_news_page_does_not_link_to_unpublished_events_or_non_members(client):
     hidden_event = factories.make_event(title="Interne Sitzung", is_published=False)
     applicant = factories.make_organisation(
-        name="Bewerber GmbH", status=factories.Organisation.Status.APPLICANT
+        name="Bewerber GmbH", status=Organisation.Status.APPLICANT
     )
     item = make_news(events=[hidden_event], organisations=[applicant])
     html = client.get(item.get_absolute_url()).content.decode()
@@ -146,7 +146,7 @@ def test_press_release_page_shows_the_press_contact(client):
 def test_news_page_shows_image_with_its_alternative_text(client, settings):
     from django.core.files.base import ContentFile
 
-    from .conftest import image_bytes
+    from tests.factories import image_bytes
 
     item = make_news(image_alt="Gruppenfoto beim Workshop")
     item.image.save("foto.png", ContentFile(image_bytes()), save=True)

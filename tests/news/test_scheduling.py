@@ -7,8 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from news.models import NewsItem
-
-from .conftest import make_news
+from tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
 

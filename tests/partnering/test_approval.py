@@ -6,8 +6,7 @@ from django.utils import timezone
 from partnering import services
 from partnering.models import Post
 from tests import factories
-
-from .conftest import make_post
+from tests.factories import make_post
 
 
 @pytest.fixture

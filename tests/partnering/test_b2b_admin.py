@@ -2,8 +2,7 @@
 
 from partnering.models import Meeting, MeetingSeat
 from partnering.scheduler import schedule_meetings
-
-from .conftest import accepted_meeting, make_participant, make_slots, make_tables
+from tests.factories import make_accepted_meeting, make_participant, make_slots, make_tables
 
 
 def change_url(meeting):
@@ -26,8 +25,8 @@ def test_manager_runs_the_scheduler_and_sees_what_could_not_be_placed(admin_clie
     make_slots(b2b_event, 1)
     make_tables(b2b_event, 2)
     anna, ben, carla = (make_participant(b2b_event, n) for n in ["Anna", "Ben", "Carla"])
-    accepted_meeting(anna, ben, minutes_ago=20)
-    left_over = accepted_meeting(anna, carla, minutes_ago=10)
+    make_accepted_meeting(anna, ben, minutes_ago=20)
+    left_over = make_accepted_meeting(anna, carla, minutes_ago=10)
     response = admin_client.post(
         "/admin/partnering/b2bexchange/",
         {"action": "run_scheduler", "_selected_action": [b2b_event.pk]},
@@ -46,7 +45,7 @@ def test_manager_moves_a_meeting_to_a_free_slot_and_table(admin_client, b2b_even
     first_slot, second_slot = make_slots(b2b_event, 2)
     table_1, table_2 = make_tables(b2b_event, 2)
     anna, ben = make_participant(b2b_event, "Anna"), make_participant(b2b_event, "Ben")
-    meeting = accepted_meeting(anna, ben)
+    meeting = make_accepted_meeting(anna, ben)
     response = move(admin_client, meeting, second_slot, table_2)
     assert response.status_code == 302
     meeting.refresh_from_db()
@@ -61,8 +60,8 @@ def test_moving_a_participant_into_a_busy_slot_is_refused_with_a_message(admin_c
     (slot,) = make_slots(b2b_event, 1)
     table_1, table_2 = make_tables(b2b_event, 2)
     anna, ben, carla = (make_participant(b2b_event, n) for n in ["Anna", "Ben", "Carla"])
-    accepted_meeting(anna, ben, minutes_ago=20)
-    second = accepted_meeting(anna, carla, minutes_ago=10)
+    make_accepted_meeting(anna, ben, minutes_ago=20)
+    second = make_accepted_meeting(anna, carla, minutes_ago=10)
     schedule_meetings(event=b2b_event)
     response = move(admin_client, second, slot, table_2)
     assert response.status_code == 200
@@ -75,8 +74,8 @@ def test_putting_two_meetings_at_one_table_is_refused_with_a_message(admin_clien
     (slot,) = make_slots(b2b_event, 1)
     (table,) = make_tables(b2b_event, 1)
     a, b, c, d = (make_participant(b2b_event, n) for n in ["A", "B", "C", "D"])
-    first = accepted_meeting(a, b)
-    second = accepted_meeting(c, d)
+    first = make_accepted_meeting(a, b)
+    second = make_accepted_meeting(c, d)
     assert move(admin_client, first, slot, table).status_code == 302
     response = move(admin_client, second, slot, table)
     assert response.status_code == 200
@@ -87,7 +86,7 @@ def test_putting_two_meetings_at_one_table_is_refused_with_a_message(admin_clien
 def test_admin_lists_of_the_b2b_back_office_open(admin_client, b2b_event):
     make_slots(b2b_event, 2)
     make_tables(b2b_event, 2)
-    accepted_meeting(make_participant(b2b_event, "A"), make_participant(b2b_event, "B"))
+    make_accepted_meeting(make_participant(b2b_event, "A"), make_participant(b2b_event, "B"))
     for path in [
         "/admin/partnering/b2bexchange/",
         "/admin/partnering/meeting/",

@@ -15,9 +15,8 @@ from partnering.models import B2BProfile, Meeting
 from partnering.scheduler import schedule_meetings
 from tests import factories
 from tests.cluster_portal.test_translations import ENGLISH_UI_WORDS, VisibleText, words_found
+from tests.factories import make_accepted_meeting, make_participant, make_slots, make_tables
 from tests.helpers import assert_constant_queries
-
-from .conftest import accepted_meeting, make_participant, make_slots, make_tables
 
 
 def url(name, registration, **kwargs):
@@ -86,6 +85,15 @@ def test_only_confirmed_participants_reach_the_b2b_pages(client, b2b_event, stat
     assert response.status_code == 403
     assert "nur bestätigten Teilnehmenden" in response.content.decode()
     assert not B2BProfile.objects.exists()
+
+
+def test_a_person_not_participating_is_led_to_their_own_registration_page(client, b2b_event):
+    person = make_participant(b2b_event, "Wartend", status="cancelled", profile=False)
+    page = client.get(url("b2b", person)).content.decode()
+    own_page = re.search(r'href="(/veranstaltungen/anmeldung/[^"]+/)"', page)[1]
+    response = client.get(own_page)
+    assert response.status_code == 200
+    assert response.context["registration"] == person
 
 
 def test_b2b_pages_of_an_event_of_another_kind_are_not_found(client, event):
@@ -213,10 +221,10 @@ def scheduled(b2b_event):
     anna = make_participant(b2b_event, "Anna")
     ben = make_participant(b2b_event, "Ben")
     carla = make_participant(b2b_event, "Carla")
-    placed = accepted_meeting(ben, anna, minutes_ago=30)
+    placed = make_accepted_meeting(ben, anna, minutes_ago=30)
     placed.message = "Über Sensoren sprechen"
     placed.save()
-    unplaced = accepted_meeting(anna, carla, minutes_ago=10)
+    unplaced = make_accepted_meeting(anna, carla, minutes_ago=10)
     schedule_meetings(event=b2b_event)
     return {"anna": anna, "ben": ben, "carla": carla, "placed": placed, "unplaced": unplaced}
 

@@ -8,8 +8,7 @@ from django.db import IntegrityError, transaction
 from events.models import Registration
 from partnering.models import Meeting, MeetingSeat
 from partnering.scheduler import schedule_meetings
-
-from .conftest import accepted_meeting, make_participant, make_slots, make_tables
+from tests.factories import make_accepted_meeting, make_participant, make_slots, make_tables
 
 
 def assert_no_double_booking(event):
@@ -30,7 +29,7 @@ def test_every_accepted_meeting_is_placed_when_slots_allow(b2b_event):
     people = [make_participant(b2b_event, f"Person {n}") for n in range(6)]
     pairs = [(0, 1), (0, 2), (0, 3), (1, 2), (3, 4), (4, 5), (2, 5), (1, 3)]
     meetings = [
-        accepted_meeting(people[a], people[b], minutes_ago=100 - n)
+        make_accepted_meeting(people[a], people[b], minutes_ago=100 - n)
         for n, (a, b) in enumerate(pairs)
     ]
     result = schedule_meetings(event=b2b_event)
@@ -44,8 +43,8 @@ def test_first_requested_meeting_gets_the_first_slot(b2b_event):
     first_slot, second_slot = make_slots(b2b_event, 2)
     make_tables(b2b_event, 1)
     anna, ben, carla = (make_participant(b2b_event, n) for n in ["Anna", "Ben", "Carla"])
-    later = accepted_meeting(anna, carla, minutes_ago=5)
-    earlier = accepted_meeting(anna, ben, minutes_ago=50)
+    later = make_accepted_meeting(anna, carla, minutes_ago=5)
+    earlier = make_accepted_meeting(anna, ben, minutes_ago=50)
     schedule_meetings(event=b2b_event)
     earlier.refresh_from_db()
     later.refresh_from_db()
@@ -58,7 +57,9 @@ def test_more_meetings_for_one_person_than_slots_leaves_a_clear_message(b2b_even
     make_tables(b2b_event, 3)
     busy = make_participant(b2b_event, "Viel Gefragt")
     others = [make_participant(b2b_event, f"Gast {n}") for n in range(3)]
-    meetings = [accepted_meeting(other, busy, minutes_ago=30 - n) for n, other in enumerate(others)]
+    meetings = [
+        make_accepted_meeting(other, busy, minutes_ago=30 - n) for n, other in enumerate(others)
+    ]
     result = schedule_meetings(event=b2b_event)
     assert len(result.placed) == 2
     assert result.unplaced == [meetings[2]]
@@ -73,8 +74,8 @@ def test_too_few_tables_says_no_table_is_free(b2b_event):
     make_slots(b2b_event, 1)
     make_tables(b2b_event, 1)
     a, b, c, d = (make_participant(b2b_event, n) for n in ["A", "B", "C", "D"])
-    accepted_meeting(a, b, minutes_ago=10)
-    second = accepted_meeting(c, d, minutes_ago=5)
+    make_accepted_meeting(a, b, minutes_ago=10)
+    second = make_accepted_meeting(c, d, minutes_ago=5)
     result = schedule_meetings(event=b2b_event)
     assert result.unplaced == [second]
     second.refresh_from_db()
@@ -82,7 +83,9 @@ def test_too_few_tables_says_no_table_is_free(b2b_event):
 
 
 def test_an_event_without_slots_says_so(b2b_event):
-    meeting = accepted_meeting(make_participant(b2b_event, "A"), make_participant(b2b_event, "B"))
+    meeting = make_accepted_meeting(
+        make_participant(b2b_event, "A"), make_participant(b2b_event, "B")
+    )
     schedule_meetings(event=b2b_event)
     meeting.refresh_from_db()
     assert meeting.unplaced_reason == Meeting.Unplaced.NO_SLOTS
@@ -94,14 +97,14 @@ def test_scheduler_moves_an_earlier_meeting_to_make_room(b2b_event):
     slot_1, slot_2 = make_slots(b2b_event, 2)
     table_1, table_2 = make_tables(b2b_event, 2)
     a, b, c, d = (make_participant(b2b_event, n) for n in ["A", "B", "C", "D"])
-    pinned = accepted_meeting(c, d, minutes_ago=90)
+    pinned = make_accepted_meeting(c, d, minutes_ago=90)
     pinned.slot, pinned.table = slot_2, table_1
     pinned.save()
     MeetingSeat.objects.bulk_create(
         MeetingSeat(meeting=pinned, registration=p, slot=slot_2) for p in (c, d)
     )
-    first = accepted_meeting(a, b, minutes_ago=60)
-    second = accepted_meeting(a, c, minutes_ago=30)
+    first = make_accepted_meeting(a, b, minutes_ago=60)
+    second = make_accepted_meeting(a, c, minutes_ago=30)
     result = schedule_meetings(event=b2b_event)
     assert result.unplaced == []
     for meeting in (pinned, first, second):
@@ -117,7 +120,7 @@ def test_scheduling_is_deterministic_and_a_rerun_changes_nothing(b2b_event):
     make_tables(b2b_event, 2)
     people = [make_participant(b2b_event, f"P{n}") for n in range(5)]
     for n, (a, b) in enumerate([(0, 1), (2, 3), (0, 4), (1, 2), (3, 4), (0, 2)]):
-        accepted_meeting(people[a], people[b], minutes_ago=60 - n)
+        make_accepted_meeting(people[a], people[b], minutes_ago=60 - n)
     schedule_meetings(event=b2b_event)
     before = list(Meeting.objects.values_list("pk", "slot_id", "table_id"))
     seats = list(MeetingSeat.objects.values_list("pk", flat=True))
@@ -132,7 +135,7 @@ def test_only_accepted_meetings_of_confirmed_participants_are_placed(b2b_event):
     make_tables(b2b_event, 2)
     a, b, c = (make_participant(b2b_event, n) for n in ["A", "B", "C"])
     requested = Meeting.objects.create(event=b2b_event, requester=a, recipient=b)
-    cancelled_partner = accepted_meeting(a, c)
+    cancelled_partner = make_accepted_meeting(a, c)
     c.status = Registration.Status.CANCELLED
     c.save()
     result = schedule_meetings(event=b2b_event)
@@ -147,7 +150,7 @@ def test_database_refuses_a_person_in_two_meetings_in_one_slot(b2b_event):
     (slot,) = make_slots(b2b_event, 1)
     make_tables(b2b_event, 2)
     a, b, c = (make_participant(b2b_event, n) for n in ["A", "B", "C"])
-    first, second = accepted_meeting(a, b), accepted_meeting(a, c)
+    first, second = make_accepted_meeting(a, b), make_accepted_meeting(a, c)
     MeetingSeat.objects.create(meeting=first, registration=a, slot=slot)
     with pytest.raises(IntegrityError), transaction.atomic():
         MeetingSeat.objects.create(meeting=second, registration=a, slot=slot)
@@ -157,7 +160,7 @@ def test_database_refuses_two_meetings_at_one_table_in_one_slot(b2b_event):
     (slot,) = make_slots(b2b_event, 1)
     (table,) = make_tables(b2b_event, 1)
     a, b, c, d = (make_participant(b2b_event, n) for n in ["A", "B", "C", "D"])
-    first, second = accepted_meeting(a, b), accepted_meeting(c, d)
+    first, second = make_accepted_meeting(a, b), make_accepted_meeting(c, d)
     Meeting.objects.filter(pk=first.pk).update(slot=slot, table=table)
     with pytest.raises(IntegrityError), transaction.atomic():
         Meeting.objects.filter(pk=second.pk).update(slot=slot, table=table)

@@ -5,9 +5,8 @@ from django.utils import timezone
 
 from partnering.models import Post
 from tests import factories
+from tests.factories import make_post
 from tests.helpers import assert_constant_queries
-
-from .conftest import make_post
 
 BOARD = "/kooperationsboerse/"
 

@@ -1,8 +1,7 @@
 import pytest
 
 from partnering.models import ExpressionOfInterest, Post
-
-from .conftest import make_post
+from tests.factories import make_post
 
 SECRET = "geheim-poster@example.org"
 

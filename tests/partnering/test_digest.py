@@ -1,3 +1,4 @@
+import dataclasses
 import email.policy
 import re
 
@@ -9,8 +10,7 @@ from django.utils import translation
 from core import links
 from partnering.models import DIGEST_UNSUBSCRIBE_PURPOSE, MEMBER_VIEW_PURPOSE, DigestEntry, Post
 from tests import factories
-
-from .conftest import make_post
+from tests.factories import make_post
 
 
 @pytest.fixture
@@ -154,11 +154,17 @@ def test_members_only_match_reaches_the_member_through_a_signed_link(
     assert mailoutbox[0].to == ["diskret@example.org"]
 
 
+def expire_links(monkeypatch, purpose):
+    """Every link of `purpose` has expired from now on."""
+    expired = dataclasses.replace(links.PURPOSES[purpose], max_age=-1)
+    monkeypatch.setitem(links.PURPOSES, purpose, expired)
+
+
 def test_the_member_link_expires(client, poster, world, monkeypatch):
     hidden = make_post(poster, visibility=Post.Visibility.MEMBERS)
     path = hidden.member_view_url(organisation=poster)
     assert client.get(path).status_code == 200
-    monkeypatch.setitem(links.PURPOSES, MEMBER_VIEW_PURPOSE, -1)
+    expire_links(monkeypatch, MEMBER_VIEW_PURPOSE)
     response = client.get(path)
     assert response.status_code == 410
     assert "abgelaufen" in response.content.decode()
@@ -296,7 +302,7 @@ def test_a_bad_or_expired_unsubscribe_link_says_so_and_what_to_do(
     if problem == "tampered":
         path = path[:-4] + ("x" if path[-4] != "x" else "y") + path[-3:]
     elif problem == "expired":
-        monkeypatch.setitem(links.PURPOSES, DIGEST_UNSUBSCRIBE_PURPOSE, -1)
+        expire_links(monkeypatch, DIGEST_UNSUBSCRIBE_PURPOSE)
     else:
         request.digest_entries.all().delete()
         request.delete()

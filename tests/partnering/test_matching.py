@@ -3,9 +3,8 @@ import pytest
 from partnering.matching import organisation_matches, post_matches
 from partnering.models import Post
 from tests import factories
+from tests.factories import make_post
 from tests.helpers import count_queries
-
-from .conftest import make_post
 
 
 @pytest.fixture

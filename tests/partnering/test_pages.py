@@ -10,8 +10,9 @@ from tests.cluster_portal.test_translations import (
     VisibleText,
     words_found,
 )
+from tests.factories import make_post
 
-from .conftest import make_post, posting_link
+from .conftest import posting_link
 
 
 @pytest.fixture

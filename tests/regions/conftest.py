@@ -1,8 +1,6 @@
-import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from regions.models import FederalState, KeyFigure, Region
 from tests import factories
@@ -71,8 +69,3 @@ def saarland(db):
         source="healthcare.saarland / saar.is",
     )
     return region
-
-
-def past_event(**overrides):
-    start = timezone.now() - dt.timedelta(days=60)
-    return factories.make_event(start=start, end=start + dt.timedelta(hours=3), **overrides)

@@ -8,8 +8,6 @@ from members.models import Organisation
 from tests import factories
 from tests.helpers import assert_constant_queries
 
-from .conftest import past_event
-
 pytestmark = pytest.mark.django_db
 
 
@@ -170,7 +168,7 @@ def test_region_page_lists_upcoming_events_of_region_and_sub_regions(client, nrw
     factories.make_event(title="Netzwerktreffen Münster", region=muensterland)
     factories.make_event(title="Landeskongress Bochum", region=nrw)
     factories.make_event(title="Entwurf ohne Freigabe", region=nrw, is_published=False)
-    past_event(title="Symposium von gestern", region=muensterland)
+    factories.make_past_event(title="Symposium von gestern", region=muensterland)
     content = client.get("/regionen/nordrhein-westfalen/").content.decode()
     assert "Netzwerktreffen Münster" in content
     assert "Landeskongress Bochum" in content

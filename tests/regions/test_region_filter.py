@@ -5,7 +5,7 @@ import pytest
 from events.models import Event
 from regions.models import Region
 from tests import factories
-from tests.news.conftest import make_news
+from tests.factories import make_news
 
 pytestmark = pytest.mark.django_db
 

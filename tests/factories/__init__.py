@@ -1,0 +1,75 @@
+"""The tests' factories, one module per app: each makes one valid object (or a few that belong
+together), overridable by keyword. Use them as `factories.make_event(...)` after
+`from tests import factories`, or import them by name from here; fixtures in the conftest files
+call them. A new factory goes into its app's module and is listed here, under a name no other
+factory has.
+"""
+
+from .autofill import make_row
+from .backoffice import make_staff
+from .base import unique
+from .cooperations import add_partner, make_cooperation, make_partner
+from .events import (
+    PLACEHOLDER_START,
+    make_event,
+    make_open_event,
+    make_past_event,
+    make_registration,
+    make_stand,
+    make_stand_abroad,
+    make_stand_application,
+    make_trade_fair,
+)
+from .files import image_bytes
+from .legal import make_all_legal_pages, make_barrier_report, make_legal_page, make_privacy_notice
+from .members import (
+    make_innovation_field,
+    make_member_with_contact,
+    make_membership_application,
+    make_organisation,
+    make_sector,
+)
+from .news import make_news
+from .partnering import (
+    make_accepted_meeting,
+    make_participant,
+    make_post,
+    make_slots,
+    make_tables,
+)
+from .regions import make_region
+
+__all__ = [
+    "PLACEHOLDER_START",
+    "add_partner",
+    "image_bytes",
+    "make_accepted_meeting",
+    "make_all_legal_pages",
+    "make_barrier_report",
+    "make_cooperation",
+    "make_event",
+    "make_innovation_field",
+    "make_legal_page",
+    "make_member_with_contact",
+    "make_membership_application",
+    "make_news",
+    "make_open_event",
+    "make_organisation",
+    "make_partner",
+    "make_participant",
+    "make_past_event",
+    "make_post",
+    "make_privacy_notice",
+    "make_region",
+    "make_registration",
+    "make_row",
+    "make_sector",
+    "make_slots",
+    "make_stand",
+    "make_stand_abroad",
+    "make_stand_application",
+    "make_staff",
+    "make_tables",
+    "make_trade_fair",
+    "unique",
+]
