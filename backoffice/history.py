@@ -8,10 +8,11 @@ are at registration, and django-modeltranslation adds the translated fields (`ti
 import simple_history
 
 from cooperations.models import Cooperation, CooperationPartner
-from events.models import CoExhibitorApplication, Event, JointStand, Registration
+from events.models import Event, Registration
 from members.models import MembershipApplication, Organisation
 from partnering.models import Post
 from regions.models import Region
+from stands.models import CoExhibitorApplication, JointStand
 
 
 def register_history():

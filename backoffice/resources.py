@@ -28,10 +28,11 @@ from import_export.formats import base_formats
 from import_export.forms import SelectableFieldsExportForm
 
 from core.exports import neutralise_cell
-from events.models import CoExhibitorApplication, Registration
+from events.models import Registration
 from members.models import InnovationField, Organisation, Sector
 from partnering.models import Post
 from regions.models import Region
+from stands.models import CoExhibitorApplication
 
 from .scoping import is_region_scoped
 

@@ -22,10 +22,8 @@ REGIONAL_EDITABLE = [
     ("events", "speaker"),
     ("events", "registrationquestion"),
     ("events", "registration"),
-    ("events", "jointstand"),
-    ("events", "coexhibitorapplication"),
-    ("events", "stand"),
-    ("events", "standapplication"),
+    ("stands", "jointstand"),
+    ("stands", "coexhibitorapplication"),
 ]
 # Looked up (autocomplete, filters) but not changed by regional managers.
 REGIONAL_VIEW_ONLY = [

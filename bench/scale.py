@@ -701,8 +701,8 @@ def generate_cooperations(count: int, *, rng: random.Random, today: dt.date) -> 
 def generate_joint_stands(count: int, *, rng: random.Random, today: dt.date) -> dict:
     """Joint stands on trade-fair events (turning events into fairs where there are too few),
     each with co-exhibitor applications that never take more places than the stand has."""
-    stand_model = get_model("events.JointStand")
-    application_model = get_model("events.CoExhibitorApplication")
+    stand_model = get_model("stands.JointStand")
+    application_model = get_model("stands.CoExhibitorApplication")
     if stand_model is None or application_model is None:
         return {"joint_stands": "not available"}
     from events.models import Event

@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path(_("members/"), include("members.urls")),
     path(_("regions/"), include("regions.urls")),
+    # The joint stands hang below the events, before the events' `<slug>/`.
+    path(_("events/"), include("stands.urls")),
     path(_("events/"), include("events.urls")),
     path(_("cooperations/"), include("cooperations.urls")),
     path(_("news/"), include("news.urls")),

@@ -17,4 +17,4 @@ class EventSitemap(BilingualSitemap):
 
 
 register_section("events", EventSitemap, position=50)
-register_pages("events:list", "events:archive", "events:stand_list", position=40)
+register_pages("events:list", "events:archive", position=40)

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Event, JointStand, Session
+from .models import Event, Session
 
 
 @register(Event)
@@ -13,11 +13,5 @@ class EventTranslationOptions(TranslationOptions):
 
 @register(Session)
 class SessionTranslationOptions(TranslationOptions):
-    fields = ("title", "description")
-    required_languages = {"de": ("title",)}
-
-
-@register(JointStand)
-class JointStandTranslationOptions(TranslationOptions):
     fields = ("title", "description")
     required_languages = {"de": ("title",)}

@@ -1,8 +1,6 @@
 import segno
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,28 +17,14 @@ from core.fragments import lazy_page
 from core.ratelimit import limited_response, refuse_if_limited
 from core.refusals import RuleRefused
 from core.site_urls import absolute_url
-from members.access import AccessLinkRequestView, access_link_required, mark_used
-from members.models import ContactPerson, Organisation
 
-from . import services, stand_services
-from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE, STAND_ACCESS_PURPOSE
+from . import services
+from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .calendar import calendar_bytes, feed_name
 from .emails import registration_for_link
 from .filters import EventFilter
-from .forms import (
-    CheckInSearchForm,
-    CoExhibitorApplicationForm,
-    RegistrationForm,
-    StandAccessRequestForm,
-)
-from .models import (
-    CoExhibitorApplication,
-    Event,
-    JointStand,
-    Registration,
-    RegistrationState,
-    Session,
-)
+from .forms import CheckInSearchForm, RegistrationForm
+from .models import Event, Registration, RegistrationState, Session
 
 PAGE_SIZE = 20
 
@@ -160,17 +144,15 @@ def event_detail(request, slug):
     state = event.registration_state()
     if form is None and event.accepts_registrations:
         form = SimpleLazyObject(lambda: RegistrationForm(questions=list(event.questions.all())))
-    stand_and_exhibitors = SimpleLazyObject(lambda: _stand_for_event(event))
-    # Lazy: the programme, participants, stand and the empty form are read only when their
-    # cached fragments have to be rendered; the registration state and places are always live.
+    # Lazy: the programme, participants and the empty form are read only when their cached
+    # fragments have to be rendered (the joint stand too, by its template tag); the
+    # registration state and places are always live.
     response = render(
         request,
         "events/event_detail.html",
         {
             "event": event,
             "event_details": SimpleLazyObject(lambda: _with_page_details(event)),
-            "stand": SimpleLazyObject(lambda: stand_and_exhibitors[0]),
-            "co_exhibitors": SimpleLazyObject(lambda: stand_and_exhibitors[1]),
             "state": state,
             "states": RegistrationState,
             "form": form,
@@ -386,136 +368,4 @@ def ticket_check_in(request, code):
             "event": registration.event,
             "statuses": Registration.Status,
         },
-    )
-
-
-# Joint stands at trade fairs -----------------------------------------------------------------
-
-
-def joint_stand_list(request):
-    stands = JointStand.objects.with_places_taken().select_related("event", "event__region")
-    past = Paginator(stands.past(), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "events/joint_stand_list.html",
-        {"upcoming": list(stands.upcoming()), "past_page": past},
-    )
-
-
-def _stand_for_event(event):
-    if event.kind != Event.Kind.TRADE_FAIR:
-        return None, []
-    stand = JointStand.objects.published().with_places_taken().filter(event=event).first()
-    if stand is None:
-        return None, []
-    stand.event = event
-    exhibitors = (
-        CoExhibitorApplication.objects.accepted()
-        .filter(stand=stand)
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
-    return stand, list(exhibitors)
-
-
-class StandLinkRequestView(AccessLinkRequestView):
-    """Ask for the one-time link to the co-exhibitor application (members only)."""
-
-    purpose = STAND_ACCESS_PURPOSE
-    form_class = StandAccessRequestForm
-    template_name = "events/stand_access_request.html"
-    rate_limit_scope = "stand-access"
-    sent_message = gettext_lazy(
-        "Thank you. If this is the address of a contact person of "
-        "%(organisation)s or its public e-mail address, we have sent it a link to "
-        "the application form. Please check your inbox."
-    )
-
-    def get_objects(self, slug):
-        event = get_object_or_404(Event.objects.published(), slug=slug)
-        stand = get_object_or_404(JointStand.objects.published(), event=event)
-        stand.event = event
-        if not stand.accepts_applications():
-            return render(
-                self.request, "events/stand_closed.html", {"stand": stand, "event": event}
-            )
-        return {"stand": stand, "event": event}
-
-    def get_success_url(self, organisation, objects):
-        return objects["stand"].get_absolute_url()
-
-
-stand_access_request = StandLinkRequestView.as_view()
-
-
-@access_link_required(STAND_ACCESS_PURPOSE)
-def stand_apply(request, access):
-    """The application form, reached through the one-time link; the link fixes the member."""
-    organisation = access.organisation
-    if organisation.status != Organisation.Status.MEMBER:
-        return render(
-            request,
-            "events/stand_closed.html",
-            {"reason": stand_services.NotAMember.message},
-            status=403,
-        )
-    applied = CoExhibitorApplication.objects.active().filter(organisation=organisation)
-    stands = (
-        JointStand.objects.open_for_applications()
-        .exclude(pk__in=applied.values("stand"))
-        .select_related("event")
-        .order_by("event__start")
-    )
-    if not stands:
-        return render(
-            request,
-            "events/stand_closed.html",
-            {
-                "reason": _(
-                    "There is no joint stand open for applications from %(organisation)s at "
-                    "the moment: the deadlines have passed, or your organisation has "
-                    "already applied."
-                )
-                % {"organisation": organisation.name}
-            },
-        )
-    contact = ContactPerson.objects.filter(
-        organisation=organisation, email__iexact=access.email
-    ).first()
-    initial = {"contact_email": access.email}
-    if contact is not None:
-        initial.update(contact_name=contact.name, contact_phone=contact.phone)
-    form = CoExhibitorApplicationForm(
-        request.POST or None, organisation=organisation, stands=stands, initial=initial
-    )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                mark_used(access)  # a second use is answered by access_link_required
-                application = stand_services.stand_apply(
-                    stand=data["stand"],
-                    organisation=organisation,
-                    contact_person=contact,
-                    contact_name=data["contact_name"],
-                    contact_email=data["contact_email"],
-                    contact_phone=data["contact_phone"],
-                    products=data["products"],
-                    places_needed=data["places_needed"],
-                    remarks=data["remarks"],
-                    language=translation.get_language(),
-                    consent=form.consent_values(),
-                )
-        except RuleRefused as error:
-            form.add_error(None, error.message)
-        else:
-            return render(
-                request,
-                "events/stand_application_done.html",
-                {"application": application, "stand": application.stand},
-            )
-    return render(
-        request,
-        "events/stand_application_form.html",
-        {"organisation": organisation, "form": form},
     )

@@ -23,11 +23,11 @@ from .models import CoExhibitorApplication, JointStand
 Status = CoExhibitorApplication.Status
 
 TEMPLATES = {
-    "applied": "events/emails/stand_applied",
-    "accepted": "events/emails/stand_accepted",
-    "waiting": "events/emails/stand_waiting",
-    "declined": "events/emails/stand_declined",
-    "withdrawn": "events/emails/stand_withdrawn",
+    "applied": "stands/emails/applied",
+    "accepted": "stands/emails/accepted",
+    "waiting": "stands/emails/waiting",
+    "declined": "stands/emails/declined",
+    "withdrawn": "stands/emails/withdrawn",
 }
 
 
@@ -87,7 +87,7 @@ def _notify_managers(application: CoExhibitorApplication) -> None:
         recipients.add(manager.email)
     if recipients:
         send_mail_in_language(
-            template="events/emails/stand_manager_notice",
+            template="stands/emails/manager_notice",
             to=sorted(recipients),
             language="de",
             context={"application": application, "stand": application.stand},

@@ -72,6 +72,7 @@ PORTAL_APPS = [
     "regions",
     "members",
     "events",
+    "stands",
     "cooperations",
     "news",
     "partnering",

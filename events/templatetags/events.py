@@ -1,15 +1,14 @@
 """Event tags: `{% load events %}`, then
 - `{% event_date event %}`: the start date, or that it is not recorded;
 - `{% event_period event %}`: start to end as one phrase (`{{ event|period }}` in mails);
-- `{% events_for_organisation organisation %}` and `{% stands_for_organisation organisation %}`:
-  the member-profile lists."""
+- `{% events_for_organisation organisation %}`: the member-profile list."""
 
 from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from ..models import Event, JointStand
+from ..models import Event
 from ..periods import event_period as format_event_period
 
 register = template.Library()
@@ -52,20 +51,6 @@ def events_for_organisation(organisation, heading_level=2):
     return {
         "events": list(
             Event.objects.upcoming().for_organisation(organisation).select_related("region")[:10]
-        ),
-        "heading_level": heading_level,
-    }
-
-
-@register.inclusion_tag("events/_stands_for_organisation.html")
-def stands_for_organisation(organisation, heading_level=2):
-    """The joint stands the organisation exhibited (or will exhibit) on, newest first."""
-    return {
-        "stands": list(
-            JointStand.objects.published()
-            .for_organisation(organisation)
-            .select_related("event")
-            .order_by("-event__start")
         ),
         "heading_level": heading_level,
     }

@@ -1,0 +1,29 @@
+"""The joint stands' panel on the back office's dashboard (see `core.dashboard`)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from backoffice.dashboard import Panel, change_url, changelist_url
+from backoffice.scoping import is_region_scoped, region_ids_for
+from core.dashboard import panel
+
+from .models import CoExhibitorApplication
+
+
+@panel(position=20)
+def co_exhibitor_applications(request) -> Panel:
+    """Applications for a place on a joint trade-fair stand that wait for a decision."""
+    waiting = CoExhibitorApplication.Status.APPLIED
+    # Scoped like the admin list: by the region of the fair, not of the applicant.
+    queryset = CoExhibitorApplication.objects.filter(status=waiting).select_related(
+        "organisation", "stand"
+    )
+    if is_region_scoped(request.user):
+        queryset = queryset.filter(stand__event__region__in=region_ids_for(request.user))
+    return Panel(
+        key="co-exhibitor-applications",
+        title=_("Co-exhibitor applications"),
+        count=queryset.count(),
+        url=changelist_url(request, CoExhibitorApplication, f"status__exact={waiting}"),
+        items=[(str(a), change_url(CoExhibitorApplication, a.pk)) for a in queryset[:5]],
+        empty_text=_("No application is waiting."),
+    )
