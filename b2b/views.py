@@ -27,7 +27,7 @@ class NotParticipating(links.LinkError):
     page links to the person's registration instead."""
 
     status = 403
-    template_name = "partnering/b2b/not_participating.html"
+    template_name = "b2b/not_participating.html"
 
     def __init__(self, registration):
         super().__init__(registration.pk)
@@ -81,7 +81,7 @@ def b2b_home(request, registration, *, token):
                 messages.error(request, error.message)
             else:
                 messages.success(request, _("Your profile has been saved."))
-            return redirect("partnering:b2b", token=token)
+            return redirect("b2b:home", token=token)
     else:
         form = B2BProfileForm(instance=profile)
     meetings = _meetings(registration)
@@ -96,7 +96,7 @@ def b2b_home(request, registration, *, token):
         ],
         "meetings": meetings,
     }
-    return render(request, "partnering/b2b/home.html", context)
+    return render(request, "b2b/home.html", context)
 
 
 @_with_participant
@@ -121,18 +121,18 @@ def b2b_participants(request, registration, *, token):
         "has_profile": _own_profile(registration) is not None,
         "form": MeetingRequestForm(),
     }
-    return render(request, "partnering/b2b/participants.html", context)
+    return render(request, "b2b/participants.html", context)
 
 
 @_with_participant
 def b2b_request(request, registration, *, token, pk):
     if request.method != "POST":
-        return redirect("partnering:b2b_participants", token=token)
+        return redirect("b2b:participants", token=token)
     recipient = get_object_or_404(Registration, pk=pk, event=registration.event)
     form = MeetingRequestForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Please shorten your message to at most 1000 characters."))
-        return redirect("partnering:b2b_participants", token=token)
+        return redirect("b2b:participants", token=token)
     try:
         services.meeting_request(
             requester=registration, recipient=recipient, message=form.cleaned_data["message"]
@@ -145,18 +145,18 @@ def b2b_request(request, registration, *, token, pk):
             _("Your request has been sent to %(name)s. We will tell you the answer by e-mail.")
             % {"name": recipient.name},
         )
-    return redirect("partnering:b2b_participants", token=token)
+    return redirect("b2b:participants", token=token)
 
 
 @_with_participant
 def b2b_answer(request, registration, *, token, pk):
     if request.method != "POST":
-        return redirect("partnering:b2b", token=token)
+        return redirect("b2b:home", token=token)
     meeting = get_object_or_404(Meeting, pk=pk, event=registration.event)
     action = request.POST.get("action")
     if action not in {"accept", "decline"}:
         messages.error(request, _("This action is not available."))
-        return redirect("partnering:b2b", token=token)
+        return redirect("b2b:home", token=token)
     try:
         services.meeting_answer(
             meeting=meeting, registration=registration, accept=action == "accept"
@@ -170,7 +170,7 @@ def b2b_answer(request, registration, *, token, pk):
             if action == "accept"
             else _("You have declined the meeting."),
         )
-    return redirect("partnering:b2b", token=token)
+    return redirect("b2b:home", token=token)
 
 
 def _schedule_context(registration, token):
@@ -189,14 +189,12 @@ def _schedule_context(registration, token):
 
 @_with_participant
 def b2b_schedule(request, registration, *, token):
-    return render(request, "partnering/b2b/schedule.html", _schedule_context(registration, token))
+    return render(request, "b2b/schedule.html", _schedule_context(registration, token))
 
 
 @_with_participant
 def b2b_schedule_print(request, registration, *, token):
-    return render(
-        request, "partnering/b2b/schedule_print.html", _schedule_context(registration, token)
-    )
+    return render(request, "b2b/schedule_print.html", _schedule_context(registration, token))
 
 
 @_with_participant

@@ -76,11 +76,12 @@ PORTAL_APPS = [
     "cooperations",
     "news",
     "partnering",
+    "b2b",
     "backoffice",
 ]
 # The apps whose objects appear on public pages: a change of their data renders the cached
-# fragments that show it afresh (core/fragments.py).
-CONTENT_APPS = [app for app in PORTAL_APPS if app not in {"core", "backoffice"}]
+# fragments that show it afresh (core/fragments.py). The B2B pages are personal and never cached.
+CONTENT_APPS = [app for app in PORTAL_APPS if app not in {"core", "b2b", "backoffice"}]
 
 INSTALLED_APPS = [
     # Before the admin, so that its admin classes and widgets take effect.
