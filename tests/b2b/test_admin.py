@@ -1,12 +1,12 @@
 """Managers set slots and tables, run the scheduler and adjust the schedule in the admin."""
 
-from partnering.models import Meeting, MeetingSeat
-from partnering.scheduler import schedule_meetings
+from b2b.models import Meeting, MeetingSeat
+from b2b.scheduler import schedule_meetings
 from tests.factories import make_accepted_meeting, make_participant, make_slots, make_tables
 
 
 def change_url(meeting):
-    return f"/admin/partnering/meeting/{meeting.pk}/change/"
+    return f"/admin/b2b/meeting/{meeting.pk}/change/"
 
 
 def move(admin_client, meeting, slot, table):
@@ -28,7 +28,7 @@ def test_manager_runs_the_scheduler_and_sees_what_could_not_be_placed(admin_clie
     make_accepted_meeting(anna, ben, minutes_ago=20)
     left_over = make_accepted_meeting(anna, carla, minutes_ago=10)
     response = admin_client.post(
-        "/admin/partnering/b2bexchange/",
+        "/admin/b2b/b2bexchange/",
         {"action": "run_scheduler", "_selected_action": [b2b_event.pk]},
         follow=True,
     )
@@ -36,7 +36,7 @@ def test_manager_runs_the_scheduler_and_sees_what_could_not_be_placed(admin_clie
     assert "1 Gespräche neu eingeplant" in page
     assert "Nicht eingeplant: Anna ↔ Carla" in page
     assert "keinen gemeinsamen freien Zeitpunkt" in page
-    detail = admin_client.get(f"/admin/partnering/b2bexchange/{b2b_event.pk}/change/")
+    detail = admin_client.get(f"/admin/b2b/b2bexchange/{b2b_event.pk}/change/")
     assert detail.status_code == 200
     assert str(left_over) in detail.content.decode()
 
@@ -88,8 +88,8 @@ def test_admin_lists_of_the_b2b_back_office_open(admin_client, b2b_event):
     make_tables(b2b_event, 2)
     make_accepted_meeting(make_participant(b2b_event, "A"), make_participant(b2b_event, "B"))
     for path in [
-        "/admin/partnering/b2bexchange/",
-        "/admin/partnering/meeting/",
-        "/admin/partnering/b2bprofile/",
+        "/admin/b2b/b2bexchange/",
+        "/admin/b2b/meeting/",
+        "/admin/b2b/b2bprofile/",
     ]:
         assert admin_client.get(path).status_code == 200, path

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
+from b2b.models import B2BProfile, Meeting, MeetingSeat, MeetingSlot, MeetingTable
 from events.models import Event, Registration
-from partnering.models import B2BProfile, Meeting, MeetingSeat, MeetingSlot, MeetingTable
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from collections import Counter
 import pytest
 from django.db import IntegrityError, transaction
 
+from b2b.models import Meeting, MeetingSeat
+from b2b.scheduler import schedule_meetings
 from events.models import Registration
-from partnering.models import Meeting, MeetingSeat
-from partnering.scheduler import schedule_meetings
 from tests.factories import make_accepted_meeting, make_participant, make_slots, make_tables
 
 

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from events.models import CoExhibitorApplication, Registration
+from events.models import Registration
 from members.models import ContactPerson, Decision, MembershipApplication, Organisation
 from partnering.models import Post
+from stands.models import CoExhibitorApplication
 from tests import factories
 from tests.factories import make_stand, make_stand_application, make_trade_fair
 
@@ -105,7 +106,7 @@ CASES = [
     ),
     Case(
         key="co-exhibitor",
-        url="/admin/events/coexhibitorapplication/",
+        url="/admin/stands/coexhibitorapplication/",
         make=co_exhibitor_to_decide,
         accept="accept",
         decline="decline",

@@ -113,8 +113,8 @@ def add_meetings(n):
 
 
 ROW_MAKERS = {
-    "partnering.b2bprofile": add_b2b_profiles,
-    "partnering.meeting": add_meetings,
+    "b2b.b2bprofile": add_b2b_profiles,
+    "b2b.meeting": add_meetings,
     "partnering.digestentry": add_digest_entries,
     "legal.legalpage": add_legal_pages,
     "legal.barrierreport": add_barrier_reports,

@@ -100,7 +100,7 @@ def test_index_says_so_when_nothing_is_upcoming(admin_client, admin_user):
 
 
 def test_index_counts_co_exhibitor_applications_waiting_for_a_decision(admin_user):
-    from events.models import CoExhibitorApplication
+    from stands.models import CoExhibitorApplication
     from tests.factories import make_stand, make_stand_application
 
     stand = make_stand()

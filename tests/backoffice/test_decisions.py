@@ -42,7 +42,7 @@ def test_every_bulk_decision_of_the_back_office_is_declared_once():
             "promote_registrations",
             "decline_registrations",
         },
-        "events.CoExhibitorApplication": {"accept", "waitlist", "decline", "withdraw"},
+        "stands.CoExhibitorApplication": {"accept", "waitlist", "decline", "withdraw"},
         "members.MembershipApplication": {"approve", "decline"},
         "members.ProfileChangeRequest": {"approve", "decline"},
         "members.Organisation": {"approve_applications", "decline_applications"},

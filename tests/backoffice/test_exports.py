@@ -11,9 +11,10 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import CoExhibitorApplication, Registration
+from events.models import Registration
 from members.models import Organisation
 from partnering.models import Post
+from stands.models import CoExhibitorApplication
 from tests import factories
 from tests.factories import make_staff
 
@@ -180,7 +181,7 @@ def test_co_exhibitor_applications_export_filtered_and_scoped(client, muensterla
     client.force_login(manager)
 
     table = rows(
-        export(client, "/admin/events/coexhibitorapplication/", EXCEL, "?status__exact=applied")
+        export(client, "/admin/stands/coexhibitorapplication/", EXCEL, "?status__exact=applied")
     )
 
     assert table[0][:3] == ["Gemeinschaftsstand", "Veranstaltung", "Organisation"]

@@ -72,7 +72,7 @@ def test_regional_manager_sees_only_membership_applications_of_their_regions(
 
 def test_regional_manager_sees_only_joint_stands_of_fairs_in_their_regions(regional_client, stands):
     own, foreign = stands
-    url = "/admin/events/jointstand/"
+    url = "/admin/stands/jointstand/"
     assert listed(regional_client.get(url)) == {own.pk}
     assert regional_client.get(f"{url}{foreign.pk}/change/").status_code == 404
 
@@ -82,6 +82,6 @@ def test_regional_manager_sees_only_co_exhibitor_applications_of_their_fairs(
 ):
     own_stand, foreign_stand = stands
     own, foreign = make_stand_application(own_stand), make_stand_application(foreign_stand)
-    url = "/admin/events/coexhibitorapplication/"
+    url = "/admin/stands/coexhibitorapplication/"
     assert listed(regional_client.get(url)) == {own.pk}
     assert regional_client.get(f"{url}{foreign.pk}/change/").status_code == 404

@@ -214,7 +214,7 @@ def test_member_applies_for_a_place_on_a_joint_stand(
     from django.urls import reverse
     from django.utils import translation
 
-    from events.models import CoExhibitorApplication, JointStand
+    from stands.models import CoExhibitorApplication, JointStand
 
     stand = JointStand.objects.filter(event__end__gte=timezone.now()).order_by("event__start")[0]
     applied = CoExhibitorApplication.objects.filter(stand=stand).values("organisation")
@@ -227,8 +227,8 @@ def test_member_applies_for_a_place_on_a_joint_stand(
     )
     contact = organisation.contact_persons.order_by("pk").first()
     with translation.override("de"):
-        access_url = reverse("events:stand_access", kwargs={"slug": stand.event.slug})
-        apply_prefix = reverse("events:stand_apply", kwargs={"token": "T"})[: -len("T/")]
+        access_url = reverse("stands:access", kwargs={"slug": stand.event.slug})
+        apply_prefix = reverse("stands:apply", kwargs={"token": "T"})[: -len("T/")]
 
     page.goto(site + stand.event.get_absolute_url())
     page.locator(f"main a[href='{access_url}']").first.click()

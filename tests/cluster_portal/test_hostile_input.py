@@ -262,7 +262,7 @@ def test_joint_stand_access_request_survives_hostile_input(client, member, value
     before = counts(AccessLink)
 
     response = client.post(
-        reverse("events:stand_access", args=[stand.event.slug]),
+        reverse("stands:access", args=[stand.event.slug]),
         form_data(["organisation", "email"], values, consent),
     )
 
@@ -281,7 +281,7 @@ FILTER_URLS = {
     "search": ["q", "kind"],
     "regions:list": ["q"],
     "partnering:board": ["q", "kind", "field", "sector", "region", "new"],
-    "events:stand_list": ["page"],
+    "stands:list": ["page"],
 }
 
 

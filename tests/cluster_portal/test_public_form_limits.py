@@ -275,7 +275,7 @@ def _stand_access(language, region, member):
 
     stand = make_stand()
     with translation.override(language):
-        url = reverse("events:stand_access", args=[stand.event.slug])
+        url = reverse("stands:access", args=[stand.event.slug])
     return url, lambda number: {
         "organisation": member.pk,
         "email": f"s{number}@x.example",

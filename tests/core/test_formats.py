@@ -8,8 +8,8 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from events.models import JointStand
 from events.periods import event_period
+from stands.models import JointStand
 from tests import factories
 
 BERLIN = ZoneInfo("Europe/Berlin")

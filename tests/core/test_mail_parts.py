@@ -10,18 +10,14 @@ from django.conf import settings
 from django.template import engines
 from django.utils import timezone
 
+from b2b.models import B2BProfile, Meeting
 from core import links
 from core.mail import render_mail, send_mail_in_language, text_to_html
-from events.models import CoExhibitorApplication, JointStand, Registration
+from events.models import Registration
 from legal.models import BarrierReport
 from members.models import ContactPerson, MembershipApplication, Organisation, ProfileChangeRequest
-from partnering.models import (
-    DIGEST_UNSUBSCRIBE_PURPOSE,
-    B2BProfile,
-    ExpressionOfInterest,
-    Meeting,
-    Post,
-)
+from partnering.models import DIGEST_UNSUBSCRIBE_PURPOSE, ExpressionOfInterest, Post
+from stands.models import CoExhibitorApplication, JointStand
 
 SUBJECT_SUFFIX = "_subject.txt"
 URL = re.compile(r"https?://[^\s<>\"]+")
@@ -188,7 +184,7 @@ CONTEXTS = {
         status=Registration.Status.OFFERED
     ),
     **{
-        f"events/emails/stand_{name}": _stand_context
+        f"stands/emails/{name}": _stand_context
         for name in ("accepted", "applied", "declined", "manager_notice", "waiting", "withdrawn")
     },
     "members/email/access_link": lambda: {
@@ -226,7 +222,7 @@ CONTEXTS = {
         for name in ("confirmation", "to_poster")
     },
     **{
-        f"partnering/email/meeting_{name}": _meeting_context
+        f"b2b/email/meeting_{name}": _meeting_context
         for name in ("accepted", "declined", "requested")
     },
     **{

@@ -25,6 +25,7 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
     modules = {key: source.matching.__module__ for key, source in privacy.sources.items()}
     assert modules["registrations"] == "events.privacy"
     assert modules["barrier_reports"] == "legal.privacy"
+    assert modules["co_exhibitor_applications"] == "stands.privacy"
     assert modules["rate_limit_counters"] == "core.ratelimit"
 
 
@@ -59,7 +60,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "regions:list",
         "events:list",
         "events:archive",
-        "events:stand_list",
+        "stands:list",
         "cooperations:list",
         "cooperations:partners",
         "news:list",
@@ -84,10 +85,12 @@ def test_demo_loaders_run_in_their_order_after_what_they_read():
         "regions",
         "members",
         "events",
+        "stands",
         "cooperations",
         "legal",
         "news",
         "partnering",
+        "b2b",
     ]
 
 

@@ -6,8 +6,8 @@ import pytest
 from django.utils import timezone
 
 from core import privacy
-from events.models import CoExhibitorApplication
 from partnering.models import ExpressionOfInterest
+from stands.models import CoExhibitorApplication
 from tests import factories
 from tests.factories import make_post, make_stand, make_stand_application
 

@@ -9,9 +9,9 @@ from django.utils import translation
 from core import refusals
 from core.refusals import RuleRefused
 from events import services as event_services
-from events import stand_services
 from members import services as member_services
 from partnering import services as partnering_services
+from stands import services as stand_services
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ factory has.
 """
 
 from .autofill import make_row
+from .b2b import make_accepted_meeting, make_participant, make_slots, make_tables
 from .backoffice import make_staff
 from .base import unique
 from .cooperations import add_partner, make_cooperation, make_partner
@@ -15,9 +16,6 @@ from .events import (
     make_open_event,
     make_past_event,
     make_registration,
-    make_stand,
-    make_stand_abroad,
-    make_stand_application,
     make_trade_fair,
 )
 from .files import image_bytes
@@ -30,14 +28,9 @@ from .members import (
     make_sector,
 )
 from .news import make_news
-from .partnering import (
-    make_accepted_meeting,
-    make_participant,
-    make_post,
-    make_slots,
-    make_tables,
-)
+from .partnering import make_post
 from .regions import make_region
+from .stands import make_stand, make_stand_abroad, make_stand_application
 
 __all__ = [
     "PLACEHOLDER_START",

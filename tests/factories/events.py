@@ -2,10 +2,9 @@ import datetime as dt
 
 from django.utils import timezone
 
-from events.models import CoExhibitorApplication, Event, JointStand, Registration
+from events.models import Event, Registration
 
 from .base import unique
-from .members import make_organisation
 
 # The day the demo's archive entries carry when their real date is unknown.
 PLACEHOLDER_START = timezone.make_aware(dt.datetime(2014, 1, 1, 9))
@@ -58,9 +57,6 @@ def make_registration(event, **overrides) -> Registration:
     return Registration.objects.create(event=event, **values)
 
 
-# Joint stands at trade fairs -----------------------------------------------------------------
-
-
 def make_trade_fair(**overrides) -> Event:
     values = {
         "title": "DMEA 2030: Landesgemeinschaftsstand NRW",
@@ -72,53 +68,3 @@ def make_trade_fair(**overrides) -> Event:
     values.update(overrides)
     values["end"] = values.get("end") or values["start"] + dt.timedelta(days=2)
     return make_event(**values)
-
-
-def make_stand(event=None, **overrides) -> JointStand:
-    event = event or make_trade_fair()
-    values = {
-        "title": "Landesgemeinschaftsstand NRW",
-        "hall": "3.2",
-        "stand_number": "D-106",
-        "places": 4,
-        "place_size": 6,
-        "place_price": "2450.00",
-        "application_deadline": timezone.localdate() + dt.timedelta(days=30),
-        "services": [JointStand.Service.POWER, JointStand.Service.CATALOGUE],
-    }
-    values.update(overrides)
-    return JointStand.objects.create(event=event, **values)
-
-
-def make_stand_abroad(**fair) -> tuple[Event, JointStand]:
-    """An archive entry as the demo has them: country only, the date a placeholder."""
-    values = {
-        "title": "Gemeinschaftsstand Saarland – Fachmesse Indien",
-        "slug": "fachmesse-indien",
-        "start": PLACEHOLDER_START,
-        "end": PLACEHOLDER_START + dt.timedelta(hours=8),
-        "city": "",
-        "venue_name": "",
-        "country": "IN",
-        "date_unknown": True,
-    }
-    values.update(fair)
-    event = make_trade_fair(**values)
-    stand = make_stand(event, title=values["title"], application_deadline=None)
-    return event, stand
-
-
-def make_stand_application(stand, organisation=None, **overrides) -> CoExhibitorApplication:
-    """A co-exhibitor's application for a place on `stand`."""
-    organisation = organisation or make_organisation()
-    values = {
-        "contact_name": "Anna Beispiel",
-        "contact_email": f"anna@{organisation.slug}.example",
-        "products": "Telemonitoring-Plattform",
-        "places_needed": 1,
-        "status": CoExhibitorApplication.Status.APPLIED,
-        "language": "de",
-        "consented_at": timezone.now(),
-    }
-    values.update(overrides)
-    return CoExhibitorApplication.objects.create(stand=stand, organisation=organisation, **values)

@@ -11,9 +11,9 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 
 from core import links
-from events.apps import STAND_ACCESS_PURPOSE as STAND_PURPOSE
 from members.access import access_from_token, send_organisation_access_link
 from partnering.apps import PURPOSE_POST
+from stands.apps import STAND_ACCESS_PURPOSE as STAND_PURPOSE
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,9 @@ import re
 import pytest
 from django.utils import timezone
 
-from events.models import Event, JointStand
+from events.models import Event
 from members.models import AccessLink
+from stands.models import JointStand
 from tests import factories
 
 pytestmark = pytest.mark.django_db

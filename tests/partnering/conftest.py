@@ -1,8 +1,6 @@
-import datetime as dt
-
 import pytest
 from django.core.cache import cache
-from django.utils import timezone, translation
+from django.utils import translation
 
 from members.access import access_link_url
 from members.models import AccessLink, ContactPerson
@@ -89,18 +87,3 @@ def posting_link(organisation, email) -> str:
     """The path of a fresh one-time posting link, as the e-mail would carry it."""
     link = AccessLink.objects.create(organisation=organisation, email=email, purpose=PURPOSE_POST)
     return access_link_url(link)
-
-
-@pytest.fixture
-def b2b_event(db):
-    from events.models import Event
-
-    # Whole seconds, as calendars carry them.
-    start = timezone.now().replace(microsecond=0) + dt.timedelta(days=30)
-    return factories.make_event(
-        title="B2B-Börse Medizintechnik",
-        slug="b2b-boerse",
-        kind=Event.Kind.B2B_EXCHANGE,
-        start=start,
-        end=start + dt.timedelta(hours=6),
-    )

@@ -9,9 +9,10 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils import timezone
 
-from events import stand_services
-from events.models import CoExhibitorApplication, Event, JointStand
+from events.models import Event
 from members.models import AccessLink, Organisation
+from stands import services
+from stands.models import CoExhibitorApplication, JointStand
 from tests import factories
 from tests.factories import (
     make_member_with_contact,
@@ -279,8 +280,8 @@ def test_a_non_member_is_refused_with_a_clear_message(client, stand, mailoutbox)
 @db
 def test_the_service_refuses_a_non_member(stand):
     former = factories.make_organisation(status=Organisation.Status.FORMER_MEMBER)
-    with pytest.raises(stand_services.NotAMember):
-        stand_services.stand_apply(
+    with pytest.raises(services.NotAMember):
+        services.stand_apply(
             stand=stand,
             organisation=former,
             contact_name="A",
@@ -303,8 +304,8 @@ def test_a_link_of_an_organisation_no_longer_member_is_refused(client, stand, me
 def test_a_second_application_of_the_same_organisation_is_refused(stand, member):
     organisation, _contact = member
     make_stand_application(stand, organisation)
-    with pytest.raises(stand_services.AlreadyApplied):
-        stand_services.stand_apply(
+    with pytest.raises(services.AlreadyApplied):
+        services.stand_apply(
             stand=stand,
             organisation=organisation,
             contact_name="A",
@@ -387,9 +388,9 @@ def test_a_link_opened_after_the_deadline_explains_it(client, stand, link_path):
     )
     response = client.get(link_path)
     assert "Derzeit ist kein Gemeinschaftsstand" in response.text
-    with pytest.raises(stand_services.ApplicationsClosed):
+    with pytest.raises(services.ApplicationsClosed):
         stand.refresh_from_db()
-        stand_services.stand_apply(
+        services.stand_apply(
             stand=stand,
             organisation=factories.make_organisation(),
             contact_name="A",
@@ -412,7 +413,7 @@ def test_parallel_accepts_never_over_allocate_the_stand():
     def accept(application):
         try:
             barrier.wait()
-            stand_services.stand_accept(application=application)
+            services.stand_accept(application=application)
         except Exception as error:  # noqa: BLE001 - reported to the main thread
             errors.append(error)
         finally:
@@ -437,12 +438,12 @@ def test_accepting_when_the_stand_is_full_puts_the_application_on_the_waiting_li
     stand = make_stand(places=2)
     make_stand_application(stand, status=Status.ACCEPTED, places_needed=2)
     late = make_stand_application(stand)
-    stand_services.stand_accept(application=late)
+    services.stand_accept(application=late)
     late.refresh_from_db()
     assert late.status == Status.WAITING
     assert "Warteliste für den Gemeinschaftsstand" in mailoutbox[-1].subject
-    with pytest.raises(stand_services.StandFull):
-        stand_services.stand_accept(application=late)
+    with pytest.raises(services.StandFull):
+        services.stand_accept(application=late)
 
 
 @db
@@ -450,8 +451,8 @@ def test_a_waiting_application_is_accepted_once_places_are_free(mailoutbox):
     stand = make_stand(places=1)
     first = make_stand_application(stand, status=Status.ACCEPTED)
     waiting = make_stand_application(stand, status=Status.WAITING)
-    stand_services.stand_withdraw(application=first)
-    stand_services.stand_accept(application=waiting)
+    services.stand_withdraw(application=first)
+    services.stand_accept(application=waiting)
     waiting.refresh_from_db()
     assert waiting.status == Status.ACCEPTED
     assert "Ihr Platz auf dem Gemeinschaftsstand ist bestätigt" in mailoutbox[-1].subject
@@ -462,7 +463,7 @@ def test_a_waiting_application_is_accepted_once_places_are_free(mailoutbox):
 def test_declining_mails_the_applicant_in_their_language(mailoutbox):
     stand = make_stand()
     application = make_stand_application(stand, language="en")
-    stand_services.stand_decline(application=application)
+    services.stand_decline(application=application)
     application.refresh_from_db()
     assert application.status == Status.DECLINED
     assert mailoutbox[-1].to == [application.contact_email]
@@ -472,7 +473,7 @@ def test_declining_mails_the_applicant_in_their_language(mailoutbox):
 @db
 def test_declining_with_a_reason_tells_the_applicant_why(mailoutbox):
     application = make_stand_application(make_stand())
-    stand_services.stand_decline(application=application, reason="Der Stand ist für Kliniken.")
+    services.stand_decline(application=application, reason="Der Stand ist für Kliniken.")
     assert "Die Begründung unserer Entscheidung:\nDer Stand ist für Kliniken." in (
         mailoutbox[-1].body
     )
@@ -481,8 +482,8 @@ def test_declining_with_a_reason_tells_the_applicant_why(mailoutbox):
 @db
 def test_a_declined_application_cannot_be_accepted(mailoutbox):
     application = make_stand_application(make_stand(), status=Status.DECLINED)
-    with pytest.raises(stand_services.StandError):
-        stand_services.stand_accept(application=application)
+    with pytest.raises(services.StandError):
+        services.stand_accept(application=application)
     assert not mailoutbox
 
 
@@ -490,7 +491,7 @@ def test_a_declined_application_cannot_be_accepted(mailoutbox):
 def test_a_withdrawn_organisation_can_apply_again(stand, member):
     organisation, contact = member
     make_stand_application(stand, organisation, status=Status.WITHDRAWN)
-    application = stand_services.stand_apply(
+    application = services.stand_apply(
         stand=stand,
         organisation=organisation,
         contact_person=contact,

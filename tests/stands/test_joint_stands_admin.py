@@ -3,15 +3,15 @@
 import pytest
 from django.core.management import call_command
 
-from events.models import CoExhibitorApplication, JointStand
+from stands.models import CoExhibitorApplication, JointStand
 from tests import factories
 from tests.factories import make_stand, make_stand_application
 
 Status = CoExhibitorApplication.Status
 pytestmark = pytest.mark.django_db
 
-APPLICATIONS = "/admin/events/coexhibitorapplication/"
-STANDS = "/admin/events/jointstand/"
+APPLICATIONS = "/admin/stands/coexhibitorapplication/"
+STANDS = "/admin/stands/jointstand/"
 
 
 def run_action(admin_client, url, action, objects):

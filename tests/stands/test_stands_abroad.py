@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 from cooperations.models import CooperationPartner
-from events.models import CoExhibitorApplication
+from stands.models import CoExhibitorApplication
 from tests import factories
 from tests.factories import (
     PLACEHOLDER_START,
