@@ -7,6 +7,7 @@ from django.utils import translation
 
 from core import fragments
 from tests import factories
+from tests.migrating import leaf_nodes, migrate
 
 
 @pytest.fixture(autouse=True)
@@ -66,6 +67,14 @@ def fragment_cache_off(settings):
         **settings.CACHES,
         fragments.CACHE_ALIAS: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     }
+
+
+@pytest.fixture
+def migrator(transactional_db):
+    """`tests.migrating.migrate`; afterwards the schema is at the latest migrations again."""
+    yield migrate
+    # Leave the schema as the rest of the suite expects it.
+    migrate(leaf_nodes())
 
 
 @pytest.fixture(autouse=True)

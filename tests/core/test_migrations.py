@@ -19,8 +19,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -29,6 +27,7 @@ from core.models import ContentVersion, ErasureRecord, RateLimitCounter, SearchW
 from events.models import Registration
 from legal.models import BarrierReport, LegalPage
 from members.models import MembershipApplication
+from tests.migrating import leaf_nodes, rows, tables
 
 # The schema before the move: the old app at its last migration, the new apps not there.
 BEFORE = [
@@ -53,41 +52,6 @@ OLD_TABLES = {
     "cluster_portal_searchword",
 }
 NEW_TABLES = {model._meta.db_table for models in MOVED.values() for model in models}
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    # (app, None) is "none of the app's migrations": no node of the state.
-    return executor.loader.project_state([node for node in targets if node[1]]).apps
-
-
-def leaf_nodes():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-def tables() -> set[str]:
-    with connection.cursor() as cursor:
-        return set(connection.introspection.table_names(cursor))
-
-
-def rows(model_apps, app_label, model_name) -> list[dict]:
-    """The rows of a model's table as stored (no modeltranslation between), by primary key."""
-    model = model_apps.get_model(app_label, model_name)
-    table = connection.ops.quote_name(model._meta.db_table)
-    pk = connection.ops.quote_name(model._meta.pk.column)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {table} ORDER BY {pk}")  # noqa: S608 - our own names
-        columns = [column.name for column in cursor.description]
-        return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
-
-
-@pytest.fixture
-def migrator(transactional_db):
-    yield migrate
-    # Leave the schema as the rest of the suite expects it.
-    migrate(leaf_nodes())
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
+from b2b import services as b2b_services
 from core import refusals
 from core.refusals import RuleRefused
 from events import services as event_services
@@ -23,7 +24,7 @@ from stands import services as stand_services
         stand_services.StandFull,
         member_services.DecisionError,
         partnering_services.TransitionError,
-        partnering_services.B2BError,
+        b2b_services.B2BError,
     ],
 )
 def test_every_refusal_of_the_services_is_a_rule_refused_with_a_message(error):

@@ -2,9 +2,6 @@
 
 import datetime as dt
 
-import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 BEFORE = [
@@ -12,20 +9,6 @@ BEFORE = [
     ("backoffice", "0005_stands_translations_and_history"),
 ]
 AFTER = [("events", "0007_event_date_unknown"), ("backoffice", "0006_event_date_unknown")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def migrator(transactional_db):
-    yield migrate
-    # Leave the schema as the rest of the suite expects it.
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
 
 def test_unknown_date_moves_from_the_stand_to_its_event(migrator):
