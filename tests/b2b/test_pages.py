@@ -88,6 +88,13 @@ def test_only_confirmed_participants_reach_the_b2b_pages(client, b2b_event, stat
     assert not B2BProfile.objects.exists()
 
 
+def test_the_b2b_pages_are_in_the_partnering_section_of_the_main_navigation(client, b2b_event):
+    anna = make_participant(b2b_event, "Anna")
+    current = 'class="nav-link active" aria-current="page" href="/kooperationsboerse/"'
+    assert current in client.get(url("home", anna)).content.decode()
+    assert current in client.get(url("schedule", anna)).content.decode()
+
+
 def test_a_person_not_participating_is_led_to_their_own_registration_page(client, b2b_event):
     person = make_participant(b2b_event, "Wartend", status="cancelled", profile=False)
     page = client.get(url("home", person)).content.decode()

@@ -169,6 +169,13 @@ def test_joint_stand_list_shows_upcoming_and_past_stands_and_is_linked_from_even
 
 
 @db
+def test_the_stand_pages_are_in_the_events_section_of_the_main_navigation(client, stand):
+    current = 'class="nav-link active" aria-current="page" href="/veranstaltungen/"'
+    assert current in client.get("/veranstaltungen/gemeinschaftsstaende/").text
+    assert current in client.get(f"/veranstaltungen/{stand.event.slug}/mitausstellen/").text
+
+
+@db
 def test_joint_stand_list_query_count_does_not_grow(client):
     def add_stands(count):
         for _ in range(count):
