@@ -40,7 +40,7 @@ class RegionAdmin(BackOfficeAdminMixin, TranslationAdmin):
     list_select_related = ["parent"]
     search_fields = ["name", "slug", "summary_de", "summary_en", "managing_body", "contact_name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["parent"]
+    autocomplete_fields = ["parent", "picture"]
     inlines = [KeyFigureInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "parent", "states"]}),
@@ -52,6 +52,7 @@ class RegionAdmin(BackOfficeAdminMixin, TranslationAdmin):
                     "description",
                     "managing_body",
                     "website",
+                    "picture",
                 ]
             },
         ),

@@ -31,6 +31,11 @@ def outline() -> dict:
     return json.loads(OUTLINE_FILE.read_text())
 
 
+def state_borders_path() -> str:
+    """The borders between the federal states as an SVG path, "" where the outline has none."""
+    return outline().get("borders", "")
+
+
 @dataclass
 class Marker:
     region: object

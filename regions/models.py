@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import structured_data as schema
+from pictures.models import PictureField
 
 
 class FederalState(models.TextChoices):
@@ -137,6 +138,7 @@ class Region(models.Model):
         help_text=_("Show the regional contact on the public region page."),
     )
     website = models.URLField(_("website"), blank=True)
+    picture = PictureField(_("picture"))
     latitude = models.DecimalField(
         _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
     )

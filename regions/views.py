@@ -19,7 +19,8 @@ def region_list(request):
 
 def region_detail(request, slug):
     region = get_object_or_404(
-        Region.objects.select_related("parent").prefetch_related("children"), slug=slug
+        Region.objects.select_related("parent", "picture").prefetch_related("children"),
+        slug=slug,
     )
     # Members and events of the sub-regions belong to the region, too.
     region_ids = Region.objects.descendant_ids(region)

@@ -69,6 +69,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 PORTAL_APPS = [
     "core",  # the shared kernel; it imports none of the apps below
     "legal",
+    "pictures",  # the picture library; any model may point at its pictures
     "regions",
     "members",
     "events",

@@ -37,6 +37,7 @@ from .partnering import (
     make_slots,
     make_tables,
 )
+from .pictures import make_picture
 from .regions import make_region
 
 __all__ = [
@@ -58,6 +59,7 @@ __all__ = [
     "make_partner",
     "make_participant",
     "make_past_event",
+    "make_picture",
     "make_post",
     "make_privacy_notice",
     "make_region",
