@@ -76,6 +76,7 @@ PORTAL_APPS = [
     "cooperations",
     "news",
     "partnering",
+    "press",
     "backoffice",
 ]
 # The apps whose objects appear on public pages: a change of their data renders the cached

@@ -38,11 +38,13 @@ from .partnering import (
     make_tables,
 )
 from .pictures import make_picture
+from .press import make_article, make_press_contact, make_press_photo
 from .regions import make_region
 
 __all__ = [
     "PLACEHOLDER_START",
     "add_partner",
+    "make_article",
     "image_bytes",
     "make_accepted_meeting",
     "make_all_legal_pages",
@@ -61,6 +63,8 @@ __all__ = [
     "make_past_event",
     "make_picture",
     "make_post",
+    "make_press_contact",
+    "make_press_photo",
     "make_privacy_notice",
     "make_region",
     "make_registration",
