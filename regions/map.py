@@ -152,3 +152,29 @@ def map_context(regions, *, title_id: str = "region-map-title") -> dict:
         "font_size": FONT_SIZE,
         "map_title": _("Map of Germany with the network's regions"),
     }
+
+
+def location_context(latitude, longitude, *, label: str, title_id: str) -> dict:
+    """A small map of Germany with one point: where an organisation is (member profile).
+
+    The point is placed by the same projection as the region map; a place outside the frame
+    gets no point, and the template shows the address alone.
+    """
+    inside = (
+        latitude is not None
+        and longitude is not None
+        and projection.inside_frame(latitude, longitude)
+    )
+    x, y = projection.project(latitude, longitude) if inside else (None, None)
+    return {
+        "inside": inside,
+        "outline_path": outline()["path"],
+        "borders_path": state_borders_path(),
+        "view_box": projection.VIEWBOX,
+        "width": projection.WIDTH,
+        "height": projection.HEIGHT,
+        "x": x,
+        "y": y,
+        "label": label,
+        "title_id": title_id,
+    }
