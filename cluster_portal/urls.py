@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path(_("search/"), views.search, name="search"),
     path(_("partnering/"), include("partnering.urls")),
     path(_("press/"), include("press.urls")),
+    path(_("about/"), include("regions.about_urls")),
     # The legal pages hang below the root: /impressum/, /datenschutz/, /barrierefreiheit/ …
     path("", include("legal.urls")),
     prefix_default_language=False,

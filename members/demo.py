@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils.text import slugify
 
 from core.demo import register, upsert
+from regions.demo import load_bodies as load_region_bodies
 from regions.models import Region
 
 from .models import ContactPerson, InnovationField, Organisation, Sector
@@ -710,6 +711,9 @@ def load():
                 "is_public": number % 3 != 0,
             },
         )
+
+    # The regions' bodies link to these organisations' profiles (regions/demo.py).
+    load_region_bodies()
 
 
 def _set_related(manager, objects) -> None:

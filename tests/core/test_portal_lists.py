@@ -66,6 +66,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "news:list",
         "press:index",
         "partnering:board",
+        "about:page",
         "legal:imprint",
         "legal:privacy",
         "legal:accessibility",
