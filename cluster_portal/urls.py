@@ -32,6 +32,8 @@ urlpatterns += i18n_patterns(
     path(_("partnering/"), include("partnering.urls")),
     # The B2B meetings' pages hang below the partnering board's address: /kooperationsboerse/b2b/…
     path(_("partnering/"), include("b2b.urls")),
+    path(_("press/"), include("press.urls")),
+    path(_("about/"), include("regions.about_urls")),
     # The legal pages hang below the root: /impressum/, /datenschutz/, /barrierefreiheit/ …
     path("", include("legal.urls")),
     prefix_default_language=False,

@@ -172,7 +172,7 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
     search_fields = ["title_de", "title_en", "city", "venue_name"]
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["region", "innovation_fields", "organiser", "co_organisers"]
+    autocomplete_fields = ["region", "innovation_fields", "organiser", "co_organisers", "picture"]
     inlines = [SessionInline, RegistrationQuestionInline]
     readonly_fields = ["participant_tools"]
     fieldsets = [
@@ -199,6 +199,7 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
             {
                 "fields": [
                     "description",
+                    "picture",
                     "languages",
                     "organiser",
                     "co_organisers",

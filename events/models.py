@@ -15,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 from core import structured_data as schema
 from core.allocation import places_left
 from legal.models import ConsentRecord
+from pictures.models import PictureField
 
 
 class EventSeries(models.Model):
@@ -173,6 +174,7 @@ class Event(models.Model):
     )
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
+    picture = PictureField(_("picture"))
     organiser = models.ForeignKey(
         "members.Organisation",
         verbose_name=_("organiser"),

@@ -68,6 +68,7 @@ def _with_page_details(event):
         "region",
         "series",
         "organiser",
+        "picture",
         "co_organisers",
         "innovation_fields",
         Prefetch("sessions", queryset=sessions),

@@ -21,6 +21,7 @@ from . import services
 from .forms import ContactPersonBaseFormSet, logo_field
 from .models import (
     AccessLink,
+    ContactMessage,
     ContactPerson,
     Decision,
     InnovationField,
@@ -353,6 +354,46 @@ class AccessLinkAdmin(admin.ModelAdmin):
     list_select_related = ["organisation"]
     search_fields = ["organisation__name", "email"]
     readonly_fields = [f.name for f in AccessLink._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ContactMessage)
+class ContactMessageAdmin(RegionScopedAdminMixin, admin.ModelAdmin):
+    """The messages visitors sent to members through the profiles, for the network's own
+    follow-up: read-only but for the follow-up fields."""
+
+    region_field = "organisation__region"
+    list_display = [
+        "sent_at",
+        "organisation",
+        "subject",
+        "sender_name",
+        "via_management",
+        "handled",
+    ]
+    list_filter = ["handled", "via_management", "organisation__region"]
+    list_select_related = ["organisation"]
+    search_fields = ["organisation__name", "sender_name", "sender_email", "subject"]
+    date_hierarchy = "sent_at"
+    readonly_fields = [
+        "organisation",
+        "contact_person",
+        "recipients",
+        "via_management",
+        "sender_name",
+        "sender_email",
+        "sender_organisation",
+        "subject",
+        "message",
+        "language",
+        "sent_at",
+        "privacy_notice",
+        "consented_at",
+        "anonymised_at",
+    ]
+    fields = [*readonly_fields[:11], "handled", "note", *readonly_fields[11:]]
 
     def has_add_permission(self, request):
         return False

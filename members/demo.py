@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils.text import slugify
 
 from core.demo import register, upsert
+from regions.demo import load_bodies as load_region_bodies
 from regions.models import Region
 
 from .models import ContactPerson, InnovationField, Organisation, Sector
@@ -174,6 +175,75 @@ DESCRIPTIONS = {
         "Der Verbund bringt Akteure der Gesundheitswirtschaft aus Sachsen, Sachsen-Anhalt und "
         "Thüringen zusammen und arbeitet an der Sicherung von Fachkräften."
     ),
+}
+
+# The real organisations' public contact: what the seed pages give (saar.is' two contacts for
+# healthcare.saarland, GWMD's office address, the Uniklinik's press office) and the
+# organisations' own websites and postal addresses. Members without an address of their own
+# here are reached through the cluster management by the profile's contact form.
+PUBLIC_CONTACT = {
+    "LZG.NRW – Landeszentrum Gesundheit Nordrhein-Westfalen": {
+        "street": "Gesundheitscampus 10",
+        "postcode": "44801",
+        "website": "https://www.lzg.nrw.de",
+    },
+    "NRW.International GmbH": {
+        "street": "Völklinger Straße 4",
+        "postcode": "40219",
+        "website": "https://www.nrw-international.de",
+    },
+    "NRW.INVEST GmbH": {
+        "street": "Völklinger Straße 4",
+        "postcode": "40219",
+        "website": "https://www.nrwinvest.com",
+    },
+    "ZTG Zentrum für Telematik und Telemedizin GmbH": {"website": "https://www.ztg-nrw.de"},
+    "Uniklinik RWTH Aachen": {
+        "street": "Pauwelsstraße 30",
+        "postcode": "52074",
+        "website": "https://www.ukaachen.de",
+    },
+    "RWTH Aachen University": {
+        "street": "Templergraben 55",
+        "postcode": "52062",
+        "website": "https://www.rwth-aachen.de",
+    },
+    "MedLife e. V.": {"website": "https://www.medlife-ev.de"},
+    "ZENIT GmbH": {
+        "street": "Bismarckstraße 28",
+        "postcode": "45470",
+        "website": "https://www.zenit.de",
+    },
+    "Fraunhofer-Institut für Biomedizinische Technik (IBMT)": {
+        "street": "Joseph-von-Fraunhofer-Weg 1",
+        "postcode": "66280",
+        "website": "https://www.ibmt.fraunhofer.de",
+    },
+    "saar.is saarland.innovation&standort e. V.": {
+        "street": "Franz-Josef-Röder-Straße 9",
+        "postcode": "66119",
+        "phone": "0681 9520-459",
+        "website": "https://www.saar-is.de",
+    },
+    "Gesundheitswirtschaft Mitteldeutschland (GWMD)": {
+        "email": "info@gesundheitswirtschaft-mitteldeutschland.de",
+        "website": "https://www.gesundheitswirtschaft-mitteldeutschland.de",
+    },
+}
+# Contact persons the seed pages name with their details, shown on the profiles.
+PUBLIC_CONTACT_PERSONS = {
+    "saar.is saarland.innovation&standort e. V.": [
+        ("Dr. Thomas Siemer", "healthcare.saarland", "0681 9520-459", "thomas.siemer@saar-is.de"),
+        ("Patrick Rosar", "Innovationen", "0681 9520-451", "patrick.rosar@saar-is.de"),
+    ],
+    "Uniklinik RWTH Aachen": [
+        (
+            "Dr. Mathias Brandstädter",
+            "Stabsstelle Unternehmenskommunikation",
+            "0241 80-89893",
+            "kommunikation@ukaachen.de",
+        ),
+    ],
 }
 
 COORDINATES = {
@@ -576,9 +646,25 @@ def load():
                 "latitude": latitude,
                 "longitude": longitude,
                 "last_confirmed_on": date(2026, 1, 15),
+                **PUBLIC_CONTACT.get(name, {}),
             },
         )
         _set_related(organisation.innovation_fields, [fields[field] for field in field_names])
+        for position, (person, role, phone, email) in enumerate(
+            PUBLIC_CONTACT_PERSONS.get(name, [])
+        ):
+            upsert(
+                ContactPerson,
+                organisation=organisation,
+                email=email,
+                defaults={
+                    "name": person,
+                    "role": role,
+                    "phone": phone,
+                    "is_public": True,
+                    "position": position,
+                },
+            )
     for number, row in enumerate(FICTITIOUS):
         name, legal_form, kind, region_slug, city, sector_names, field_names, band = row
         slug = slugify(name)[:200]
@@ -625,6 +711,9 @@ def load():
                 "is_public": number % 3 != 0,
             },
         )
+
+    # The regions' bodies link to these organisations' profiles (regions/demo.py).
+    load_region_bodies()
 
 
 def _set_related(manager, objects) -> None:

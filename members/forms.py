@@ -176,3 +176,61 @@ ContactFormSet = inlineformset_factory(
     min_num=1,
     validate_min=True,
 )
+
+
+class ContactMessageForm(PublicFormMixin, forms.Form):
+    """A visitor writes to a member. The recipients are named, never their addresses."""
+
+    recipient = forms.ChoiceField(label=_("To"), widget=forms.RadioSelect)
+    name = forms.CharField(
+        label=_("Your name"), max_length=120, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        help_text=_("The organisation answers you at this address; you get a copy there."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    organisation = forms.CharField(
+        label=_("Your organisation (optional)"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
+    )
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8, "maxlength": 5000}),
+    )
+
+    def __init__(self, *args, organisation, public_contacts, **kwargs):
+        super().__init__(*args, **kwargs)
+        general = _("%(organisation)s (general enquiries)") % {"organisation": organisation.name}
+        choices = [("organisation", general)]
+        for person in public_contacts:
+            label = f"{person.name}, {person.role}" if person.role else person.name
+            choices.append((str(person.pk), label))
+        self.fields["recipient"].choices = choices
+        self.fields["recipient"].initial = "organisation"
+        # The consent and honeypot fields come last, after the message.
+        self.order_fields(["recipient", "name", "email", "organisation", "subject", "message"])
+
+    def _no_control_characters(self, value: str, multiline: bool = False) -> str:
+        allowed = "\n\r\t" if multiline else ""
+        if any(ord(char) < 32 and char not in allowed for char in value) or "\x7f" in value:
+            raise forms.ValidationError(
+                _("Please remove the control characters from this field."), code="control"
+            )
+        return value.strip()
+
+    def clean_name(self):
+        return self._no_control_characters(self.cleaned_data["name"])
+
+    def clean_subject(self):
+        return self._no_control_characters(self.cleaned_data["subject"])
+
+    def clean_organisation(self):
+        return self._no_control_characters(self.cleaned_data["organisation"])
+
+    def clean_message(self):
+        return self._no_control_characters(self.cleaned_data["message"], multiline=True)

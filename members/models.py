@@ -579,3 +579,65 @@ class ProfileChangeRequest(ConsentRecord):
 
     def __str__(self):
         return _("Changes to %(organisation)s") % {"organisation": self.organisation}
+
+
+class ContactMessage(ConsentRecord):
+    """A visitor's message to a member, sent through the form on its profile.
+
+    The recipient's address never reaches the visitor: the form names the organisation and its
+    public contact persons, the portal sends the message with the visitor as reply-to, and the
+    visitor's copy names no address. The row is the network's record for its own follow-up
+    (admin, "Messages to members"); its personal data is anonymised after the retention period.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="contact_messages",
+    )
+    contact_person = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("to contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: to the organisation's general address."),
+    )
+    recipients = models.JSONField(_("sent to"), default=list, blank=True)
+    via_management = models.BooleanField(
+        _("via the cluster management"),
+        default=False,
+        help_text=_("The member had no address yet; the managers were asked to pass it on."),
+    )
+    sender_name = models.CharField(_("name"), max_length=120)
+    sender_email = models.EmailField(_("e-mail"))
+    sender_organisation = models.CharField(
+        _("organisation of the sender"), max_length=200, blank=True
+    )
+    subject = models.CharField(_("subject"), max_length=150)
+    message = models.TextField(_("message"))
+    language = models.CharField(_("language"), max_length=8, default="de")
+    sent_at = models.DateTimeField(_("sent at"), default=timezone.now)
+    handled = models.BooleanField(
+        _("followed up"), default=False, help_text=_("The network has looked after this contact.")
+    )
+    note = models.TextField(_("internal note"), blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("message to a member")
+        verbose_name_plural = _("messages to members")
+        indexes = [models.Index(fields=["-sent_at"], name="contactmessage_sent")]
+        constraints = [
+            # What a visitor typed is only kept with the consent they gave.
+            models.CheckConstraint(
+                condition=Q(anonymised_at__isnull=False) | Q(consented_at__isnull=False),
+                name="contactmessage_has_consent",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {self.subject}"

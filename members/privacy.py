@@ -11,6 +11,7 @@ from core.privacy import ANONYMOUS_NAME, Source, register, retention_days
 
 from .models import (
     AccessLink,
+    ContactMessage,
     ContactPerson,
     Decision,
     MembershipApplication,
@@ -191,4 +192,62 @@ register(
         anonymise=_anonymise_access_links,
     ),
     position=50,
+)
+
+
+def _contact_messages_about(email):
+    return ContactMessage.objects.filter(sender_email__iexact=email).select_related("organisation")
+
+
+def _anonymise_contact_messages(queryset, now):
+    done = 0
+    for record in queryset.filter(anonymised_at__isnull=True):
+        record.sender_name = ANONYMOUS_NAME
+        record.sender_email = f"message-{record.pk}@anonymised.invalid"
+        record.sender_organisation = ""
+        record.subject = ANONYMOUS_NAME
+        record.message = ""
+        record.anonymised_at = now
+        record.save(
+            update_fields=[
+                "sender_name",
+                "sender_email",
+                "sender_organisation",
+                "subject",
+                "message",
+                "anonymised_at",
+            ]
+        )
+        done += 1
+    return done
+
+
+def _contact_messages_due(now, days=None):
+    days = retention_days("contact_messages") if days is None else days
+    return ContactMessage.objects.filter(
+        anonymised_at__isnull=True, sent_at__lt=now - dt.timedelta(days=days)
+    )
+
+
+register(
+    Source(
+        key="contact_messages",
+        label=_("Messages to members"),
+        matching=_contact_messages_about,
+        export_fields=(
+            "id",
+            "organisation__name",
+            "sender_name",
+            "sender_email",
+            "sender_organisation",
+            "subject",
+            "message",
+            "sent_at",
+            "consented_at",
+            "privacy_notice__version",
+        ),
+        anonymise=_anonymise_contact_messages,
+        due=_contact_messages_due,
+    ),
+    position=55,
 )

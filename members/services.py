@@ -14,6 +14,7 @@ from .apps import PROFILE_PURPOSE
 from .models import (
     RESERVED_SLUGS,
     AccessLink,
+    ContactMessage,
     ContactPerson,
     Decision,
     InnovationField,
@@ -445,3 +446,87 @@ def send_confirmation_reminder(*, organisation: Organisation) -> int:
         locked.confirmation_reminded_on = today
         locked.save(update_fields=["confirmation_reminded_on"])
     return sent
+
+
+# --- messages to members through the profile's contact form --------------------------------
+
+GENERAL_ADDRESS = "organisation"
+
+
+def message_route(organisation: Organisation, choice: str = GENERAL_ADDRESS):
+    """Where a message to `organisation` goes, as (addresses, contact person, via management).
+
+    A public contact person the visitor chose; or else the organisation's public address; or
+    without one its contact persons (the first three by position); or, for a member that has
+    given the portal no address at all, the cluster management, who pass it on. The addresses
+    are never shown to the visitor.
+    """
+    contacts = organisation.contact_persons.order_by("position", "name")
+    if choice != GENERAL_ADDRESS:
+        person = contacts.filter(is_public=True, pk=choice).first()
+        if person is not None:
+            return [person.email], person, False
+    if organisation.email:
+        return [organisation.email], None, False
+    addresses = list(contacts.values_list("email", flat=True)[:3])
+    if addresses:
+        return addresses, None, False
+    return manager_addresses(), None, True
+
+
+def can_be_contacted(organisation: Organisation) -> bool:
+    return bool(message_route(organisation)[0])
+
+
+@transaction.atomic
+def contact_message_send(
+    *,
+    organisation: Organisation,
+    choice: str,
+    sender_name: str,
+    sender_email: str,
+    sender_organisation: str,
+    subject: str,
+    message: str,
+    language: str,
+    consent: dict,
+) -> ContactMessage:
+    """Record the message, send it to the member with the visitor as reply-to, and send the
+    visitor a copy that names the organisation (and the person) but no address."""
+    recipients, person, via_management = message_route(organisation, choice)
+    if not recipients:
+        raise RuleRefused(_("This organisation cannot be reached through the portal yet."))
+    record = ContactMessage.objects.create(
+        organisation=organisation,
+        contact_person=person,
+        recipients=recipients,
+        via_management=via_management,
+        sender_name=sender_name,
+        sender_email=sender_email,
+        sender_organisation=sender_organisation,
+        subject=subject,
+        message=message,
+        language=language,
+        **consent,
+    )
+    context = {
+        "record": record,
+        "organisation": organisation,
+        "person": person,
+        "via_management": via_management,
+    }
+    send_mail_in_language(
+        template="members/email/contact_message",
+        to=recipients,
+        # Members are addressed in German, the portal's language, whatever the visitor used.
+        language="de",
+        context=context,
+        reply_to=[sender_email],
+    )
+    send_mail_in_language(
+        template="members/email/contact_copy",
+        to=[sender_email],
+        language=language,
+        context=context,
+    )
+    return record

@@ -12,4 +12,5 @@ urlpatterns = [
     path(_("profile/<str:token>/"), views.profile_edit, name="profile_edit"),
     path("<slug:slug>/", views.organisation_detail, name="detail"),
     path(_("<slug:slug>/update/"), views.access_request, name="access_request"),
+    path(_("<slug:slug>/contact/"), views.contact_message, name="contact"),
 ]

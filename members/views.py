@@ -1,8 +1,10 @@
+from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from core.fragments import lazy_page
 from core.ratelimit import limited_response, refuse_if_limited
@@ -11,7 +13,13 @@ from . import services
 from .access import AccessLinkRequestView, access_link_required, mark_used
 from .apps import PROFILE_PURPOSE
 from .filters import OrganisationFilter
-from .forms import AccessRequestForm, ContactFormSet, MembershipApplicationForm, ProfileForm
+from .forms import (
+    AccessRequestForm,
+    ContactFormSet,
+    ContactMessageForm,
+    MembershipApplicationForm,
+    ProfileForm,
+)
 from .models import ContactPerson, Organisation
 
 PAGE_SIZE = 24
@@ -59,6 +67,7 @@ def _with_profile_details(organisation):
             to_attr="public_contacts",
         ),
     )
+    organisation.reachable = services.can_be_contacted(organisation)
     return organisation
 
 
@@ -71,6 +80,50 @@ def organisation_detail(request, slug):
         "members/organisation_detail.html",
         {"organisation": organisation, "profile": profile},
     )
+
+
+def contact_message(request, slug):
+    """The form that sends a visitor's message to a member without showing its address."""
+    organisation = _public_organisation(slug)
+    if not services.can_be_contacted(organisation):
+        raise Http404
+    public_contacts = list(
+        organisation.contact_persons.filter(is_public=True).order_by("position", "name")
+    )
+    form = ContactMessageForm(
+        request.POST or None, organisation=organisation, public_contacts=public_contacts
+    )
+    refusal = None
+    if request.method == "POST":
+        refusal = refuse_if_limited(
+            request, form, scope="organisation-contact", email=request.POST.get("email")
+        )
+    if request.method == "POST" and refusal is None and form.is_valid():
+        data = form.cleaned_data
+        services.contact_message_send(
+            organisation=organisation,
+            choice=data["recipient"],
+            sender_name=data["name"],
+            sender_email=data["email"],
+            sender_organisation=data["organisation"],
+            subject=data["subject"],
+            message=data["message"],
+            language=get_language(),
+            consent=form.consent_values(),
+        )
+        messages.success(
+            request,
+            gettext(
+                "Thank you. Your message has been sent to %(organisation)s, and a copy to you. "
+                "The organisation answers you directly."
+            )
+            % {"organisation": organisation.name},
+        )
+        return redirect(organisation.get_absolute_url())
+    response = render(
+        request, "members/contact_form.html", {"organisation": organisation, "form": form}
+    )
+    return limited_response(response, refusal)
 
 
 def application_create(request):

@@ -51,7 +51,7 @@ class NewsItemAdmin(TranslationAdmin):
     ]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["regions", "organisations", "events", "innovation_fields"]
+    autocomplete_fields = ["picture", "regions", "organisations", "events", "innovation_fields"]
     readonly_fields = ["created_at", "updated_at"]
     actions = [
         decision_action(
@@ -66,8 +66,7 @@ class NewsItemAdmin(TranslationAdmin):
                     "%(count)d items published (scheduled ones appear at their date).",
                     "count",
                 ),
-                # The item's own validation says what is missing (a press contact, an
-                # image's alternative text).
+                # The item's own validation says what is missing (a press contact).
                 invalid=_("%(object)s: not published, please complete it first: %(error)s"),
             )
         ),
@@ -86,7 +85,7 @@ class NewsItemAdmin(TranslationAdmin):
     ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "kind", "teaser", "body"]}),
-        (_("Image"), {"fields": ["image", "image_alt"]}),
+        (_("Picture"), {"fields": ["picture"]}),
         (_("Publication"), {"fields": ["is_draft", "published_at", "created_at", "updated_at"]}),
         (
             _("Concerns"),

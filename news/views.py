@@ -25,13 +25,13 @@ def _detail_context(item):
 
 
 def news_detail(request, slug):
-    item = get_object_or_404(NewsItem.objects.published(), slug=slug)
+    item = get_object_or_404(NewsItem.objects.published().select_related("picture"), slug=slug)
     return render(request, "news/news_detail.html", _detail_context(item))
 
 
 @staff_member_required
 def news_preview(request, pk):
     """The public page of any item, drafts and scheduled ones included, for managers only."""
-    item = get_object_or_404(NewsItem, pk=pk)
+    item = get_object_or_404(NewsItem.objects.select_related("picture"), pk=pk)
     context = _detail_context(item) | {"is_preview": True}
     return render(request, "news/news_detail.html", context)

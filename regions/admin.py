@@ -4,7 +4,7 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from backoffice.mixins import BackOfficeAdminMixin
 
-from .models import FederalState, KeyFigure, Region
+from .models import FederalState, KeyFigure, Region, RegionBody, RegionContact
 
 
 class StateListFilter(admin.SimpleListFilter):
@@ -31,17 +31,30 @@ class KeyFigureInline(TranslationTabularInline):
     fields = ["position", "label", "qualifier", "value", "unit", "year", "source"]
 
 
+class RegionContactInline(TranslationTabularInline):
+    model = RegionContact
+    extra = 0
+    fields = ["position", "name", "role", "organisation", "phone", "fax", "email", "is_public"]
+
+
+class RegionBodyInline(TranslationTabularInline):
+    model = RegionBody
+    extra = 0
+    fields = ["position", "name", "role", "organisation", "website"]
+    autocomplete_fields = ["organisation"]
+
+
 @admin.register(Region)
 class RegionAdmin(BackOfficeAdminMixin, TranslationAdmin):
     # A regional manager sees (and picks in autocompletes) only their regions.
     region_field = "id"
-    list_display = ["name", "kind", "parent", "state_list", "managing_body", "contact_public"]
-    list_filter = ["kind", StateListFilter, "contact_public"]
+    list_display = ["name", "kind", "parent", "state_list", "managing_body"]
+    list_filter = ["kind", StateListFilter]
     list_select_related = ["parent"]
-    search_fields = ["name", "slug", "summary_de", "summary_en", "managing_body", "contact_name"]
+    search_fields = ["name", "slug", "summary_de", "summary_en", "managing_body", "contacts__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["parent"]
-    inlines = [KeyFigureInline]
+    autocomplete_fields = ["parent", "picture"]
+    inlines = [RegionBodyInline, RegionContactInline, KeyFigureInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "parent", "states"]}),
         (
@@ -52,18 +65,7 @@ class RegionAdmin(BackOfficeAdminMixin, TranslationAdmin):
                     "description",
                     "managing_body",
                     "website",
-                ]
-            },
-        ),
-        (
-            _("Regional contact"),
-            {
-                "fields": [
-                    "contact_name",
-                    "contact_role",
-                    "contact_phone",
-                    "contact_email",
-                    "contact_public",
+                    "picture",
                 ]
             },
         ),

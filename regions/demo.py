@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from core.demo import register, upsert
 
-from .models import FederalState, KeyFigure, Region
+from .models import FederalState, KeyFigure, Region, RegionBody, RegionContact
 
 NRW_BODY = (
     "Landeszentrum Gesundheit Nordrhein-Westfalen (LZG.NRW), Fachbereich Gesundheitswirtschaft"
@@ -22,9 +22,6 @@ REGIONS = [
         "summary": "Das Cluster Gesundheitswirtschaft NRW mit sechs anerkannten "
         "Gesundheitswirtschaftsregionen.",
         "managing_body": NRW_BODY,
-        "contact_name": "Robert Schwanitz",
-        "contact_role": "Fachbereich Gesundheitswirtschaft, LZG.NRW",
-        "contact_public": False,
         "description": (
             "Im Mittelpunkt des Clusters Gesundheitswirtschaft NRW steht die ambulante und "
             "stationäre Versorgung von Patientinnen und Patienten. Daran schließen Pharmazie, "
@@ -146,11 +143,6 @@ REGIONS = [
         "summary": "Das Netzwerk healthcare.saarland vernetzt Unternehmen, Kliniken und "
         "Forschungsinstitute des Saarlandes.",
         "managing_body": "saar.is saarland.innovation&standort e. V.",
-        "contact_name": "Dr. Thomas Siemer",
-        "contact_role": "Clustermanagement healthcare.saarland",
-        "contact_phone": "0681 9520-459",
-        "contact_email": "thomas.siemer@saar-is.de",
-        "contact_public": True,
         "description": (
             "Medizintechnik und Medizinprodukte haben im Saarland stark an Bedeutung gewonnen. "
             "Rund 400 Unternehmen aus Industrie, Handel und Handwerk bieten mehr als 8.500 "
@@ -175,10 +167,6 @@ REGIONS = [
         "summary": "Gesundheitswirtschaft über die Landesgrenzen von Sachsen, Sachsen-Anhalt "
         "und Thüringen hinweg.",
         "managing_body": "Gesundheitswirtschaft Mitteldeutschland (GWMD)",
-        "contact_name": "Gesundheitswirtschaft Mitteldeutschland (GWMD)",
-        "contact_role": "Anfragen zum Aufbau des Netzwerks",
-        "contact_email": "info@gesundheitswirtschaft-mitteldeutschland.de",
-        "contact_public": True,
         "description": (
             "Die Gesundheitswirtschaft Mitteldeutschland (GWMD) bündelt Unternehmen und "
             "Einrichtungen der Gesundheitswirtschaft in Sachsen, Sachsen-Anhalt und Thüringen "
@@ -192,6 +180,88 @@ REGIONS = [
         "longitude": Decimal("12.00000"),
     },
 ]
+
+
+# Every contact person the seed pages name for a region, with what they give of phone, fax and
+# e-mail: healthcare.saarland's two (seed 004), GWMD's office (seed 003), and the LZG.NRW's
+# health-economy department, named in the Transatlantic workshop's release (seed 002).
+CONTACTS = {
+    "nordrhein-westfalen": [
+        {
+            "name": "Robert Schwanitz",
+            "role_de": "Fachbereich Gesundheitswirtschaft",
+            "role_en": "Health-economy department",
+            "organisation": "Landeszentrum Gesundheit Nordrhein-Westfalen (LZG.NRW), Bochum",
+        },
+    ],
+    "saarland": [
+        {
+            "name": "Dr. Thomas Siemer",
+            "role_de": "healthcare.saarland",
+            "role_en": "healthcare.saarland",
+            "organisation": "saar.is saarland.innovation&standort e. V.",
+            "phone": "0681 9520-459",
+            "fax": "0681 5846125",
+            "email": "thomas.siemer@saar-is.de",
+        },
+        {
+            "name": "Patrick Rosar",
+            "role_de": "Innovationen",
+            "role_en": "Innovation",
+            "organisation": "saar.is saarland.innovation&standort e. V.",
+            "phone": "0681 9520-451",
+            "fax": "0681 5846125",
+            "email": "patrick.rosar@saar-is.de",
+        },
+    ],
+    "mitteldeutschland": [
+        {
+            "name": "Gesundheitswirtschaft Mitteldeutschland (GWMD)",
+            "role_de": "Anfragen zum Aufbau des Netzwerks",
+            "role_en": "Enquiries about building the network",
+            "email": "info@gesundheitswirtschaft-mitteldeutschland.de",
+        },
+    ],
+}
+
+# The bodies behind the regions (seeds 001, 003, 004): (name, role de, role en, organisation
+# name in the directory, website).
+BODIES = {
+    "nordrhein-westfalen": [
+        (
+            "Landeszentrum Gesundheit Nordrhein-Westfalen (LZG.NRW)",
+            "Clustermanagement Gesundheitswirtschaft NRW, Fachbereich Gesundheitswirtschaft",
+            "Runs the NRW health-economy cluster (health-economy department)",
+            "LZG.NRW – Landeszentrum Gesundheit Nordrhein-Westfalen",
+            "https://www.lzg.nrw.de",
+        ),
+    ],
+    "saarland": [
+        (
+            "saar.is saarland.innovation&standort e. V.",
+            "Leitung von healthcare.saarland",
+            "Leads healthcare.saarland",
+            "saar.is saarland.innovation&standort e. V.",
+            "https://www.saar-is.de",
+        ),
+        (
+            "Fraunhofer-Institut für Biomedizinische Technik (IBMT)",
+            "Begleitet healthcare.saarland",
+            "Accompanies healthcare.saarland",
+            "Fraunhofer-Institut für Biomedizinische Technik (IBMT)",
+            "https://www.ibmt.fraunhofer.de",
+        ),
+    ],
+    "mitteldeutschland": [
+        (
+            "Gesundheitswirtschaft Mitteldeutschland (GWMD)",
+            "Zusammenschluss der Gesundheitswirtschaft in Sachsen, Sachsen-Anhalt und Thüringen",
+            "Alliance of the health economy in Saxony, Saxony-Anhalt and Thuringia",
+            "Gesundheitswirtschaft Mitteldeutschland (GWMD)",
+            "https://www.gesundheitswirtschaft-mitteldeutschland.de",
+        ),
+    ],
+}
 
 
 # (label, value, unit, qualifier, year, source); only what the seed pages state.
@@ -362,7 +432,37 @@ def load():
                     "position": position,
                 },
             )
+    for slug, contacts in CONTACTS.items():
+        for position, data in enumerate(contacts):
+            data = {"phone": "", "fax": "", "email": "", "organisation": "", **data}
+            upsert(
+                RegionContact,
+                region=by_slug[slug],
+                name=data.pop("name"),
+                defaults={**data, "is_public": True, "position": position},
+            )
     return by_slug
+
+
+def load_bodies():
+    """After the members: the bodies link to the organisations' profiles."""
+    from members.models import Organisation
+
+    regions = {region.slug: region for region in Region.objects.all()}
+    for slug, bodies in BODIES.items():
+        for position, (name, role_de, role_en, organisation_name, website) in enumerate(bodies):
+            upsert(
+                RegionBody,
+                region=regions[slug],
+                name=name,
+                defaults={
+                    "role_de": role_de,
+                    "role_en": role_en,
+                    "organisation": Organisation.objects.filter(name=organisation_name).first(),
+                    "website": website,
+                    "position": position,
+                },
+            )
 
 
 register("regions", load, position=10)

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core import structured_data as schema
+from pictures.models import PictureField
 
 
 class FederalState(models.TextChoices):
@@ -127,16 +128,8 @@ class Region(models.Model):
     summary = models.CharField(_("short description"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
     managing_body = models.CharField(_("managing body"), max_length=200, blank=True)
-    contact_name = models.CharField(_("contact name"), max_length=120, blank=True)
-    contact_role = models.CharField(_("contact role"), max_length=120, blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_public = models.BooleanField(
-        _("publish contact"),
-        default=False,
-        help_text=_("Show the regional contact on the public region page."),
-    )
     website = models.URLField(_("website"), blank=True)
+    picture = PictureField(_("picture"))
     latitude = models.DecimalField(
         _("latitude"), max_digits=8, decimal_places=5, null=True, blank=True
     )
@@ -172,10 +165,6 @@ class Region(models.Model):
                 condition=~Q(kind="cross_state") | Q(states__len__gte=2),
                 name="region_cross_state_spans_states",
             ),
-            models.CheckConstraint(
-                condition=Q(contact_public=False) | ~Q(contact_name=""),
-                name="region_public_contact_named",
-            ),
         ]
         indexes = [
             models.Index(fields=["kind"], name="region_kind_idx"),
@@ -195,10 +184,6 @@ class Region(models.Model):
     @property
     def state_names(self) -> list[str]:
         return [FederalState(code).label for code in self.states if code in FederalState.values]
-
-    @property
-    def has_contact(self) -> bool:
-        return self.contact_public and bool(self.contact_name)
 
     def schema_reference(self) -> dict:
         """The region as another item names it: a schema.org Place with its name and page."""
@@ -254,10 +239,69 @@ class Region(models.Model):
             errors["longitude" if self.longitude is None else "latitude"] = _(
                 "Give both latitude and longitude, or neither."
             )
-        if self.contact_public and not self.contact_name:
-            errors["contact_name"] = _("Name the contact person before publishing the contact.")
         if errors:
             raise ValidationError(errors)
+
+
+class RegionContact(models.Model):
+    """A contact person of a region: the cluster managers and their colleagues."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="contacts"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    fax = models.CharField(_("fax"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    is_public = models.BooleanField(
+        _("show publicly"),
+        default=False,
+        help_text=_("The person agreed to be shown on the region page and the about page."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["region", "position", "name"]
+        verbose_name = _("regional contact")
+        verbose_name_plural = _("regional contacts")
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="regioncontact_named"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class RegionBody(models.Model):
+    """An organisation behind a region: the one that runs its cluster, those that support it."""
+
+    region = models.ForeignKey(
+        Region, verbose_name=_("region"), on_delete=models.CASCADE, related_name="bodies"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(
+        _("role"), max_length=200, help_text=_("For example: runs the cluster, accompanies it.")
+    )
+    organisation = models.ForeignKey(
+        "members.Organisation",
+        verbose_name=_("organisation in the directory"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    website = models.URLField(_("website"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["region", "position", "name"]
+        verbose_name = _("body behind the region")
+        verbose_name_plural = _("bodies behind the region")
+
+    def __str__(self):
+        return self.name
 
 
 class KeyFigure(models.Model):

@@ -15,3 +15,4 @@ class RegionSitemap(BilingualSitemap):
 
 register_section("regions", RegionSitemap, position=20)
 register_pages("regions:list", position=30)
+register_pages("about:page", position=75)

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import KeyFigure, Region
+from .models import KeyFigure, Region, RegionBody, RegionContact
 
 
 @register(Region)
@@ -18,3 +18,13 @@ class KeyFigureTranslationOptions(TranslationOptions):
     # An empty English label is NULL, never "": the per-language copies of the unique
     # (region, label, year) constraint must not treat two missing labels as equal.
     empty_values = {"label": None}
+
+
+@register(RegionContact)
+class RegionContactTranslationOptions(TranslationOptions):
+    fields = ("role",)
+
+
+@register(RegionBody)
+class RegionBodyTranslationOptions(TranslationOptions):
+    fields = ("role",)

@@ -9,6 +9,17 @@ the region markers.
 
     python3 scripts/build_germany_outline.py                      # fetches the package with npm
     python3 scripts/build_germany_outline.py path/to/countries-50m.json
+    python3 scripts/build_germany_outline.py path/to/countries-50m.json --states states.geojson
+
+State borders: world-atlas holds countries only. `--states` takes a GeoJSON FeatureCollection
+of first-level subdivisions (Natural Earth "admin 1 – states, provinces" or any other source
+whose licence allows it); the features whose `iso_3166_2` (or `ISO_3166_2`, `iso_a2`…) starts
+with "DE-" are drawn as the `borders` path, which the region map and the location map show.
+No such file can be fetched offline today: Natural Earth's admin-1 layer is in no package of
+the registries this project reaches (world-atlas has admin 0 only, Debian's gmt-dcw has states
+for the eight largest countries, r-cran-rnaturalearthdata's states50 for a few large
+countries, and the npm packages with German states need a paid or a branding licence), so the
+committed outline has no `borders` yet.
 """
 
 import json
@@ -76,8 +87,38 @@ def ring_path(points: list[tuple[float, float]]) -> str:
     return f"M{head[0]:g} {head[1]:g}" + "".join(f"L{x:g} {y:g}" for x, y in tail) + "Z"
 
 
+STATE_CODE_KEYS = ("iso_3166_2", "ISO_3166_2", "code_hasc", "iso_a2")
+
+
+def state_borders(geojson: dict) -> str:
+    """The outlines of Germany's states in `geojson` as one SVG path (shared borders are
+    drawn twice, which looks the same)."""
+    paths = []
+    for feature in geojson.get("features", []):
+        properties = feature.get("properties") or {}
+        code = next((str(properties[k]) for k in STATE_CODE_KEYS if properties.get(k)), "")
+        if not code.upper().startswith("DE"):
+            continue
+        geometry = feature["geometry"]
+        polygons = (
+            geometry["coordinates"]
+            if geometry["type"] == "MultiPolygon"
+            else [geometry["coordinates"]]
+        )
+        for polygon in polygons:
+            for ring in polygon:
+                paths.append(ring_path([(lon, lat) for lon, lat, *_rest in ring]))
+    return "".join(paths)
+
+
 def main() -> None:
-    topology = json.loads(Path(sys.argv[1]).read_text()) if len(sys.argv) > 1 else fetch_topology()
+    args = sys.argv[1:]
+    states_file = None
+    if "--states" in args:
+        at = args.index("--states")
+        states_file = Path(args[at + 1])
+        del args[at : at + 2]
+    topology = json.loads(Path(args[0]).read_text()) if args else fetch_topology()
     geometry = next(
         g for g in topology["objects"]["countries"]["geometries"] if g.get("id") == GERMANY
     )
@@ -91,6 +132,9 @@ def main() -> None:
         "viewBox": projection.VIEWBOX,
         "path": path,
     }
+    if states_file is not None:
+        data["borders"] = state_borders(json.loads(states_file.read_text()))
+        data["borders_source"] = states_file.name
     OUTPUT.write_text(json.dumps(data, indent=1) + "\n")
     print(f"{OUTPUT.relative_to(ROOT)}: {len(path)} characters, {len(polygons)} polygons")
 

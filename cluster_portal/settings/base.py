@@ -69,6 +69,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 PORTAL_APPS = [
     "core",  # the shared kernel; it imports none of the apps below
     "legal",
+    "pictures",  # the picture library; any model may point at its pictures
     "regions",
     "members",
     "events",
@@ -77,6 +78,7 @@ PORTAL_APPS = [
     "news",
     "partnering",
     "b2b",
+    "press",
     "backoffice",
 ]
 # The apps whose objects appear on public pages: a change of their data renders the cached
@@ -249,6 +251,8 @@ RATE_LIMITS = {
     "partnering-link": {"per_email": 5, "per_address": 100, "window": _HOUR},
     "partnering-interest": {"per_email": 10, "per_address": 100, "window": _HOUR},
     "barrier-report": {"per_email": 5, "per_address": 20, "window": _HOUR},
+    # Messages to members reach their inboxes: strict per sender, a little wider per address.
+    "organisation-contact": {"per_email": 5, "per_address": 30, "window": _HOUR},
 }
 
 # Oversized requests are refused with a clear page (413) before a view reads them.
@@ -266,6 +270,7 @@ PERSONAL_DATA_RETENTION = {
     "barrier_reports": 365,  # after the report was received
     "co_exhibitor_applications": 365,  # after the fair; declined/withdrawn after the decision
     "expressions_of_interest": 365,  # after they were sent
+    "contact_messages": 183,  # messages to members, after they were sent
 }
 
 # Scheme, host and port of the public portal: the start of every link that leaves a request

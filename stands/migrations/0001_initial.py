@@ -52,11 +52,11 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
-        ("events", "0008_privacy_notice_in_legal"),
+        ("events", "0009_picture"),
         ("legal", "0001_initial"),
         ("members", "0009_privacy_notice_in_legal"),
         # Every migration that refers to the old tables runs before they are renamed.
-        ("backoffice", "0008_privacy_notice_in_legal"),
+        ("backoffice", "0010_region_contacts_moved"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -18,11 +18,16 @@ PAGE_TYPES = {
     "member directory": "/mitglieder/",
     "member directory, filtered": "/mitglieder/?q=Beispiel&region=saarland&sort=name",
     "member profile": "/mitglieder/beispiel-biotech-saar-gmbh-fiktiv/",
+    "member profile with seed contacts": "/mitglieder/saaris-saarlandinnovationstandort-e-v/",
+    "message to a member": "/mitglieder/saaris-saarlandinnovationstandort-e-v/kontakt/",
     "membership application": "/mitglieder/mitglied-werden/",
     "membership application received": "/mitglieder/mitglied-werden/danke/",
     "access-link request": "/mitglieder/beispiel-biotech-saar-gmbh-fiktiv/aktualisieren/",
     "region list": "/regionen/",
     "region page": "/regionen/aachen/",
+    "region page with contacts and picture": "/regionen/saarland/",
+    "about us": "/ueber-uns/",
+    "press": "/presse/",
     "event list": "/veranstaltungen/",
     "event list, filtered": "/veranstaltungen/?kind=workshop&region=nordrhein-westfalen",
     "event archive": "/veranstaltungen/archiv/",
@@ -54,6 +59,7 @@ FORMS = {
     "membership application": "/mitglieder/mitglied-werden/",
     "access-link request": "/mitglieder/beispiel-biotech-saar-gmbh-fiktiv/aktualisieren/",
     "barrier report": "/barrierefreiheit/",
+    "message to a member": "/mitglieder/saaris-saarlandinnovationstandort-e-v/kontakt/",
 }
 
 axe = Axe()

@@ -317,6 +317,13 @@ def _barrier_report(language, region, member):
     }
 
 
+def _organisation_contact(language, region, member):
+    member.contact_persons.create(name="Anna Grenze", email="anna@grenze.example", is_public=True)
+    with translation.override(language):
+        url = reverse("members:contact", args=[member.slug])
+    return url, lambda number: {"recipient": "organisation", "email": f"c{number}@x.example"}
+
+
 LIMITED_FORMS = {
     "event-registration": _event_registration,
     "registration-data": _registration_data,
@@ -327,6 +334,7 @@ LIMITED_FORMS = {
     "partnering-link": _partnering_link,
     "partnering-interest": _partnering_interest,
     "barrier-report": _barrier_report,
+    "organisation-contact": _organisation_contact,
 }
 
 WAIT = {

@@ -15,7 +15,13 @@ from core import links
 from core.mail import render_mail, send_mail_in_language, text_to_html
 from events.models import Registration
 from legal.models import BarrierReport
-from members.models import ContactPerson, MembershipApplication, Organisation, ProfileChangeRequest
+from members.models import (
+    ContactMessage,
+    ContactPerson,
+    MembershipApplication,
+    Organisation,
+    ProfileChangeRequest,
+)
 from partnering.models import DIGEST_UNSUBSCRIBE_PURPOSE, ExpressionOfInterest, Post
 from stands.models import CoExhibitorApplication, JointStand
 
@@ -152,6 +158,23 @@ def _digest_context():
     }
 
 
+def _contact_context():
+    organisation = _organisation()
+    return {
+        "record": ContactMessage(
+            organisation=organisation,
+            sender_name="Jan <Muster>",
+            sender_email="jan@example.org",
+            sender_organisation="Muster & Söhne",
+            subject="Kooperation <Telemedizin>",
+            message="Guten Tag,\n\nwir suchen Partner für eine Studie.",
+        ),
+        "organisation": organisation,
+        "person": ContactPerson(organisation=organisation, name="Anna Beispiel"),
+        "via_management": False,
+    }
+
+
 CONTEXTS = {
     "legal/mail/barrier_report": lambda: {
         "report": BarrierReport(
@@ -208,6 +231,7 @@ CONTEXTS = {
         "contact": ContactPerson(name="Anna Beispiel"),
         "url": "http://testserver/mitglieder/profil/abc/",
     },
+    **{f"members/email/contact_{name}": _contact_context for name in ("copy", "message")},
     "partnering/email/digest": _digest_context,
     **{
         f"partnering/email/interest_{name}": lambda: {

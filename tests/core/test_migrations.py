@@ -86,6 +86,23 @@ def portal_data(transactional_db):
     return {"privacy_notice": privacy_notice, "imprint": imprint}
 
 
+# Taking the schema back also takes back later migrations that depend on it; regions 0007 moves
+# each region's contacts, and its writes publish a new content token for `regions`, as every
+# write does (core/fragments.py). That token is meant to change; every other row is not.
+REPUBLISHED_ON_THE_WAY = {"regions"}
+
+
+def kept_rows(label: str, table_rows: list) -> list:
+    """The rows without the content tokens the round trip rightly renews."""
+    if label != "core.ContentVersion":
+        return table_rows
+    return [row for row in table_rows if row["app_label"] not in REPUBLISHED_ON_THE_WAY]
+
+
+def kept(state: dict) -> dict:
+    return {**state, "rows": {label: kept_rows(label, r) for label, r in state["rows"].items()}}
+
+
 def state_of_the_portal() -> dict:
     """Everything the move must keep, read with today's models."""
     moved_types = {
@@ -173,10 +190,10 @@ def test_moved_models_keep_every_row_permission_and_consent(migrator, portal_dat
     new = migrator(leaf_nodes())
 
     assert tables() >= NEW_TABLES and not OLD_TABLES & tables()
-    assert state_of_the_portal() == before
-    for label, moved_rows in before["rows"].items():
+    assert kept(state_of_the_portal()) == kept(before)
+    for label, moved_rows in kept(before)["rows"].items():
         app_label, model_name = label.split(".")
-        assert rows(new, app_label, model_name) == moved_rows, label
+        assert kept_rows(label, rows(new, app_label, model_name)) == moved_rows, label
     assert not [m for m in new.get_models() if m._meta.app_label == "cluster_portal"]
     registration_model = new.get_model("events", "Registration")
     privacy_notice_field = registration_model._meta.get_field("privacy_notice")

@@ -16,6 +16,7 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
         "contact_persons",
         "change_requests",
         "access_links",
+        "contact_messages",
         "barrier_reports",
         "co_exhibitor_applications",
         "expressions_of_interest",
@@ -64,7 +65,9 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "cooperations:list",
         "cooperations:partners",
         "news:list",
+        "press:index",
         "partnering:board",
+        "about:page",
         "legal:imprint",
         "legal:privacy",
         "legal:accessibility",
@@ -83,6 +86,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
 def test_demo_loaders_run_in_their_order_after_what_they_read():
     assert [loader.app for loader in demo.ordered()] == [
         "regions",
+        "pictures",
         "members",
         "events",
         "stands",
@@ -91,6 +95,7 @@ def test_demo_loaders_run_in_their_order_after_what_they_read():
         "news",
         "partnering",
         "b2b",
+        "press",
     ]
 
 

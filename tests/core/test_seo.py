@@ -14,7 +14,14 @@ from events.models import Registration
 from members.models import EMPLOYEE_RANGES, ContactPerson, Organisation
 from regions.models import FederalState, Region
 from tests import factories
-from tests.factories import image_bytes, make_news, make_registration, make_stand, make_trade_fair
+from tests.factories import (
+    image_bytes,
+    make_news,
+    make_picture,
+    make_registration,
+    make_stand,
+    make_trade_fair,
+)
 from tests.helpers import sitemap_urls
 
 pytestmark = pytest.mark.django_db
@@ -247,15 +254,13 @@ def test_news_article_headline_is_shortened_to_110_characters(client):
 
 
 def test_news_image_is_named_with_its_absolute_address(client):
-    item = make_news(
-        image=SimpleUploadedFile("bild.png", image_bytes(), content_type="image/png"),
-        image_alt="Ein Bild",
-    )
+    item = make_news(picture=make_picture())
+    original = item.picture.original
     [data] = page_jsonld(client, item.get_absolute_url())
     # Uploads are served by the proxy (or object storage), not by the app: the file is there.
-    assert data["image"] == [f"http://testserver{item.image.url}"]
-    assert item.image.url.startswith("/media/news/")
-    assert item.image.storage.exists(item.image.name)
+    assert data["image"] == [f"http://testserver{original.url}"]
+    assert original.url.startswith("/media/pictures/")
+    assert original.storage.exists(original.name)
 
 
 def test_json_ld_cannot_be_broken_out_of(client):
@@ -845,15 +850,14 @@ def test_every_models_structured_data_holds_only_recorded_values(innovation_fiel
         title="Meldung",
         teaser="Kurz.",
         innovation_fields=[innovation_field],
-        image=SimpleUploadedFile("bild.png", image_bytes(), content_type="image/png"),
-        image_alt="Bild",
+        picture=make_picture(),
     )
     site = [organisation, innovation_field, region, nrw, child]
     cases = [
         (event.structured_data(), [event, *site]),
         (organisation.structured_data(), site),
         (organisation.partner_structured_data(), site),
-        (item.structured_data(), [item, innovation_field]),
+        (item.structured_data(), [item, innovation_field, item.picture]),
         (region.structured_data(), [region, nrw, child]),
         (nrw.structured_data(), [nrw, region]),
         (cooperation.structured_data(), [cooperation, organisation]),

@@ -29,12 +29,15 @@ from .members import (
 )
 from .news import make_news
 from .partnering import make_post
+from .pictures import make_picture
+from .press import make_article, make_press_contact, make_press_photo
 from .regions import make_region
 from .stands import make_stand, make_stand_abroad, make_stand_application
 
 __all__ = [
     "PLACEHOLDER_START",
     "add_partner",
+    "make_article",
     "image_bytes",
     "make_accepted_meeting",
     "make_all_legal_pages",
@@ -51,7 +54,10 @@ __all__ = [
     "make_partner",
     "make_participant",
     "make_past_event",
+    "make_picture",
     "make_post",
+    "make_press_contact",
+    "make_press_photo",
     "make_privacy_notice",
     "make_region",
     "make_registration",

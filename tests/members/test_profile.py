@@ -98,7 +98,9 @@ def test_profile_location_reads_as_the_postal_address_not_coordinates(client, me
     member.latitude, member.longitude = Decimal("49.29882"), Decimal("7.05696")
     member.save()
     page = client.get(member.get_absolute_url()).content.decode()
-    location = page[page.index("<figcaption>") : page.index("</figcaption>")]
-    assert ">Am Markt 3, 66111 Saarbrücken</a>" in location
+    location = page[page.index('<address class="mb-2">') :]
+    location = location[: location.index("</address>")]
+    assert "Am Markt 3<br>66111 Saarbrücken" in location
+    assert 'href="geo:49.29882,7.05696"' in location
     text = re.sub(r"<[^>]+>", " ", page)
     assert "49.29882" not in text and "49,29882" not in text

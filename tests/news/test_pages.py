@@ -143,16 +143,15 @@ def test_press_release_page_shows_the_press_contact(client):
     assert 'href="tel:024180-89893"' in html
 
 
-def test_news_page_shows_image_with_its_alternative_text(client, settings):
-    from django.core.files.base import ContentFile
+def test_news_page_shows_its_picture_with_alternative_text_and_credit(client, settings):
+    from tests.factories import make_picture
 
-    from tests.factories import image_bytes
-
-    item = make_news(image_alt="Gruppenfoto beim Workshop")
-    item.image.save("foto.png", ContentFile(image_bytes()), save=True)
+    picture = make_picture(alt_text_de="Gruppenfoto beim Workshop", credit="Foto: Uniklinik")
+    item = make_news(picture=picture)
     html = client.get(item.get_absolute_url()).content.decode()
     assert 'alt="Gruppenfoto beim Workshop"' in html
-    assert '<meta property="og:image" content="http://testserver/media/news/' in html
+    assert "Foto: Uniklinik" in html
+    assert '<meta property="og:image" content="http://testserver/media/pictures/sizes/' in html
 
 
 def test_unknown_news_slug_answers_404(client):

@@ -52,13 +52,16 @@ def saarland(db):
         kind=Region.Kind.STATE,
         states=[FederalState.SAARLAND],
         managing_body="saar.is saarland.innovation&standort e. V.",
-        contact_name="Dr. Thomas Siemer",
-        contact_role="healthcare.saarland",
-        contact_phone="0681 9520-459",
-        contact_email="thomas.siemer@saar-is.de",
-        contact_public=True,
         latitude=Decimal("49.38"),
         longitude=Decimal("6.95"),
+    )
+    region.contacts.create(
+        name="Dr. Thomas Siemer",
+        role="healthcare.saarland",
+        phone="0681 9520-459",
+        fax="0681 5846125",
+        email="thomas.siemer@saar-is.de",
+        is_public=True,
     )
     KeyFigure.objects.create(
         region=region,

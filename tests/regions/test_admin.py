@@ -55,16 +55,17 @@ def test_admin_explains_a_loop_in_plain_words(admin_client, nrw, muensterland):
         "description_de": "",
         "managing_body": nrw.managing_body,
         "website": "",
-        "contact_name": "",
-        "contact_role": "",
-        "contact_phone": "",
-        "contact_email": "",
         "latitude": "51.478",
         "longitude": "7.555",
         "figures-TOTAL_FORMS": "0",
         "figures-INITIAL_FORMS": "0",
         "figures-MIN_NUM_FORMS": "0",
         "figures-MAX_NUM_FORMS": "1000",
+        **{
+            f"{prefix}-{key}": value
+            for prefix in ("bodies", "contacts")
+            for key, value in [("TOTAL_FORMS", "0"), ("INITIAL_FORMS", "0")]
+        },
     }
     response = admin_client.post(f"/admin/regions/region/{nrw.pk}/change/", data)
     assert response.status_code == 200

@@ -91,9 +91,9 @@ def test_clean_explains_the_states_of_a_cross_state_region(db):
     assert "states" in error.value.message_dict
 
 
-def test_database_refuses_publishing_a_contact_without_a_name(db):
+def test_database_refuses_a_contact_without_a_name(saarland):
     with transaction.atomic(), pytest.raises(IntegrityError):
-        factories.make_region(contact_public=True, contact_email="info@example.org")
+        saarland.contacts.create(name="", is_public=True, email="info@example.org")
 
 
 def test_database_refuses_a_key_figure_without_source(saarland):

@@ -22,7 +22,11 @@ def test_demo_regions_carry_their_bodies_and_contacts():
     }
     saarland = Region.objects.get(slug="saarland")
     assert saarland.managing_body.startswith("saar.is")
-    assert saarland.has_contact and saarland.contact_email == "thomas.siemer@saar-is.de"
+    contacts = list(saarland.contacts.filter(is_public=True))
+    assert [(c.name, c.phone, c.fax, c.email) for c in contacts] == [
+        ("Dr. Thomas Siemer", "0681 9520-459", "0681 5846125", "thomas.siemer@saar-is.de"),
+        ("Patrick Rosar", "0681 9520-451", "0681 5846125", "patrick.rosar@saar-is.de"),
+    ]
     mitteldeutschland = Region.objects.get(slug="mitteldeutschland")
     assert "GWMD" in mitteldeutschland.managing_body
     assert mitteldeutschland.states == ["SN", "ST", "TH"]

@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 def svg_of(response) -> str:
     content = response.content.decode()
-    match = re.search(r"<svg class=\"region-map__svg\".*?</svg>", content, re.S)
+    match = re.search(
+        r"<svg class=\"region-map__svg region-map__svg--wide\".*?</svg>", content, re.S
+    )
     assert match, "the page has no region map"
     return match.group(0)
 

@@ -115,9 +115,8 @@ def test_public_contact_is_shown(client, saarland):
     assert 'href="tel:06819520-459"' in content
 
 
-def test_contact_is_hidden_unless_the_region_publishes_it(client, saarland):
-    saarland.contact_public = False
-    saarland.save()
+def test_contact_is_hidden_unless_the_person_agreed(client, saarland):
+    saarland.contacts.update(is_public=False)
     content = client.get("/regionen/saarland/").content.decode()
     assert "Dr. Thomas Siemer" not in content
     assert "thomas.siemer@saar-is.de" not in content

@@ -29,8 +29,8 @@ from tests.migrating import leaf_nodes, moved, queue, rows, snapshot, tables
 
 # The schema before the move: events and backoffice at their last migrations before it.
 BEFORE = [
-    ("events", "0008_privacy_notice_in_legal"),
-    ("backoffice", "0008_privacy_notice_in_legal"),
+    ("events", "0009_picture"),
+    ("backoffice", "0010_region_contacts_moved"),
     ("stands", None),
 ]
 TABLES = {

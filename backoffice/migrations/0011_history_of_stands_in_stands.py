@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("backoffice", "0008_privacy_notice_in_legal"),
+        ("backoffice", "0010_region_contacts_moved"),
         ("stands", "0001_initial"),
     ]
 

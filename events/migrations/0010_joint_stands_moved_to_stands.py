@@ -8,10 +8,10 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("events", "0008_privacy_notice_in_legal"),
+        ("events", "0009_picture"),
         ("stands", "0001_initial"),
         # The stands' audit history points at stands.JointStand first.
-        ("backoffice", "0009_history_of_stands_in_stands"),
+        ("backoffice", "0011_history_of_stands_in_stands"),
     ]
 
     operations = [
