@@ -5,9 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import StaffRegion
 
-# The index shows the dashboard panels (backoffice/dashboard.py) above the app list.
-admin.site.index_template = "admin/backoffice/index.html"
-
 
 class StaffRegionInline(admin.TabularInline):
     model = StaffRegion

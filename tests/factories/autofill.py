@@ -6,6 +6,7 @@ its own related object, so that a missing select_related shows up as a growing q
 
 import datetime as dt
 import itertools
+import uuid
 from decimal import Decimal
 
 from django.contrib.postgres.fields import ArrayField
@@ -43,6 +44,8 @@ def value_for(field, depth):
         return []
     if isinstance(field, models.JSONField):
         return {}
+    if isinstance(field, models.UUIDField):
+        return uuid.uuid4()
     raise TypeError(f"cannot fill {field.model.__name__}.{field.name} ({type(field).__name__})")
 
 
@@ -58,7 +61,12 @@ def make_row(model, depth=0):
     values = {}
     unique_names = _unique_field_names(model)
     for field in model._meta.concrete_fields:
-        if field.primary_key or getattr(field, "auto_now", False):
+        if getattr(field, "auto_now", False):
+            continue
+        if field.primary_key:
+            if isinstance(field, models.AutoField) or field.has_default():
+                continue
+            values[field.name] = value_for(field, depth)  # a natural key ("app_label", "key")
             continue
         if field.has_default() and not (field.name in unique_names and not field.choices):
             continue
