@@ -93,8 +93,7 @@ def upcoming_events(request, limit: int = 8) -> Panel | None:
             confirmed=event.confirmed,
             waiting=event.waiting,
             waiting_url=(
-                f"{registrations}?event__id__exact={event.pk}"
-                f"&status__exact={status.WAITING_LIST}"
+                f"{registrations}?event__id__exact={event.pk}&status__exact={status.WAITING_LIST}"
                 if registrations and event.waiting
                 else ""
             ),

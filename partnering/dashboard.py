@@ -36,7 +36,9 @@ def posts_to_review(request) -> Panel | None:
         title=_("Partnering posts to review"),
         count=count,
         url=changelist_url(request, Post, f"status__exact={submitted}"),
-        items=[Item(post.title, change_url(Post, post.pk), str(post.organisation)) for post in posts],
+        items=[
+            Item(post.title, change_url(Post, post.pk), str(post.organisation)) for post in posts
+        ],
         empty_text=_("No post is waiting."),
     )
 
