@@ -15,10 +15,13 @@ from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 from backoffice.decisions import Decision, DecisionAdminMixin
 from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
 from backoffice.resources import CoExhibitorApplicationResource, RegistrationResource
+from backoffice.search import IndexedSearchAdminMixin
 from core.exports import csv_response
 
 from . import services, stand_services
 from .models import (
+    EVENT_SEARCH_COLUMNS,
+    REGISTRATION_SEARCH_COLUMNS,
     CoExhibitorApplication,
     Event,
     EventSeries,
@@ -157,7 +160,7 @@ def _local(moment) -> str:
 
 
 @admin.register(Event)
-class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
+class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin):
     list_display = [
         "title",
         "kind",
@@ -173,6 +176,7 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
     list_filter = ["kind", "region", UpcomingFilter, RegistrationOpenFilter, "series"]
     list_select_related = ["region"]
     search_fields = ["title_de", "title_en", "city", "venue_name"]
+    search_text_columns = EVENT_SEARCH_COLUMNS  # on the index event_search_trgm
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["region", "innovation_fields", "organiser", "co_organisers"]
@@ -416,7 +420,11 @@ REGISTRATION_DECISIONS = [
 
 @admin.register(Registration)
 class RegistrationAdmin(
-    DecisionAdminMixin, ExportAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin
+    IndexedSearchAdminMixin,
+    DecisionAdminMixin,
+    ExportAdminMixin,
+    BackOfficeAdminMixin,
+    admin.ModelAdmin,
 ):
     region_field = "event__region"
     list_display = [
@@ -432,6 +440,9 @@ class RegistrationAdmin(
     list_filter = ["status", RecentEventFilter, "language", "show_organisation_publicly"]
     list_select_related = ["event"]
     search_fields = ["name", "email", "organisation_name", "ticket_code"]
+    # On the index registration_search_trgm, and the ticket code whole on its unique index.
+    search_text_columns = REGISTRATION_SEARCH_COLUMNS
+    search_exact_fields = ("ticket_code",)
     date_hierarchy = "created_at"
     readonly_fields = [
         "event",
