@@ -4,12 +4,13 @@ from django import forms
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from backoffice.decisions import Decision, DecisionAdminMixin
@@ -18,7 +19,7 @@ from backoffice.resources import CoExhibitorApplicationResource, RegistrationRes
 from backoffice.search import IndexedSearchAdminMixin
 from core.exports import csv_response
 
-from . import services, stand_services
+from . import printing, services, stand_services
 from .models import (
     EVENT_SEARCH_COLUMNS,
     REGISTRATION_SEARCH_COLUMNS,
@@ -258,13 +259,16 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
             reverse("admin:events_registration_changelist") + f"?event__id__exact={obj.pk}"
         )
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>'
+            ' · <a href="{}">{}</a>',
             registrations,
             _("Registrations"),
             reverse("admin:events_event_participants_csv", args=[obj.pk]),
             _("Participant list (CSV)"),
             reverse("admin:events_event_check_in_list", args=[obj.pk]),
-            _("Printable check-in list"),
+            _("Check-in list to sign (PDF)"),
+            reverse("admin:events_event_badges", args=[obj.pk]),
+            _("Name badges (PDF)"),
             reverse("events:check_in", kwargs={"slug": obj.slug}),
             _("Check-in page"),
         )
@@ -277,9 +281,14 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
                 name="events_event_participants_csv",
             ),
             path(
-                "<int:pk>/check-in-list/",
+                "<int:pk>/check-in-list.pdf",
                 self.admin_site.admin_view(self.check_in_list),
                 name="events_event_check_in_list",
+            ),
+            path(
+                "<int:pk>/badges.pdf",
+                self.admin_site.admin_view(self.badges),
+                name="events_event_badges",
             ),
         ]
         return own + super().get_urls()
@@ -287,7 +296,8 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
     def _participants(self, request, pk):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        event = get_object_or_404(Event, pk=pk)
+        # Through the admin's queryset: another region's event answers 404.
+        event = get_object_or_404(self.get_queryset(request), pk=pk)
         registrations = event.registrations.filter(
             status__in=[Registration.Status.CONFIRMED, Registration.Status.OFFERED]
         ).order_by("name")
@@ -329,14 +339,22 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
         )
 
     def check_in_list(self, request, pk):
-        event, registrations = self._participants(request, pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Check-in list"),
-            "event": event,
-            "registrations": registrations.filter(status=Registration.Status.CONFIRMED),
-        }
-        return render(request, "events/admin/check_in_list.html", context)
+        """The confirmed participants by name with a column to sign, as a PDF to print."""
+        event, _registrations = self._participants(request, pk)
+        return pdf_response(
+            printing.check_in_list_pdf(event, get_language()), f"{event.slug}-check-in-list.pdf"
+        )
+
+    def badges(self, request, pk):
+        """Name badges of the confirmed participants, eight to an A4 sheet, as a PDF."""
+        event, _registrations = self._participants(request, pk)
+        return pdf_response(printing.badges_pdf(event, get_language()), f"{event.slug}-badges.pdf")
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 class RegistrationAnswerInline(admin.TabularInline):
