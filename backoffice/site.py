@@ -1,5 +1,6 @@
 """The admin site of the back office: the portal's name, the attention panel on the start page,
-the technical tables grouped under "System" (for superusers only) and the report page.
+the technical tables grouped under "System" (for superusers only) and the report page
+(`backoffice/reports/`).
 
 Installed as Django's default admin site (`PortalAdminConfig` in INSTALLED_APPS instead of
 "django.contrib.admin"), so `admin.site` and `@admin.register` everywhere use it.
@@ -88,8 +89,11 @@ class PortalAdminSite(admin.AdminSite):
         }
 
     def get_urls(self):
+        from .reports.views import report_view
+
         return [
             path("system/", self.admin_view(self.system_index), name="system"),
+            path("reports/", self.admin_view(report_view(self)), name="reports"),
             *super().get_urls(),
         ]
 
