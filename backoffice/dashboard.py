@@ -1,8 +1,9 @@
 """What needs the cluster managers' attention, shown on the admin index.
 
 One function per panel, declared by the app it is about in its `dashboard.py` (see
-`core.dashboard`); each limits itself to a regional manager's regions with `scoped()`. This
-module holds what the panels share.
+`core.dashboard`); each limits itself to a regional manager's regions with `scoped()` and
+returns None for a user who may not see its records (`may_view()`), so the panel is left out.
+This module holds what the panels share.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,16 @@ from core.dashboard import panels as declared_panels
 from regions.models import Region
 
 from .scoping import is_region_scoped, region_ids_for
+
+
+@dataclass
+class Item:
+    """One record in a panel: what it is, the link to its admin page, and a short note
+    (when it came in, which event)."""
+
+    label: str
+    url: str = ""
+    note: str = ""
 
 
 @dataclass
@@ -56,6 +67,20 @@ def scoped(request, queryset):
     return queryset.filter(**{f"{path}__in": region_ids_for(request.user)})
 
 
+def may_view(request, model) -> bool:
+    """Whether the user may see `model` in the admin at all (a panel about it shows then)."""
+    model_admin = admin.site._registry.get(model)
+    return model_admin is not None and model_admin.has_view_permission(request)
+
+
+def items_and_count(queryset, limit: int = 5) -> tuple[list, int]:
+    """The first `limit` rows and the number of all, in one query when they are few."""
+    rows = list(queryset[: limit + 1])
+    if len(rows) <= limit:
+        return rows, len(rows)
+    return rows[:limit], queryset.count()
+
+
 def changelist_url(request, model, query: str = "") -> str:
     """The admin list of `model` if the user may see it, else ""."""
     model_admin = admin.site._registry.get(model)
@@ -77,4 +102,5 @@ def change_url(model, pk) -> str:
 
 def panels(request) -> list[Panel]:
     """Every app's panels (`<app>/dashboard.py`, see `core.dashboard`), in their order."""
-    return [build(request) for build in declared_panels.values()]
+    built = (build(request) for build in declared_panels.values())
+    return [panel for panel in built if panel is not None]

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 
 from . import privacy
 from .exports import csv_response
-from .models import ErasureRecord
+from .models import ContentVersion, ErasureRecord, RateLimitCounter, SearchWord
 
 
 class PersonalDataForm(forms.Form):
@@ -100,3 +100,43 @@ class ErasureRecordAdmin(admin.ModelAdmin):
                 total=sum(len(rows) for rows in data.values()),
             )
         return TemplateResponse(request, "admin/core/personal_data.html", context)
+
+
+class TechnicalTableAdmin(admin.ModelAdmin):
+    """A table the kernel writes by itself: readable by superusers (under "System"), never
+    changed by hand."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+
+@admin.register(ContentVersion)
+class ContentVersionAdmin(TechnicalTableAdmin):
+    list_display = ["app_label", "changed_at", "token"]
+    search_fields = ["app_label"]
+
+
+@admin.register(RateLimitCounter)
+class RateLimitCounterAdmin(TechnicalTableAdmin):
+    list_display = ["scope", "hits", "window_ends"]
+    list_filter = ["scope"]
+    search_fields = ["scope"]
+
+
+@admin.register(SearchWord)
+class SearchWordAdmin(TechnicalTableAdmin):
+    list_display = ["word", "kind", "stem", "documents"]
+    list_filter = ["kind"]
+    search_fields = ["word"]

@@ -3,21 +3,25 @@ import datetime as dt
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, When
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from backoffice.decisions import Decision, DecisionAdminMixin
 from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
 from backoffice.resources import RegistrationResource
+from backoffice.search import IndexedSearchAdminMixin
 from core.exports import csv_response
 
-from . import services
+from . import printing, services
 from .models import (
+    EVENT_SEARCH_COLUMNS,
+    REGISTRATION_SEARCH_COLUMNS,
     Event,
     EventSeries,
     Registration,
@@ -154,7 +158,7 @@ def _local(moment) -> str:
 
 
 @admin.register(Event)
-class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
+class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin):
     list_display = [
         "title",
         "kind",
@@ -170,6 +174,7 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
     list_filter = ["kind", "region", UpcomingFilter, RegistrationOpenFilter, "series"]
     list_select_related = ["region"]
     search_fields = ["title_de", "title_en", "city", "venue_name"]
+    search_text_columns = EVENT_SEARCH_COLUMNS  # on the index event_search_trgm
     date_hierarchy = "start"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["region", "innovation_fields", "organiser", "co_organisers", "picture"]
@@ -252,13 +257,16 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
             reverse("admin:events_registration_changelist") + f"?event__id__exact={obj.pk}"
         )
         return format_html(
-            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>',
+            '<a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a> · <a href="{}">{}</a>'
+            ' · <a href="{}">{}</a>',
             registrations,
             _("Registrations"),
             reverse("admin:events_event_participants_csv", args=[obj.pk]),
             _("Participant list (CSV)"),
             reverse("admin:events_event_check_in_list", args=[obj.pk]),
-            _("Printable check-in list"),
+            _("Check-in list to sign (PDF)"),
+            reverse("admin:events_event_badges", args=[obj.pk]),
+            _("Name badges (PDF)"),
             reverse("events:check_in", kwargs={"slug": obj.slug}),
             _("Check-in page"),
         )
@@ -271,9 +279,14 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
                 name="events_event_participants_csv",
             ),
             path(
-                "<int:pk>/check-in-list/",
+                "<int:pk>/check-in-list.pdf",
                 self.admin_site.admin_view(self.check_in_list),
                 name="events_event_check_in_list",
+            ),
+            path(
+                "<int:pk>/badges.pdf",
+                self.admin_site.admin_view(self.badges),
+                name="events_event_badges",
             ),
         ]
         return own + super().get_urls()
@@ -281,7 +294,8 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
     def _participants(self, request, pk):
         if not self.has_view_permission(request):
             raise PermissionDenied
-        event = get_object_or_404(Event, pk=pk)
+        # Through the admin's queryset: another region's event answers 404.
+        event = get_object_or_404(self.get_queryset(request), pk=pk)
         registrations = event.registrations.filter(
             status__in=[Registration.Status.CONFIRMED, Registration.Status.OFFERED]
         ).order_by("name")
@@ -323,14 +337,22 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
         )
 
     def check_in_list(self, request, pk):
-        event, registrations = self._participants(request, pk)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Check-in list"),
-            "event": event,
-            "registrations": registrations.filter(status=Registration.Status.CONFIRMED),
-        }
-        return render(request, "events/admin/check_in_list.html", context)
+        """The confirmed participants by name with a column to sign, as a PDF to print."""
+        event, _registrations = self._participants(request, pk)
+        return pdf_response(
+            printing.check_in_list_pdf(event, get_language()), f"{event.slug}-check-in-list.pdf"
+        )
+
+    def badges(self, request, pk):
+        """Name badges of the confirmed participants, eight to an A4 sheet, as a PDF."""
+        event, _registrations = self._participants(request, pk)
+        return pdf_response(printing.badges_pdf(event, get_language()), f"{event.slug}-badges.pdf")
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
 
 
 class RegistrationAnswerInline(admin.TabularInline):
@@ -414,7 +436,11 @@ REGISTRATION_DECISIONS = [
 
 @admin.register(Registration)
 class RegistrationAdmin(
-    DecisionAdminMixin, ExportAdminMixin, BackOfficeAdminMixin, admin.ModelAdmin
+    IndexedSearchAdminMixin,
+    DecisionAdminMixin,
+    ExportAdminMixin,
+    BackOfficeAdminMixin,
+    admin.ModelAdmin,
 ):
     region_field = "event__region"
     list_display = [
@@ -430,6 +456,9 @@ class RegistrationAdmin(
     list_filter = ["status", RecentEventFilter, "language", "show_organisation_publicly"]
     list_select_related = ["event"]
     search_fields = ["name", "email", "organisation_name", "ticket_code"]
+    # On the index registration_search_trgm, and the ticket code whole on its unique index.
+    search_text_columns = REGISTRATION_SEARCH_COLUMNS
+    search_exact_fields = ("ticket_code",)
     date_hierarchy = "created_at"
     readonly_fields = [
         "event",

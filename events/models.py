@@ -3,6 +3,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -14,6 +15,7 @@ from django.utils.translation import pgettext_lazy
 
 from core import structured_data as schema
 from core.allocation import places_left
+from core.textsearch import SearchText
 from legal.models import ConsentRecord
 from pictures.models import PictureField
 
@@ -120,6 +122,11 @@ def language_names(codes) -> list[str]:
 
 def default_languages():
     return ["de"]
+
+
+# The columns the back office searches, joined in this order by its trigram index.
+EVENT_SEARCH_COLUMNS = ("title_de", "title_en", "city", "venue_name")
+REGISTRATION_SEARCH_COLUMNS = ("name", "organisation_name", "email")
 
 
 class Event(models.Model):
@@ -249,7 +256,14 @@ class Event(models.Model):
                 name="event_registration_closes_after_opens",
             ),
         ]
-        indexes = [models.Index(fields=["is_published", "start"], name="event_published_start")]
+        indexes = [
+            models.Index(fields=["is_published", "start"], name="event_published_start"),
+            # The back office's search (backoffice/search.py: EventAdmin.search_text_columns).
+            GinIndex(
+                OpClass(SearchText(*EVENT_SEARCH_COLUMNS), name="gin_trgm_ops"),
+                name="event_search_trgm",
+            ),
+        ]
 
     def __str__(self):
         return self.title
@@ -599,6 +613,11 @@ class Registration(ConsentRecord):
             models.Index(fields=["event", "status"], name="registration_event_status"),
             models.Index(fields=["event", "waiting_since"], name="registration_waiting_order"),
             models.Index(fields=["status", "offer_expires_at"], name="registration_offer_expiry"),
+            # The back office's search (backoffice/search.py: RegistrationAdmin).
+            GinIndex(
+                OpClass(SearchText(*REGISTRATION_SEARCH_COLUMNS), name="gin_trgm_ops"),
+                name="registration_search_trgm",
+            ),
         ]
 
     def __str__(self):

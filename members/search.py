@@ -19,7 +19,6 @@ from django.db.models import (
     F,
     FloatField,
     Func,
-    Lookup,
     OuterRef,
     Q,
     StringAgg,
@@ -32,6 +31,8 @@ from django.utils.translation import gettext_lazy as _
 
 from core import lexicon
 from core import search as site_search
+from core.textsearch import ILike
+from core.textsearch import contains_pattern as _contains_pattern
 
 from .models import Organisation
 
@@ -42,23 +43,6 @@ LEXICON_KIND = "organisations"
 # Below pg_trgm's default of 0.6 on purpose: a swapped pair of letters ("Implnatate") scores
 # about 0.47 and must still be found.
 NAME_SIMILARITY_THRESHOLD = 0.45
-
-
-class ILike(Lookup):
-    """`ILIKE`, which a trigram index serves; Django's `icontains` compares `UPPER(name)`,
-    which it does not."""
-
-    lookup_name = "ilike"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} ILIKE {rhs}", (*lhs_params, *rhs_params)
-
-
-def _contains_pattern(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
 
 
 def _innovation_field_names():

@@ -88,7 +88,7 @@ CONTENT_APPS = [app for app in PORTAL_APPS if app not in {"core", "b2b", "backof
 INSTALLED_APPS = [
     # Before the admin, so that its admin classes and widgets take effect.
     "modeltranslation",
-    "django.contrib.admin",
+    "backoffice.site.PortalAdminConfig",  # django.contrib.admin with the back office's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

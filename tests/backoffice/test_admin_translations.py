@@ -5,8 +5,10 @@ import pytest
 
 from events.models import Registration
 from tests import factories
+from tests.backoffice.test_changelists import ADMINS, ROW_MAKERS
 from tests.cluster_portal.test_translations import VisibleText, words_found
 from tests.factories import make_open_event, make_registration
+from tests.factories.autofill import auto_row_maker
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +27,33 @@ ENGLISH_ADMIN_TEXT = [
     "Tasks Database Backend",
     "TASKS DATABASE BACKEND",
     "Task Results",
+    # Stock Django's name for itself, and words an untranslated sentence would show.
+    "Django",
+    "Administration",
+    "Site administration",
+    "Overview",
+    "Save",
+    "Delete",
+    "History",
+    "Change",
+    "Add",
+    "Select",
+    "Choose",
+    "Show all",
+    "Report",
+    "Reports",
+    "Export",
+    "Members",
+    "Events",
+    "the",
+    "and",
+    "of",
+    "with",
+    "for",
+    "to",
+    "is",
+    "not",
+    "this",
 ]
 
 
@@ -55,10 +84,49 @@ def test_admin_pages_in_german_show_no_english(admin_client):
         )
 
 
+def assert_german(client, url):
+    text = german_text(client, url)
+    assert not words_found(text, ENGLISH_ADMIN_TEXT), (url, words_found(text, ENGLISH_ADMIN_TEXT))
+
+
+@pytest.mark.parametrize("label,model_admin", ADMINS, ids=[label for label, _a in ADMINS])
+def test_every_list_and_change_page_of_the_portal_is_german(admin_client, label, model_admin):
+    """The list and a record's page of every admin of the portal's apps, as a superuser sees
+    them (every button, filter and action)."""
+    if label == "partnering.b2bexchange":
+        factories.make_event(kind="b2b")  # the proxy lists B2B exchanges only
+    else:
+        (ROW_MAKERS.get(label) or auto_row_maker(model_admin.model))(1)
+    opts = model_admin.model._meta
+    assert_german(admin_client, f"/admin/{opts.app_label}/{opts.model_name}/")
+    record = model_admin.get_queryset(_request(admin_client)).order_by("pk").last()
+    assert record is not None, label
+    assert_german(admin_client, f"/admin/{opts.app_label}/{opts.model_name}/{record.pk}/change/")
+
+
+def _request(client):
+    from django.contrib.auth import get_user_model
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+    return request
+
+
+def test_start_page_login_and_system_pages_are_german(admin_client, client):
+    for url in ["/admin/", "/admin/system/", "/admin/auth/user/", "/admin/auth/group/"]:
+        assert_german(admin_client, url)
+    assert_german(client, "/admin/login/")
+
+
 def test_admin_index_names_technical_apps_and_lists_in_german(admin_client):
     text = german_text(admin_client, "/admin/")
 
-    for name in ["Anmeldesperren", "Zwei-Faktor-Anmeldung", "TOTP-Geräte", "Hintergrundaufgaben"]:
+    for name in [
+        "Anmeldesperren: Zugriffsversuche",
+        "Zwei-Faktor-Anmeldung: TOTP-Geräte",
+        "Hintergrundaufgaben: Aufgabenergebnisse",
+    ]:
         assert name in text
     assert "Veranstaltungsreihen" in text
 

@@ -123,6 +123,9 @@ ROW_MAKERS = {
     "members.innovationfield": lambda n: [factories.make_innovation_field() for _ in range(n)],
     "members.sector": lambda n: [factories.make_sector() for _ in range(n)],
     "events.event": add_events,
+    # Check constraints the generic rows cannot know: consent given, a way to reach the contact.
+    "members.contactmessage": lambda n: [factories.make_contact_message() for _ in range(n)],
+    "press.presscontact": lambda n: [factories.make_press_contact() for _ in range(n)],
     "cooperations.cooperation": add_cooperations,
     "cooperations.fundingprogramme": add_funding_programmes,
 }

@@ -219,3 +219,39 @@ def test_change_page_with_decision_buttons_has_no_accessibility_violations(
     assert decisions.get_by_role("button").all_inner_texts() == ["Annehmen", "Ablehnen"]
     assert decisions.get_by_label("Begründung (optional)").is_visible()
     assert_no_violations(page, console_errors)
+
+
+def log_in_to_the_admin(page, site, username="reporter", password="pw-report-1"):  # noqa: S107
+    from django.contrib.auth import get_user_model
+
+    if not get_user_model().objects.filter(username=username).exists():
+        get_user_model().objects.create_superuser(username, f"{username}@example.org", password)
+    page.goto(site + "/admin/login/?next=/admin/")
+    page.locator("input[name='username']").fill(username)
+    page.locator("input[name='password']").fill(password)
+    page.locator("[type='submit']").click()
+    page.wait_for_url("**/admin/")
+
+
+def test_admin_start_page_with_its_attention_panel_has_no_accessibility_violations(
+    site, page, console_errors
+):
+    log_in_to_the_admin(page, site)
+
+    assert page.locator(".backoffice-dashboard").is_visible()
+    assert_no_violations(page, console_errors)
+
+
+def test_report_page_with_its_charts_has_no_accessibility_violations(
+    site, page, console_errors, screenshot
+):
+    """The report of the demo year: every chart an image with a name, beside its table."""
+    log_in_to_the_admin(page, site)
+
+    page.goto(site + "/admin/reports/?year=2026")
+
+    charts = page.locator("svg.report-chart")
+    assert charts.count() == page.locator("section.report-figure").count() >= 8
+    assert page.get_by_role("img", name="Mitglieder nach Region").is_visible()
+    screenshot()
+    assert_no_violations(page, console_errors)

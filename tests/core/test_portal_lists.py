@@ -102,7 +102,11 @@ def test_demo_loaders_run_in_their_order_after_what_they_read():
 def test_dashboard_panels_come_from_the_apps_in_their_order():
     assert [build.__name__ for build in dashboard.panels.values()] == [
         "membership_applications",
+        "profile_change_requests",
         "co_exhibitor_applications",
+        "posts_to_review",
+        "b2b_requests",
+        "barrier_reports",
         "upcoming_events",
         "recent_registrations",
     ]

@@ -63,7 +63,8 @@ def test_event_change_page_has_sessions_questions_and_participant_links(admin_cl
     page = admin_client.get(f"/admin/events/event/{event.pk}/change/").text
     assert "Essenswunsch?" in page
     assert f"/admin/events/event/{event.pk}/participants.csv" in page
-    assert f"/admin/events/event/{event.pk}/check-in-list/" in page
+    assert f"/admin/events/event/{event.pk}/check-in-list.pdf" in page
+    assert f"/admin/events/event/{event.pk}/badges.pdf" in page
 
 
 def test_participant_list_as_csv_is_safe_for_spreadsheets(admin_client):
@@ -76,16 +77,6 @@ def test_participant_list_as_csv_is_safe_for_spreadsheets(admin_client):
     text = response.content.decode("utf-8-sig")
     assert "'=HYPERLINK(1);" in text
     assert "Beispiel GmbH" in text
-
-
-def test_printable_check_in_list(admin_client):
-    event = make_open_event()
-    make_registration(event, status=Status.CONFIRMED, name="Anna Schmidt")
-    make_registration(event, status=Status.WAITING_LIST, name="Bernd Wartet")
-    page = admin_client.get(f"/admin/events/event/{event.pk}/check-in-list/").text
-    assert "Anna Schmidt" in page
-    assert "Bernd Wartet" not in page
-    assert "window.print()" in page
 
 
 def test_csv_is_for_staff_only(client):

@@ -21,6 +21,7 @@ from .events import (
 from .files import image_bytes
 from .legal import make_all_legal_pages, make_barrier_report, make_legal_page, make_privacy_notice
 from .members import (
+    make_contact_message,
     make_innovation_field,
     make_member_with_contact,
     make_membership_application,
@@ -42,6 +43,7 @@ __all__ = [
     "make_accepted_meeting",
     "make_all_legal_pages",
     "make_barrier_report",
+    "make_contact_message",
     "make_cooperation",
     "make_event",
     "make_innovation_field",

@@ -6,11 +6,15 @@ its own related object, so that a missing select_related shows up as a growing q
 
 import datetime as dt
 import itertools
+import uuid
 from decimal import Decimal
 
 from django.contrib.postgres.fields import ArrayField
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.utils import timezone
+
+from .files import image_bytes
 
 _counter = itertools.count(1)
 
@@ -43,6 +47,12 @@ def value_for(field, depth):
         return []
     if isinstance(field, models.JSONField):
         return {}
+    if isinstance(field, models.UUIDField):
+        return uuid.uuid4()
+    if isinstance(field, models.ImageField):
+        return SimpleUploadedFile(f"auto-{number}.png", image_bytes(), content_type="image/png")
+    if isinstance(field, models.FileField):
+        return SimpleUploadedFile(f"auto-{number}.pdf", b"%PDF-1.4\n%%EOF\n")
     raise TypeError(f"cannot fill {field.model.__name__}.{field.name} ({type(field).__name__})")
 
 
@@ -58,7 +68,12 @@ def make_row(model, depth=0):
     values = {}
     unique_names = _unique_field_names(model)
     for field in model._meta.concrete_fields:
-        if field.primary_key or getattr(field, "auto_now", False):
+        if getattr(field, "auto_now", False):
+            continue
+        if field.primary_key:
+            if isinstance(field, models.AutoField) or field.has_default():
+                continue
+            values[field.name] = value_for(field, depth)  # a natural key ("app_label", "key")
             continue
         if field.has_default() and not (field.name in unique_names and not field.choices):
             continue

@@ -3,6 +3,7 @@ import datetime as dt
 from django.utils import timezone
 
 from members.models import (
+    ContactMessage,
     ContactPerson,
     Decision,
     InnovationField,
@@ -76,3 +77,19 @@ def make_membership_application(
         decision=decision,
         decided_at=decided_at,
     )
+
+
+def make_contact_message(organisation=None, **overrides) -> ContactMessage:
+    """A visitor's message to a member, sent through the profile's contact form with consent."""
+    organisation = organisation or make_organisation()
+    values = {
+        "organisation": organisation,
+        "recipients": [f"{unique('info')}@example.org"],
+        "sender_name": "Jan Muster",
+        "sender_email": f"{unique('jan')}@example.org",
+        "subject": "Kooperation in der Telemedizin",
+        "message": "Guten Tag, wir suchen Partner für eine Studie.",
+        "consented_at": timezone.now(),
+    }
+    values.update(overrides)
+    return ContactMessage.objects.create(**values)
