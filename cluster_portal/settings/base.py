@@ -319,6 +319,10 @@ CACHES["fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "500"))},
 }
 FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "600"))
+# The one word-similarity threshold of every search (core.search): a misspelt name or title
+# ("Fraunhover") against the closest word of the real one. Below pg_trgm's default of 0.6 on
+# purpose: a swapped pair of letters ("Implnatate") scores about 0.47 and must still be found.
+SEARCH_SIMILARITY_THRESHOLD = 0.45
 
 
 def storages_from_environment(staticfiles_backend: str) -> dict:
