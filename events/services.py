@@ -310,8 +310,7 @@ def process_deadlines(*, now: dt.datetime | None = None) -> DeadlineReport:
         .filter(lapses_at__lte=now)
         .update(status=Status.LAPSED, updated_at=now)
     )
-    if report.pending_lapsed:
-        content_changed("events")  # update() sends no signal the fragment cache hears
+    # An unconfirmed registration holds no place and shows nowhere: lapsing it changes no page.
     event_ids = set(
         Registration.objects.filter(
             status__in=[Status.OFFERED, Status.WAITING_LIST], event__start__gt=now
@@ -392,7 +391,8 @@ def anonymise_registrations(*, registrations, now: dt.datetime | None = None) ->
             anonymised_at=now,
             updated_at=now,
         )
-        content_changed("events")
+        # update() sends no signal: the participants list may have named the organisation.
+        content_changed(f"events:participants:{registration.event_id}")
         done += 1
     return done
 

@@ -14,7 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import links
+from core import fragments, links
 from core.fragments import lazy_page
 from core.ratelimit import limited_response, refuse_if_limited
 from core.refusals import RuleRefused
@@ -78,6 +78,8 @@ def _event_for_page(slug):
 
 
 def _with_page_details(event):
+    # The availability of the page's structured data is a live part, like the places left.
+    event.availability_marker = fragments.live_marker("events:places", event.pk, "availability")
     sessions = Session.objects.prefetch_related("speakers__organisation")
     prefetch_related_objects(
         [event],
@@ -146,6 +148,10 @@ def event_detail(request, slug):
     # The event with its places taken; the programme, organisers and participants are loaded
     # only when the page is rendered and its fragments are not cached.
     event = _event_for_page(slug)
+    # Read with its places taken: the page's live parts need no query of their own.
+    fragments.prime(request, "events:places", {event.pk: event})
+    # The participants' fragment comes after the programme's: its token is read with theirs.
+    fragments.expect_topics(request, f"events:participants:{event.pk}")
     if request.method == "POST":
         if not event.accepts_registrations:
             messages.error(request, _("Registration for this event is not open."))

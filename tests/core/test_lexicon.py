@@ -134,7 +134,7 @@ def test_only_a_refresh_that_changes_words_renders_cached_pages_afresh():
     from core.models import ContentVersion
 
     def token():
-        return ContentVersion.objects.get(app_label="members").token
+        return ContentVersion.objects.get(topic="members").token
 
     factories.make_organisation(description="Telemedizin für Praxen.")
     SearchWord.objects.all().delete()
