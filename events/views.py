@@ -157,10 +157,16 @@ def event_detail(request, slug):
             messages.error(request, _("Registration for this event is not open."))
             return redirect(event)
         form = RegistrationForm(request.POST, questions=event.questions.all())
-        refusal = refuse_if_limited(
-            request, form, scope="event-registration", email=request.POST.get("email")
-        )
-        if refusal is None and form.is_valid() and _register(request, event, form):
+        # One transaction, one durable commit: the attempt is counted in the same transaction
+        # as the registration, its answers, its history and its confirmation mail (a refused
+        # or invalid submission commits the count alone). The counters' rows stay locked until
+        # the commit, so submissions from one address follow one another, not at once.
+        with transaction.atomic():
+            refusal = refuse_if_limited(
+                request, form, scope="event-registration", email=request.POST.get("email")
+            )
+            registered = refusal is None and form.is_valid() and _register(request, event, form)
+        if registered:
             # A page of its own, so that no second registration form follows the thanks.
             return redirect("events:registered", slug=event.slug)
     state = event.registration_state()
