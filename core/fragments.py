@@ -618,7 +618,17 @@ def _app_of(model) -> str | None:
     return label if label in content_apps() else None
 
 
+def _historical(model) -> bool:
+    """A model of a migration's state (RunPython, a migration test), not the app's own. Its
+    changes publish nothing: while migrations run, the ContentVersion table may not yet (or no
+    longer) have today's columns. Fragments live in the workers that a deployment restarts
+    (and expire after FRAGMENT_CACHE_TIMEOUT in Redis)."""
+    return model.__module__ == "__fake__"
+
+
 def _topics_of(sender, instance, created: bool, update_fields=None) -> list[str]:
+    if _historical(sender):
+        return []
     declared = declaration(sender)
     if declared is None:
         label = _app_of(sender)
@@ -652,6 +662,8 @@ def _through_columns(through, instance, model) -> tuple[str, str]:
 
 
 def _relation_changed(sender, instance, action, model, pk_set=None, using=None, **kwargs):
+    if _historical(sender):
+        return
     declared = declaration(sender)
     if declared is None:
         if action.startswith("post_"):

@@ -7,6 +7,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("core", "0001_initial"),
+        # Its RunPython deletes a content version by `app_label`: it must run before the rename.
+        ("cluster_portal", "0007_models_moved_to_core_and_legal"),
     ]
 
     operations = [
