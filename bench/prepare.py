@@ -8,6 +8,11 @@ words, profiles, events), logs a staff user in for the admin changelist (session
 its second factor verified, as production requires), and counts the SQL queries of every path
 in-process with the test client, with the time spent in SQL as a first profile: the first
 request of a path renders its cached fragments (cold), the second is served from them.
+
+Each page type of the long tail (profiles, events, directory pages, filters, searches) is then
+listed once more as `<key>_long_tail`, its paths drawn from the whole population, half
+uniformly (crawlers) and half skewed towards popular ones (people): more distinct URLs than a
+worker's fragment cache holds, so that its figures are mostly those of cold pages.
 """
 
 import argparse
@@ -43,6 +48,10 @@ from members.models import InnovationField, Organisation  # noqa: E402
 from regions.models import Region  # noqa: E402
 
 PATHS_PER_PAGE = 24
+# The long tail (issue 22): paths drawn from the whole population, more distinct URLs than a
+# worker's fragment cache holds (FRAGMENT_CACHE_ENTRIES, 500), for the "cold" figures.
+LONG_TAIL_PATHS = int(os.environ.get("BENCH_LONG_TAIL_PATHS", "3000"))
+LONG_TAIL_POPULATION = 3000  # profiles, filter combinations, search texts at most
 STAFF_USERNAME = "bench-staff"
 # A fixed CSRF secret, sent as cookie and as form field: Django accepts the unmasked secret.
 CSRF_SECRET = "BenchCsrfSecret0123456789abcdefg"  # noqa: S105 - not a secret
@@ -100,7 +109,8 @@ def choose_paths(rng: random.Random) -> dict:
     ]
     queries = rng.sample(words, min(PATHS_PER_PAGE, len(words)))
     admin_filters = [{"status__exact": "member", "region__id__exact": pk} for pk in region_ids]
-    return {
+    more = other_page_paths(rng, words, misspelt)
+    return more | {
         "home": ["/", "/en/"],
         "directory": [directory] + [f"{directory}?page={page}" for page in pages],
         "directory_filtered": [f"{directory}?{urlencode(f)}" for f in filters],
@@ -121,6 +131,132 @@ def choose_paths(rng: random.Random) -> dict:
     }
 
 
+def _published_news():
+    model = get_model("news.NewsItem")
+    return model.objects.published() if model is not None else None
+
+
+def _board_posts():
+    model = get_model("partnering.Post")
+    return model.objects.on_board().public() if model is not None else None
+
+
+def other_page_paths(rng: random.Random, words: list[str], misspelt: list[str]) -> dict:
+    """Every other public page type: regions, archive, joint stands, partners, news, the
+    partnering board, the site search, calendars, feeds, the sitemap and robots.txt."""
+    regions = list(Region.objects.order_by("?").values_list("slug", flat=True)[:PATHS_PER_PAGE])
+    events = list(
+        Event.objects.published().order_by("?").values_list("slug", flat=True)[:PATHS_PER_PAGE]
+    )
+    search = reverse("search")
+    paths = {
+        "region_list": [reverse("regions:list")],
+        "region_detail": [reverse("regions:detail", kwargs={"slug": slug}) for slug in regions],
+        "event_archive": [reverse("events:archive")]
+        + [f"{reverse('events:archive')}?page={n}" for n in range(2, 6)],
+        "joint_stands": [reverse("events:stand_list")],
+        "partners": [reverse("cooperations:partners")],
+        "site_search": [f"{search}?{urlencode({'q': word})}" for word in words[:PATHS_PER_PAGE]],
+        "site_search_misspelt": [f"{search}?{urlencode({'q': word})}" for word in misspelt],
+        "event_ics": [reverse("events:ics", kwargs={"slug": slug}) for slug in events],
+        "event_feed": [reverse("events:feed")],
+        "sitemap": [reverse("sitemap")],
+        "robots": [reverse("robots_txt")],
+    }
+    news = _published_news()
+    if news is not None:
+        slugs = list(news.order_by("?").values_list("slug", flat=True)[:PATHS_PER_PAGE])
+        paths["news_list"] = [reverse("news:list")] + [
+            f"{reverse('news:list')}?page={n}" for n in range(2, 6)
+        ]
+        paths["news_detail"] = [reverse("news:detail", kwargs={"slug": s}) for s in slugs]
+        paths["news_feed"] = [reverse("news:feed_rss")]
+    posts = _board_posts()
+    if posts is not None:
+        pks = list(posts.order_by("?").values_list("pk", flat=True)[:PATHS_PER_PAGE])
+        paths["partnering_board"] = [reverse("partnering:board")]
+        paths["partnering_detail"] = [reverse("partnering:detail", kwargs={"pk": pk}) for pk in pks]
+    return paths
+
+
+def visitors_and_crawlers(rng: random.Random, population: list[str], count: int) -> list[str]:
+    """`count` paths from `population` as real traffic asks for them: half by crawlers, uniform
+    over all of it, half by people, skewed (Zipf, s=1) towards a few popular ones; shuffled."""
+    if not population:
+        return []
+    ranked = population[:]
+    rng.shuffle(ranked)
+    weights = [1 / (rank + 1) for rank in range(len(ranked))]
+    crawlers = [rng.choice(ranked) for _ in range(count // 2)]
+    people = rng.choices(ranked, weights=weights, k=count - len(crawlers))
+    paths = crawlers + people
+    rng.shuffle(paths)
+    return paths
+
+
+def long_tail_populations(rng: random.Random) -> dict:
+    """Every path of each page type a visitor or crawler may ask for (bounded per type)."""
+    members = Organisation.objects.members()
+    limit = LONG_TAIL_POPULATION
+    directory = reverse("members:list")
+    member_count = members.count()
+    last_page = max(1, (member_count + 23) // 24)
+    regions = list(Region.objects.order_by("slug").values_list("slug", flat=True))
+    fields = list(InnovationField.objects.order_by("slug").values_list("slug", flat=True))
+    kinds = [kind for kind, _label in Organisation.Kind.choices]
+    combinations = set()
+    while len(combinations) < min(500, max(1, len(regions) * len(fields))):
+        chosen = {"region": rng.choice(regions), "innovation_field": rng.choice(fields)}
+        if rng.random() < 0.3:
+            chosen["kind"] = rng.choice(kinds)
+        if rng.random() < 0.2:
+            chosen["sort"] = "newest"
+        combinations.add(urlencode(sorted(chosen.items())))
+    names = list(members.order_by("?").values_list("name", flat=True)[:limit])
+    words = (
+        SEARCH_WORDS + [topic.split()[-1] for topic in TOPICS] + [o.split()[-1] for o in OBJECTS]
+    )
+    misspelt = sorted({misspell(max(name.split(), key=len), rng) for name in names[:500]})
+    events = list(Event.objects.published().values_list("slug", flat=True))
+    event_list = reverse("events:list")
+    search = reverse("search")
+    populations = {
+        "region_detail": [
+            reverse("regions:detail", kwargs={"slug": slug})
+            for slug in Region.objects.values_list("slug", flat=True)
+        ],
+        "event_ics": [reverse("events:ics", kwargs={"slug": slug}) for slug in events],
+        "site_search": [f"{search}?{urlencode({'q': word})}" for word in words],
+        "site_search_misspelt": [f"{search}?{urlencode({'q': word})}" for word in misspelt],
+    }
+    news = _published_news()
+    if news is not None:
+        populations["news_detail"] = [
+            reverse("news:detail", kwargs={"slug": slug})
+            for slug in news.values_list("slug", flat=True)[:limit]
+        ]
+    posts = _board_posts()
+    if posts is not None:
+        populations["partnering_detail"] = [
+            reverse("partnering:detail", kwargs={"pk": pk})
+            for pk in posts.values_list("pk", flat=True)[:limit]
+        ]
+    return populations | {
+        # Page numbers alone: how crawlers and bookmarks reach deep pages (no cursor).
+        "directory": [directory] + [f"{directory}?page={n}" for n in range(2, last_page + 1)],
+        "directory_filtered": [f"{directory}?{c}" for c in sorted(combinations)],
+        "search_fulltext": [f"{directory}?{urlencode({'q': word})}" for word in words]
+        + [f"{directory}?{urlencode({'q': word, 'page': 2})}" for word in words],
+        "search_misspelt": [f"{directory}?{urlencode({'q': word})}" for word in misspelt],
+        "profile": [
+            reverse("members:detail", kwargs={"slug": slug})
+            for slug in members.order_by("?").values_list("slug", flat=True)[:limit]
+        ],
+        "event_list": [event_list] + [f"{event_list}?page={n}" for n in range(2, 30)],
+        "event_detail": [reverse("events:detail", kwargs={"slug": slug}) for slug in events],
+    }
+
+
 PAGES = [
     # (key, label, kind): kind decides the target, see bench/run.py.
     ("home", "Home page", "public"),
@@ -133,6 +269,22 @@ PAGES = [
     ("event_detail", "Event page", "public"),
     ("registration_post", "Registration POST", "public"),
     ("cooperation_list", "Cooperation list", "public"),
+    ("region_list", "Region list", "public"),
+    ("region_detail", "Region page", "public"),
+    ("event_archive", "Event archive", "public"),
+    ("joint_stands", "Joint stands", "public"),
+    ("partners", "Partners", "public"),
+    ("news_list", "News list", "public"),
+    ("news_detail", "News item", "public"),
+    ("partnering_board", "Partnering board", "public"),
+    ("partnering_detail", "Partnering post", "public"),
+    ("site_search", "Site search, hits", "search"),
+    ("site_search_misspelt", "Site search, misspelt", "search"),
+    ("event_ics", "Event .ics", "public"),
+    ("event_feed", "Event feed (.ics)", "public"),
+    ("news_feed", "News feed (RSS)", "public"),
+    ("sitemap", "Sitemap index", "public"),
+    ("robots", "robots.txt", "public"),
     ("admin_changelist", "Admin changelist of organisations", "admin"),
 ]
 
@@ -248,6 +400,9 @@ def prepare(output: Path, seed: int) -> None:
                 continue
             page_paths, body = registration
             page |= {"method": "POST", "body": body, "cookie": f"csrftoken={CSRF_SECRET}"}
+        elif key not in paths:
+            pages.append(page | {"available": False, "why": "not in this portal"})
+            continue
         else:
             page_paths = paths[key]
         if key == "admin_changelist":
@@ -278,6 +433,22 @@ def prepare(output: Path, seed: int) -> None:
                 "cold_queries_max": max((s["queries"] for s in cold), default=0),
                 "cold_inprocess_ms": median([s["ms"] for s in cold]),
                 "cold_inprocess_sql_ms": median([s["sql_ms"] for s in cold]),
+            }
+        )
+    # The long tail: each page type once more with paths drawn from the whole population
+    # (its query counts are those of the sample above, which the long tail contains).
+    populations = long_tail_populations(rng)
+    for page in list(pages):
+        population = populations.get(page["key"])
+        if not page["available"] or not population:
+            continue
+        pages.append(
+            page
+            | {
+                "key": f"{page['key']}_long_tail",
+                "label": f"{page['label']}, long tail ({len(population)} paths)",
+                "paths": visitors_and_crawlers(rng, population, LONG_TAIL_PATHS),
+                "population": len(population),
             }
         )
     floor_samples = [measure(client, "GET", "/bench/floor/", "", "") for _ in range(21)]

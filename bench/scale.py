@@ -44,6 +44,8 @@ class Size:
     registrations: int = 100_000
     cooperations: int = 300
     joint_stands: int = 50
+    news: int = 1_000
+    partnering_posts: int = 400
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -775,6 +777,114 @@ def generate_joint_stands(count: int, *, rng: random.Random, today: dt.date) -> 
     }
 
 
+def generate_news(count: int, *, rng: random.Random, now: dt.datetime) -> dict:
+    """Published news items over the last eight years (a few scheduled), each naming some
+    regions, members, events and innovation fields."""
+    model = get_model("news.NewsItem")
+    if model is None:
+        return {"news": "not available"}
+    from events.models import Event
+    from members.models import InnovationField, Organisation
+    from regions.models import Region
+
+    kinds = [choice for choice, _label in model.Kind.choices]
+    slugs = SlugPool(model.objects.values_list("slug", flat=True))
+    objects = []
+    for number in range(count):
+        topic = rng.choice(TOPICS)
+        title = f"{rng.choice(['Neues', 'Förderung', 'Projektstart', 'Bilanz'])}: {topic}"
+        published = now - dt.timedelta(minutes=rng.randrange(8 * 365 * 24 * 60))
+        if number % 50 == 0:
+            published = now + dt.timedelta(days=rng.randint(1, 30))  # scheduled
+        objects.append(
+            model(
+                **existing(
+                    model,
+                    {
+                        "title": title,
+                        "slug": slugs.make(f"{title} {number}"),
+                        "kind": rng.choice(kinds),
+                        "teaser": german_text(rng, 1)[:290],
+                        "body": "\n\n".join(german_text(rng, 3) for _ in range(3)),
+                        "published_at": published,
+                        "is_draft": number % 40 == 1,
+                        "press_contact_name": f"{rng.choice(SURNAMES)}",
+                        "press_contact_email": f"presse{number}@example.org",
+                    },
+                )
+            )
+        )
+    items = bulk_insert(model, objects)
+    ids = [item.pk for item in items]
+    regions = list(Region.objects.order_by("pk").values_list("pk", flat=True))
+    members = list(
+        Organisation.objects.filter(status="member").order_by("pk").values_list("pk", flat=True)
+    )
+    events = list(Event.objects.order_by("pk").values_list("pk", flat=True))
+    fields = list(InnovationField.objects.order_by("pk").values_list("pk", flat=True))
+    return {
+        "news": len(items),
+        "news_regions": insert_through(
+            model, "regions", [(i, r) for i in ids for r in sample(rng, regions, 0, 2)]
+        ),
+        "news_organisations": insert_through(
+            model, "organisations", [(i, o) for i in ids for o in sample(rng, members, 0, 3)]
+        ),
+        "news_events": insert_through(
+            model, "events", [(i, e) for i in ids for e in sample(rng, events, 0, 1)]
+        ),
+        "news_innovation_fields": insert_through(
+            model, "innovation_fields", [(i, f) for i in ids for f in sample(rng, fields, 0, 2)]
+        ),
+    }
+
+
+def generate_partnering_posts(count: int, *, rng: random.Random, now: dt.datetime) -> dict:
+    """Offers and requests of members on the partnering board, mostly published and public."""
+    model = get_model("partnering.Post")
+    if model is None:
+        return {"partnering_posts": "not available"}
+    from members.models import InnovationField, Organisation
+
+    members = list(
+        Organisation.objects.filter(status="member").order_by("pk").values_list("pk", flat=True)
+    )
+    fields = list(InnovationField.objects.order_by("pk").values_list("pk", flat=True))
+    kinds = [choice for choice, _label in model.Kind.choices]
+    objects = []
+    for number in range(count):
+        published = now - dt.timedelta(days=rng.randrange(300))
+        status = model.Status.PUBLISHED if rng.random() < 0.9 else model.Status.SUBMITTED
+        objects.append(
+            model(
+                **existing(
+                    model,
+                    {
+                        "organisation_id": rng.choice(members),
+                        "kind": rng.choice(kinds),
+                        "title": f"{rng.choice(TOPICS)}: {rng.choice(OBJECTS)}",
+                        "description": german_text(rng, rng.randint(2, 5)),
+                        "valid_until": (now + dt.timedelta(days=rng.randint(-30, 300))).date(),
+                        "visibility": model.Visibility.PUBLIC
+                        if rng.random() < 0.85
+                        else model.Visibility.MEMBERS,
+                        "status": status,
+                        "published_at": published if status == model.Status.PUBLISHED else None,
+                        "submitted_by_email": f"board{number}@example.org",
+                    },
+                )
+            )
+        )
+    posts = bulk_insert(model, objects)
+    ids = [post.pk for post in posts]
+    return {
+        "partnering_posts": len(posts),
+        "partnering_post_fields": insert_through(
+            model, "innovation_fields", [(p, f) for p in ids for f in sample(rng, fields, 1, 3)]
+        ),
+    }
+
+
 # --- all together ------------------------------------------------------------------------------
 
 
@@ -787,12 +897,14 @@ def generate(size: Size, *, seed: int, log: Callable[[str], None] = print) -> di
         return random.Random(f"{seed}:{name}")  # noqa: S311 - reproducible data, not secrets
 
     counts: dict = {}
-    o, e, c, j = rng("o"), rng("e"), rng("c"), rng("j")
+    o, e, c, j, n, p = rng("o"), rng("e"), rng("c"), rng("j"), rng("n"), rng("p")
     steps = [
         ("organisations", lambda: generate_organisations(size.organisations, rng=o, today=today)),
         ("events", lambda: generate_events(size.events, size.registrations, rng=e, now=now)),
         ("cooperations", lambda: generate_cooperations(size.cooperations, rng=c, today=today)),
         ("joint stands", lambda: generate_joint_stands(size.joint_stands, rng=j, today=today)),
+        ("news", lambda: generate_news(size.news, rng=n, now=now)),
+        ("partnering", lambda: generate_partnering_posts(size.partnering_posts, rng=p, now=now)),
     ]
     for label, step in steps:
         started = timezone.now()

@@ -64,29 +64,32 @@ def search(request):
         # Nothing left to search once the dictionary drops stop words ("und", "die").
         context["only_common_words"] = True
         return render(request, "search/results.html", context)
-    spelling = site_search.correct_spelling(text)
-    corrected = spelling.corrected
-    context["spelling"] = spelling
-    query = site_search.make_query(text, corrected)
-    kind = site_search.kinds.get(request.GET.get("kind", ""))
-    if kind is not None:
-        page = Paginator(kind.ranked(query, corrected), SEARCH_PAGE_SIZE).get_page(
-            request.GET.get("page")
-        )
-        context.update(
-            kind=kind,
-            page_obj=page,
-            hits=[kind.hit(obj) for obj in page],
-            total=page.paginator.count,
-        )
-        return render(request, "search/results.html", context)
-    for each in site_search.kinds.values():
-        count = each.matches(query, corrected).count()
-        if count:
-            ranked = each.ranked(query, corrected)
-            hits = [each.hit(obj) for obj in ranked[:SEARCH_HITS_PER_KIND]]
-            context["groups"].append({"kind": each, "count": count, "hits": hits})
-            context["total"] += count
+    # One transaction for the search's queries, with the similarity threshold set in it once
+    # (by the spelling correction, the first of them).
+    with site_search.similarity_scope():
+        spelling = site_search.correct_spelling(text)
+        corrected = spelling.corrected
+        context["spelling"] = spelling
+        query = site_search.make_query(text, corrected)
+        kind = site_search.kinds.get(request.GET.get("kind", ""))
+        if kind is not None:
+            page = Paginator(kind.ranked(query, corrected), SEARCH_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            )
+            context.update(
+                kind=kind,
+                page_obj=page,
+                hits=[kind.hit(obj) for obj in page],
+                total=page.paginator.count,
+            )
+            return render(request, "search/results.html", context)
+        for each in site_search.kinds.values():
+            count = each.matches(query, corrected).count()
+            if count:
+                ranked = each.ranked(query, corrected)
+                hits = [each.hit(obj) for obj in ranked[:SEARCH_HITS_PER_KIND]]
+                context["groups"].append({"kind": each, "count": count, "hits": hits})
+                context["total"] += count
     return render(request, "search/results.html", context)
 
 

@@ -124,8 +124,8 @@ class TechnicalTableAdmin(admin.ModelAdmin):
 
 @admin.register(ContentVersion)
 class ContentVersionAdmin(TechnicalTableAdmin):
-    list_display = ["app_label", "changed_at", "token"]
-    search_fields = ["app_label"]
+    list_display = ["topic", "changed_at", "token"]
+    search_fields = ["topic"]
 
 
 @admin.register(RateLimitCounter)

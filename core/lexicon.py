@@ -216,18 +216,22 @@ def correct(
     kinds: Iterable[str],
     *,
     using: str = "default",
-    session_settings: dict[str, str] | None = None,
+    local_settings: dict[str, str] | None = None,
 ) -> Spelling:
     """`text` with each misspelt word replaced by the closest word of these kinds' lexicon.
 
-    One query, whatever the number of words. `session_settings` are set (`set_config`, for the
-    session) in the same round trip, for the search queries that follow.
+    One query, whatever the number of words. `local_settings` are set for the current
+    transaction alone (`set_config(..., true)`, as SET LOCAL) in the same round trip, for the
+    search queries that follow in it (see `core.search.similarity_scope`); outside a
+    transaction they would end with the statement, so they are refused there.
     """
+    if local_settings and not connections[using].in_atomic_block:
+        raise RuntimeError("local settings need a transaction (core.search.similarity_scope)")
     words = query_words(text)
     settings_sql, params = [], {"kinds": list(kinds), "words": words}
     params["edits"] = [max_edits(word) for word in words]
-    for number, (name, value) in enumerate((session_settings or {}).items()):
-        settings_sql.append(f"set_config(%(setting{number})s, %(value{number})s, false)")
+    for number, (name, value) in enumerate((local_settings or {}).items()):
+        settings_sql.append(f"set_config(%(setting{number})s, %(value{number})s, true)")
         params |= {f"setting{number}": name, f"value{number}": value}
     correction = "NULL::json"
     if words:

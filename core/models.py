@@ -41,23 +41,24 @@ class ErasureRecord(models.Model):
 
 
 class ContentVersion(models.Model):
-    """A token per app that changes whenever the app's data changes (see `fragments`).
+    """A token per topic that changes whenever what the topic shows changes (see `fragments`).
 
-    Cached page fragments carry the tokens of the apps they show in their cache key, so a
-    change makes them render afresh. One row per app, replaced by one statement.
+    Cached page fragments carry the tokens of the topics they show in their cache key, so a
+    change makes them render afresh. One row per topic that has ever changed (an app label,
+    "members:profile:12", ...), replaced by one statement.
     """
 
-    app_label = models.CharField(_("app"), max_length=100, primary_key=True)
+    topic = models.CharField(_("topic"), max_length=200, primary_key=True)
     token = models.UUIDField(_("token"))
     changed_at = models.DateTimeField(_("changed at"))
 
     class Meta:
-        ordering = ["app_label"]
+        ordering = ["topic"]
         verbose_name = _("content version")
         verbose_name_plural = _("content versions")
 
     def __str__(self):
-        return f"{self.app_label}: {self.token}"
+        return f"{self.topic}: {self.token}"
 
 
 class RateLimitCounter(models.Model):

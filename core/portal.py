@@ -1,7 +1,8 @@
 """The portal's site-wide lists, declared by the apps and found the way the admin finds `admin.py`.
 
 Some things span every app: the places that hold personal data, the kinds of the site search,
-the sections of the sitemap, the demo data and the back office's dashboard. The kernel holds
+the sections of the sitemap, the demo data, the back office's dashboard and what a change of
+each model shows on cached pages. The kernel holds
 one registry for each and knows no app; each app declares its own entries in a module of the
 registry's name, which `autodiscover()` imports from every installed app at start
 (`CoreConfig.ready()`):
@@ -13,6 +14,7 @@ registry's name, which `autodiscover()` imports from every installed app at star
 | `<app>/sitemaps.py` | `core.sitemaps.register_section(...)`, `register_pages(...)` | sitemap |
 | `<app>/demo.py` | `core.demo.register(app, load, after=(…), position=…)` | demo loaders |
 | `<app>/dashboard.py` | `@core.dashboard.panel(position=…)` | dashboard panels |
+| `<app>/fragments.py` | `core.fragments.affects(Model, "topic", …)` | what a change shows |
 
 `position` orders the entries of all apps in one list (lower first; the numbers leave room
 in steps of 10), so that adding an app never reorders what the others show.
@@ -30,7 +32,7 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import module_has_submodule
 
-MODULES = ("privacy", "search", "sitemaps", "demo", "dashboard")
+MODULES = ("privacy", "search", "sitemaps", "demo", "dashboard", "fragments")
 
 
 class Registry(Mapping):
@@ -67,8 +69,9 @@ class Registry(Mapping):
 
 
 def autodiscover() -> None:
-    """Import the `privacy`, `search`, `sitemaps`, `demo` and `dashboard` module of each of the
-    portal's apps (settings.PORTAL_APPS) that has one, so that they register their entries.
+    """Import the `privacy`, `search`, `sitemaps`, `demo`, `dashboard` and `fragments` module
+    of each of the portal's apps (settings.PORTAL_APPS) that has one, so that they register
+    their entries.
 
     Like Django's `autodiscover_modules`, limited to the portal's own apps: a third-party app's
     module of the same name (`django.contrib.postgres.search`) is none of these lists.

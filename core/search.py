@@ -11,11 +11,23 @@ once for all kinds, from the words that occur in them (`correct_spelling()`, see
 `core.lexicon`): "Exoskelete" searches for "Exoskelette" as well. The vector is
 computed on the fly for now; a kind switches to a stored, indexed vector by setting
 `vector_field` to the name of its SearchVectorField.
+
+**Similarity on the indexes.** Both conditions of a search are index conditions where the
+kind has the indexes (the members: the stored vector's GIN index and the name's trigram GIN
+index, combined as a bitmap OR): the title is compared with `title %> text`, which the trigram
+index serves, rather than by computing the similarity of every row. That operator compares
+with PostgreSQL's setting `pg_trgm.word_similarity_threshold`, so the portal's one threshold
+(`settings.SEARCH_SIMILARITY_THRESHOLD`) is set for the transaction the search runs in alone
+(`set_config(..., true)`, i.e. SET LOCAL), never for the session: behind a connection pooler a
+session setting could end up on another client's connection or be lost. A queryset that uses
+the operator comes from `with_similarity_threshold()` and sets it whenever it is evaluated;
+a view that evaluates several of them opens one `similarity_scope()` so that it is set once.
 """
 
 import re
 import unicodedata
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -26,7 +38,7 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramWordSimilarity,
 )
-from django.db import connection
+from django.db import connection, connections, transaction
 from django.db.models import (
     Case,
     CharField,
@@ -53,7 +65,7 @@ from core.templatetags.content import shown_language
 
 CONFIG = "german"
 MAX_QUERY_LENGTH = 200
-TRIGRAM_THRESHOLD = 0.5
+THRESHOLD_SETTING = "pg_trgm.word_similarity_threshold"
 # Markers ts_headline puts around matches; control characters never survive clean_query()
 # and are stripped from stored text before it reaches the headline.
 _START, _STOP = "\x02", "\x03"
@@ -161,15 +173,19 @@ class SearchKind:
 
     def matches(self, query: SearchQuery, text: str) -> QuerySet:
         """Objects whose vector matches `query` or whose title is similar to `text` (the
-        search text as corrected, see correct_spelling())."""
-        return (
+        search text as corrected, see correct_spelling()): `title %> text`, on the trigram
+        index where the kind has one, with the portal's threshold."""
+        similar = Q()
+        for name in self.similarity_fields or [self.title_field]:
+            similar |= Q(**{f"{name}__trigram_word_similar": text})
+        return with_similarity_threshold(
             self.queryset()
             .annotate(
                 # Not "search_vector": a model may have a stored field of that name.
                 site_vector=self.vector(),
                 similarity=self.similarity(text),
             )
-            .filter(Q(site_vector=query) | Q(similarity__gte=TRIGRAM_THRESHOLD))
+            .filter(Q(site_vector=query) | similar)
         )
 
     def ranked(self, query: SearchQuery, text: str) -> QuerySet:
@@ -209,6 +225,106 @@ class SearchKind:
             ),
             "object": obj,
         }
+
+
+# --- the similarity threshold, per transaction -------------------------------------------------
+
+
+def similarity_threshold() -> float:
+    """The portal's one word-similarity threshold (misspelt names and titles)."""
+    return float(settings.SEARCH_SIMILARITY_THRESHOLD)
+
+
+@contextmanager
+def similarity_scope(using: str = "default"):
+    """One transaction for a view's search queries, in which the threshold is set once: by the
+    spelling correction that comes first (`threshold_setting()`), else by the first query
+    that needs it."""
+    conn = connections[using]
+    if getattr(conn, "_similarity_scope", False):
+        yield
+        return
+    with transaction.atomic(using=using):
+        conn._similarity_scope, conn._similarity_threshold_set = True, False
+        try:
+            yield
+        finally:
+            conn._similarity_scope, conn._similarity_threshold_set = False, False
+
+
+def threshold_setting(using: str = "default") -> dict[str, str]:
+    """The threshold for a query that runs first in a `similarity_scope()` to set along
+    (lexicon.correct's `local_settings`), or nothing outside one or once it is set."""
+    conn = connections[using]
+    if not getattr(conn, "_similarity_scope", False) or conn._similarity_threshold_set:
+        return {}
+    conn._similarity_threshold_set = True
+    return {THRESHOLD_SETTING: str(similarity_threshold())}
+
+
+def use_similarity_threshold(using: str = "default") -> None:
+    """Set the threshold for the current transaction (SET LOCAL), once per scope."""
+    conn = connections[using]
+    if not conn.in_atomic_block:
+        raise RuntimeError("The similarity threshold is set per transaction: open one first.")
+    if getattr(conn, "_similarity_scope", False) and conn._similarity_threshold_set:
+        return
+    with conn.cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config(%s, %s, true)", [THRESHOLD_SETTING, str(similarity_threshold())]
+        )
+    if getattr(conn, "_similarity_scope", False):
+        conn._similarity_threshold_set = True
+
+
+class _ThresholdQuerySet:
+    """Mixed into a queryset that compares by `%>`: every evaluation runs in a
+    `similarity_scope()` with the threshold set (no extra query inside a scope where it is)."""
+
+    def _fetch_all(self):
+        if self._result_cache is None:
+            with similarity_scope(self.db):
+                use_similarity_threshold(self.db)
+                super()._fetch_all()
+        else:
+            super()._fetch_all()
+
+    def count(self):
+        if self._result_cache is not None:
+            return len(self._result_cache)
+        with similarity_scope(self.db):
+            use_similarity_threshold(self.db)
+            return super().count()
+
+    def exists(self):
+        with similarity_scope(self.db):
+            use_similarity_threshold(self.db)
+            return super().exists()
+
+    def aggregate(self, *args, **kwargs):
+        with similarity_scope(self.db):
+            use_similarity_threshold(self.db)
+            return super().aggregate(*args, **kwargs)
+
+    def iterator(self, *args, **kwargs):
+        with similarity_scope(self.db):
+            use_similarity_threshold(self.db)
+            yield from super().iterator(*args, **kwargs)
+
+
+_threshold_classes: dict[type, type] = {}
+
+
+def with_similarity_threshold(queryset: QuerySet) -> QuerySet:
+    """`queryset` (which compares by `%>`) as one that sets the threshold when evaluated."""
+    base = type(queryset)
+    if issubclass(base, _ThresholdQuerySet):
+        return queryset
+    if base not in _threshold_classes:
+        _threshold_classes[base] = type(f"Threshold{base.__name__}", (_ThresholdQuerySet, base), {})
+    clone = queryset._chain()
+    clone.__class__ = _threshold_classes[base]
+    return clone
 
 
 def page_languages() -> list[str]:
@@ -288,6 +404,7 @@ def make_query(text: str, corrected: str | None = None) -> SearchQuery:
     return query
 
 
-def correct_spelling(text: str) -> lexicon.Spelling:
-    """`text` with misspelt words corrected from the words of every kind, in one query."""
-    return lexicon.correct(text, kinds)
+def correct_spelling(text: str, using: str = "default") -> lexicon.Spelling:
+    """`text` with misspelt words corrected from the words of every kind, in one query (which
+    also sets the similarity threshold in a `similarity_scope()`)."""
+    return lexicon.correct(text, kinds, using=using, local_settings=threshold_setting(using))

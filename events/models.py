@@ -406,9 +406,10 @@ class Event(models.Model):
                 "url": url,
                 "price": f"{fee:.2f}",
                 "priceCurrency": "EUR",
-                "availability": schema.enumeration(
-                    "SoldOut" if self.places_left == 0 else "InStock"
-                ),
+                # The event page puts a live part here (events/fragments.py), so that its cached
+                # fragment never holds the places of an earlier moment.
+                "availability": getattr(self, "availability_marker", None)
+                or schema.enumeration("SoldOut" if self.places_left == 0 else "InStock"),
                 "validFrom": schema.iso(self.registration_opens),
                 "validThrough": schema.iso(self.registration_closes),
             }

@@ -138,30 +138,31 @@ def register(
     """
     if not event.accepts_registrations:
         raise RegistrationNotOpen
-    existing = Registration.objects.active().filter(event=event, email__iexact=email).first()
-    if existing is None:
-        try:
-            with transaction.atomic():
-                registration = Registration.objects.create(
-                    event=event,
-                    name=name,
-                    email=email,
-                    language=language,
-                    organisation_name=organisation_name,
-                    role=role,
-                    show_organisation_publicly=show_organisation_publicly,
-                    **consent,
-                )
+    # No look-up first: the unique constraint on the active registrations of an address is the
+    # check (one query less for every new registration, and no race between look-up and insert).
+    try:
+        with transaction.atomic():
+            registration = Registration.objects.create(
+                event=event,
+                name=name,
+                email=email,
+                language=language,
+                organisation_name=organisation_name,
+                role=role,
+                show_organisation_publicly=show_organisation_publicly,
+                **consent,
+            )
+            if answers:
                 RegistrationAnswer.objects.bulk_create(
                     RegistrationAnswer(registration=registration, question=question, value=value)
-                    for question, value in (answers or {}).items()
+                    for question, value in answers.items()
                 )
-                send_registration_mail("confirm", registration)
-        except IntegrityError:
-            # A parallel request for the same address won the unique constraint.
-            existing = Registration.objects.active().get(event=event, email__iexact=email)
-        else:
-            return RegisterResult(registration=registration, created=True)
+            send_registration_mail("confirm", registration)
+    except IntegrityError:
+        # This address already has an active registration (or a parallel request made it).
+        existing = Registration.objects.active().get(event=event, email__iexact=email)
+    else:
+        return RegisterResult(registration=registration, created=True)
     send_registration_mail(STATUS_MAIL[existing.status], existing)
     return RegisterResult(registration=existing, created=False)
 
@@ -310,8 +311,7 @@ def process_deadlines(*, now: dt.datetime | None = None) -> DeadlineReport:
         .filter(lapses_at__lte=now)
         .update(status=Status.LAPSED, updated_at=now)
     )
-    if report.pending_lapsed:
-        content_changed("events")  # update() sends no signal the fragment cache hears
+    # An unconfirmed registration holds no place and shows nowhere: lapsing it changes no page.
     event_ids = set(
         Registration.objects.filter(
             status__in=[Status.OFFERED, Status.WAITING_LIST], event__start__gt=now
@@ -392,7 +392,8 @@ def anonymise_registrations(*, registrations, now: dt.datetime | None = None) ->
             anonymised_at=now,
             updated_at=now,
         )
-        content_changed("events")
+        # update() sends no signal: the participants list may have named the organisation.
+        content_changed(f"events:participants:{registration.event_id}")
         done += 1
     return done
 

@@ -1,6 +1,7 @@
 import segno
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
+from django.db import transaction
 from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +13,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core import links
+from core import fragments, links
 from core.fragments import lazy_page
 from core.ratelimit import limited_response, refuse_if_limited
 from core.refusals import RuleRefused
@@ -62,6 +63,8 @@ def _event_for_page(slug):
 
 
 def _with_page_details(event):
+    # The availability of the page's structured data is a live part, like the places left.
+    event.availability_marker = fragments.live_marker("events:places", event.pk, "availability")
     sessions = Session.objects.prefetch_related("speakers__organisation")
     prefetch_related_objects(
         [event],
@@ -131,15 +134,25 @@ def event_detail(request, slug):
     # The event with its places taken; the programme, organisers and participants are loaded
     # only when the page is rendered and its fragments are not cached.
     event = _event_for_page(slug)
+    # Read with its places taken: the page's live parts need no query of their own.
+    fragments.prime(request, "events:places", {event.pk: event})
+    # The participants' fragment comes after the programme's: its token is read with theirs.
+    fragments.expect_topics(request, f"events:participants:{event.pk}")
     if request.method == "POST":
         if not event.accepts_registrations:
             messages.error(request, _("Registration for this event is not open."))
             return redirect(event)
         form = RegistrationForm(request.POST, questions=event.questions.all())
-        refusal = refuse_if_limited(
-            request, form, scope="event-registration", email=request.POST.get("email")
-        )
-        if refusal is None and form.is_valid() and _register(request, event, form):
+        # One transaction, one durable commit: the attempt is counted in the same transaction
+        # as the registration, its answers, its history and its confirmation mail (a refused
+        # or invalid submission commits the count alone). The counters' rows stay locked until
+        # the commit, so submissions from one address follow one another, not at once.
+        with transaction.atomic():
+            refusal = refuse_if_limited(
+                request, form, scope="event-registration", email=request.POST.get("email")
+            )
+            registered = refusal is None and form.is_valid() and _register(request, event, form)
+        if registered:
             # A page of its own, so that no second registration form follows the thanks.
             return redirect("events:registered", slug=event.slug)
     state = event.registration_state()

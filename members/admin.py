@@ -16,6 +16,7 @@ from backoffice.mixins import (
     OrganisationImportExportMixin,
     RegionScopedAdminMixin,
 )
+from core.search import with_similarity_threshold
 
 from . import services
 from .forms import ContactPersonBaseFormSet, logo_field
@@ -230,7 +231,9 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, Tra
         matches = search_all(queryset, term)
         if "." in term and " " not in term:
             # A dotted word is a domain ("beispiel.example") or a name ("saar.is", "LZG.NRW").
-            matches = queryset.filter(Q(pk__in=matches.values("pk")) | by_email)
+            matches = with_similarity_threshold(
+                queryset.filter(Q(pk__in=matches.values("pk")) | by_email)
+            )
         return matches, False
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

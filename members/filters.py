@@ -1,6 +1,7 @@
 """The member directory's filters; every value lives in the URL so results can be shared."""
 
 from functools import cached_property
+from urllib.parse import urlencode
 
 import django_filters
 from django import forms
@@ -95,13 +96,44 @@ class OrganisationFilter(django_filters.FilterSet):
 
     @property
     def searching(self) -> bool:
-        return bool(self.form.cleaned_data.get("q", "").strip()) if self.is_bound else False
+        if not self.is_bound:
+            return False
+        self.form.is_valid()  # cleaned_data then holds the valid fields, whatever the others
+        return bool((self.form.cleaned_data.get("q") or "").strip())
+
+    # Orders that end with the primary key, so that keyset pages (core.pagination) can follow
+    # them; relevance is computed per search and paged by number.
+    ORDERS = {Sort.NAME: ("name", "pk"), Sort.NEWEST: ("-joined_on", "name", "pk")}
+
+    @property
+    def order(self) -> tuple[str, ...] | None:
+        """The results' order as keyset fields, or None when sorted by relevance."""
+        sort = ""
+        if self.is_bound:
+            self.form.is_valid()
+            sort = self.form.cleaned_data.get("sort") or ""
+        if self.searching and sort in ("", self.Sort.RELEVANCE):
+            return None
+        return self.ORDERS.get(sort, self.ORDERS[self.Sort.NAME])
+
+    @property
+    def results_address(self) -> str:
+        """The valid filters that decide which members are found (not their order or page),
+        as a query string: the key of what they have in common, such as their count."""
+        if not self.is_bound:
+            return ""
+        self.form.is_valid()
+        chosen = {
+            name: self.data.get(name)
+            for name in sorted(self.form.cleaned_data)
+            if name not in ("sort",) and self.form.cleaned_data.get(name) not in (None, "")
+        }
+        # Encoded, so that a search text with "&" or "=" in it never reads as other filters.
+        return urlencode(chosen)
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
-        sort = self.form.cleaned_data.get("sort") or ""
-        if self.searching and sort in ("", self.Sort.RELEVANCE):
-            return queryset.order_by("-relevance", "name")
-        if sort == self.Sort.NEWEST:
-            return queryset.order_by("-joined_on", "name")
-        return queryset.order_by("name")
+        order = self.order
+        if order is None:
+            return queryset.order_by("-relevance", "name", "pk")
+        return queryset.order_by(*order)

@@ -61,5 +61,6 @@ def refresh_thumbnails(organisation) -> bool:
         type(organisation).objects.filter(pk=organisation.pk).update(
             **{name: getattr(organisation, name).name or "" for name in changed}
         )
-        content_changed("members")  # update() sends no signal the fragment cache hears
+        # update() sends no signal the fragment cache hears: the directory and the profile show it.
+        content_changed("members", f"members:profile:{organisation.pk}")
     return bool(changed)

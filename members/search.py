@@ -14,7 +14,6 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramWordSimilarity,
 )
-from django.db import connections
 from django.db.models import (
     F,
     FloatField,
@@ -39,10 +38,9 @@ from .models import Organisation
 CONFIG = "german"
 # The members' words in the spelling lexicon (the site-wide search's kind of the same name).
 LEXICON_KIND = "organisations"
-# Word similarity of a misspelt name ("Fraunhover") to the closest word of the real one.
-# Below pg_trgm's default of 0.6 on purpose: a swapped pair of letters ("Implnatate") scores
-# about 0.47 and must still be found.
-NAME_SIMILARITY_THRESHOLD = 0.45
+# Word similarity of a misspelt name ("Fraunhover") to the closest word of the real one: the
+# portal's one threshold (settings.SEARCH_SIMILARITY_THRESHOLD, see core.search).
+NAME_SIMILARITY_THRESHOLD = site_search.similarity_threshold()
 
 
 def _innovation_field_names():
@@ -88,33 +86,18 @@ def update_search_vectors(organisation_ids) -> None:
     lexicon.add_words(LEXICON_KIND, organisation_ids)
 
 
-def use_name_similarity_threshold(using: str = "default") -> None:
-    """Make `%>` (the trigram index's word-similarity operator) use our threshold.
-
-    The operator compares with the setting pg_trgm.word_similarity_threshold, not with a
-    value in the query. It is set for the session rather than with SET LOCAL because the
-    queryset is evaluated later, outside any transaction of ours; every search sets it again
-    right before its queries, so a reset or rolled-back connection cannot keep a stale value.
-    """
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
-            [str(NAME_SIMILARITY_THRESHOLD)],
-        )
-
-
 def normalise(text: str) -> str:
     return " ".join((text or "").split())[:200]
 
 
 def spelling(text: str, using: str = "default") -> lexicon.Spelling:
-    """`text` with its misspelt words corrected from the members' words, in one query that also
-    sets the name similarity threshold (see `use_name_similarity_threshold`) for the search."""
+    """`text` with its misspelt words corrected from the members' words, in one query that, in
+    a `core.search.similarity_scope()`, also sets the similarity threshold for the search."""
     return lexicon.correct(
         normalise(text),
         [LEXICON_KIND],
         using=using,
-        session_settings={"pg_trgm.word_similarity_threshold": str(NAME_SIMILARITY_THRESHOLD)},
+        local_settings=site_search.threshold_setting(using),
     )
 
 
@@ -128,13 +111,13 @@ def search(queryset, text: str, corrected: lexicon.Spelling | None = None):
     halves of the condition are index conditions: the stored vector's GIN index and the
     name's trigram GIN index (`name %> text`, i.e. word_similarity(text, name) at least the
     threshold), so PostgreSQL can combine two bitmap index scans instead of computing the
-    similarity for every organisation.
+    similarity for every organisation. The queryset sets the threshold for the transaction it
+    is evaluated in (core.search.with_similarity_threshold).
     """
     text = normalise(text)
     if not text:
         return queryset
     if corrected is None or corrected.text != text:
-        # Also sets the name similarity threshold; a `corrected` from `spelling()` did so.
         corrected = spelling(text, using=queryset.db)
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
     if corrected.changed:
@@ -143,13 +126,17 @@ def search(queryset, text: str, corrected: lexicon.Spelling | None = None):
     # Names by the corrected text alone: every word of a member's name is in the lexicon, so a
     # corrected word was not one, and a second similarity condition would double the cost.
     name_text = corrected.corrected
-    return queryset.filter(
-        Q(search_vector=query) | Q(name__trigram_word_similar=name_text)
-    ).annotate(
-        relevance=Greatest(
-            Coalesce(SearchRank(F("search_vector"), query), Value(0.0), output_field=FloatField()),
-            TrigramWordSimilarity(Value(name_text), "name"),
-            output_field=FloatField(),
+    return (
+        site_search.with_similarity_threshold(queryset)
+        .filter(Q(search_vector=query) | Q(name__trigram_word_similar=name_text))
+        .annotate(
+            relevance=Greatest(
+                Coalesce(
+                    SearchRank(F("search_vector"), query), Value(0.0), output_field=FloatField()
+                ),
+                TrigramWordSimilarity(Value(name_text), "name"),
+                output_field=FloatField(),
+            )
         )
     )
 
@@ -167,9 +154,8 @@ def search_all(queryset, text: str):
     text = " ".join(text.split())[:200]
     if not text:
         return queryset
-    use_name_similarity_threshold(queryset.db)
     query = SearchQuery(text, config=CONFIG, search_type="websearch")
-    return queryset.filter(
+    return site_search.with_similarity_threshold(queryset).filter(
         Q(search_vector=query)
         | Q(name__trigram_word_similar=text)
         | ILike(F("name"), Value(_contains_pattern(text)))

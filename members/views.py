@@ -1,4 +1,7 @@
+from contextlib import nullcontext
+
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
@@ -6,8 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext, gettext_lazy
 
-from core.fragments import lazy_page
+from core.fragments import cached_value
+from core.pagination import keyset_page
 from core.ratelimit import limited_response, refuse_if_limited
+from core.search import similarity_scope
 
 from . import services
 from .access import AccessLinkRequestView, access_link_required, mark_used
@@ -23,6 +28,46 @@ from .forms import (
 from .models import ContactPerson, Organisation
 
 PAGE_SIZE = 24
+# What the directory's count depends on: the members (and their regions).
+COUNT_TOPICS = ("members", "regions")
+
+
+def _count(request, filterset, results):
+    """How many members the filters find: counted once per change of the members and per
+    combination of filters, for every page and order of it (not on every cold page)."""
+    return cached_value(
+        request,
+        "members:count",
+        COUNT_TOPICS,
+        lambda: results.order_by().count(),
+        address=filterset.results_address,
+    )
+
+
+def _directory_page(request, filterset):
+    """The page of results the request asks for: by keyset (`after`/`before` cursors) in the
+    name and newest orders, so that a deep page costs what the first costs; by number when
+    sorted by relevance. A search runs in one transaction that sets the similarity threshold
+    once (core.search)."""
+    scope = similarity_scope(filterset.queryset.db) if filterset.searching else nullcontext()
+    with scope:
+        results = filterset.qs
+        order = filterset.order
+        if order is None:
+            paginator = Paginator(results, PAGE_SIZE)
+            paginator.count = _count(request, filterset, results)
+            page = paginator.get_page(request.GET.get("page"))
+            page.object_list = list(page.object_list)
+        else:
+            page = keyset_page(
+                results,
+                order=order,
+                per_page=PAGE_SIZE,
+                params=request.GET,
+                count=lambda: _count(request, filterset, results),
+            )
+        page.paginator.count  # noqa: B018 - read here, inside the search's transaction
+    return page
 
 
 def organisation_list(request):
@@ -44,7 +89,7 @@ def organisation_list(request):
         "members/organisation_list.html",
         {
             "filter": filterset,
-            "page_obj": lazy_page(request, filterset, PAGE_SIZE),
+            "page_obj": SimpleLazyObject(lambda: _directory_page(request, filterset)),
             "invalid_filters": SimpleLazyObject(invalid_filters),
         },
     )

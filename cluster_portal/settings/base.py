@@ -122,6 +122,9 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
     "core.middleware.RequestSizeLimitMiddleware",
+    # Fills the live parts of cached fragments (places left) on the way out, inside the
+    # middleware that sets Content-Length (CommonMiddleware).
+    "core.fragments.LivePartsMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
 ]
@@ -318,14 +321,26 @@ else:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Rendered page fragments (core.fragments): each worker's own memory, bounded. They are
-# keyed by content versions kept in PostgreSQL, so no worker serves one from before a change.
+# Rendered page fragments (core.fragments): each worker's own memory, bounded, and with Redis
+# a second tier that every worker shares, so that a fragment is rendered once for all. They
+# are keyed by content versions kept in PostgreSQL, so no worker serves one from before a
+# change, from either tier.
 CACHES["fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "500"))},
 }
+if REDIS_URL:
+    CACHES["fragments_shared"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal") + ":fragments",
+    }
 FRAGMENT_CACHE_TIMEOUT = int(os.environ.get("FRAGMENT_CACHE_TIMEOUT", "600"))
+# The one word-similarity threshold of every search (core.search): a misspelt name or title
+# ("Fraunhover") against the closest word of the real one. Below pg_trgm's default of 0.6 on
+# purpose: a swapped pair of letters ("Implnatate") scores about 0.47 and must still be found.
+SEARCH_SIMILARITY_THRESHOLD = 0.45
 
 
 def storages_from_environment(staticfiles_backend: str) -> dict:

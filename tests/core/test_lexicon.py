@@ -134,7 +134,7 @@ def test_only_a_refresh_that_changes_words_renders_cached_pages_afresh():
     from core.models import ContentVersion
 
     def token():
-        return ContentVersion.objects.get(app_label="members").token
+        return ContentVersion.objects.get(topic="members").token
 
     factories.make_organisation(description="Telemedizin für Praxen.")
     SearchWord.objects.all().delete()
@@ -192,14 +192,14 @@ def test_only_the_given_kinds_words_are_used():
     assert correct("Exoskelete", kinds=["events"]) == "Exoskelette"
 
 
-def test_one_query_corrects_every_word_and_sets_the_session_settings():
+def test_one_query_corrects_every_word_and_sets_the_local_settings():
     factories.make_organisation(description="Medizintechnik und Telemedizin für Kliniken.")
 
     with CaptureQueriesContext(connection) as queries:
         spelling = lexicon.correct(
             "Medizintechnick Telemedizn Klinikenn",
             ["organisations"],
-            session_settings={"pg_trgm.word_similarity_threshold": "0.45"},
+            local_settings={"pg_trgm.word_similarity_threshold": "0.45"},
         )
 
     assert spelling.corrected == "Medizintechnik Telemedizin Kliniken"

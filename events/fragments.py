@@ -1,0 +1,63 @@
+"""What the events app's changes show on cached pages, and the places left as a live part
+(see `core.fragments`).
+
+An event's content (text, programme, speakers, stand) is the app's topic `events`. A
+registration changes only the places left, which are never cached (`{% live "events:places"
+event.pk %}`), and, once confirmed with its organisation shown, the event's list of
+participating organisations (`events:participants:<event pk>`): registering, the rush of a
+popular event, renders no fragment again.
+"""
+
+from django.template.loader import render_to_string
+
+from core import structured_data as schema
+from core.fragments import affects, loaded_values, register_live_part
+
+from .models import Event, Registration, RegistrationAnswer
+
+LISTED_BY = ("status", "show_organisation_publicly", "organisation_name")
+
+
+def _listed(values) -> bool:
+    """Whether a registration with these values names its organisation on the event page."""
+    return (
+        values["status"] == Registration.Status.CONFIRMED
+        and bool(values["show_organisation_publicly"])
+        and bool(values["organisation_name"])
+    )
+
+
+def _registration_shown(registration, created, _update_fields):
+    # Registering, confirming without a public organisation, the waiting list, a lapse: none
+    # of it shows. A change shows when the registration is listed now or was when it was read
+    # (unknown, e.g. read without these fields: assume it was).
+    before = loaded_values(registration)
+    was_listed = _listed(before) if before is not None else not created
+    # Read by attribute: a deferred field is loaded rather than taken for missing.
+    return was_listed or _listed({name: getattr(registration, name) for name in LISTED_BY})
+
+
+affects(
+    Registration,
+    "events:participants:{event_id}",
+    when=_registration_shown,
+    tracks=LISTED_BY,
+)
+affects(RegistrationAnswer)
+
+
+def _load_places(keys: list[str]) -> dict[str, Event]:
+    events = Event.objects.filter(pk__in=keys).with_places_taken()
+    return {str(event.pk): event for event in events.only("pk", "capacity")}
+
+
+def _render_places(event: Event | None, variant: str) -> str:
+    if variant == "availability":  # the schema.org Offer's availability, inside JSON-LD
+        left = event.places_left if event is not None else None
+        return schema.enumeration("SoldOut" if left == 0 else "InStock")
+    if event is None:
+        return ""
+    return render_to_string("events/_places.html", {"event": event})
+
+
+register_live_part("events:places", load=_load_places, render=_render_places)
