@@ -9,6 +9,7 @@ import simple_history
 
 from cooperations.models import Cooperation, CooperationPartner
 from events.models import Event, Registration
+from groups.models import GroupMembership, WorkingGroup
 from members.models import MembershipApplication, Organisation
 from partnering.models import Post
 from regions.models import Region
@@ -43,6 +44,13 @@ def register_history():
         CoExhibitorApplication,
         app="backoffice",
         excluded_fields=["contact_name", "contact_email", "contact_phone", "remarks"],
+    )
+    # Who accepted, declined or ended a working-group membership, without the contact's details.
+    simple_history.register(WorkingGroup, app="backoffice", m2m_fields=["innovation_fields"])
+    simple_history.register(
+        GroupMembership,
+        app="backoffice",
+        excluded_fields=["contact_name", "contact_email", "message"],
     )
     # Who approved or rejected a post; the poster's address is erased on request, so it is not
     # kept here.

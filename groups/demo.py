@@ -1,0 +1,148 @@
+"""Demo working groups: GWMD's local working groups (seed 003: "Daneben arbeiten die
+Mitglieder in lokalen Arbeitsgruppen zusammen. Der GWMD koordiniert und fördert diese
+Treffen."). The seed names no group, so the groups are described from GWMD's stated goals
+and marked as examples; their members are the demo organisations in Mitteldeutschland, and
+each group has an upcoming meeting."""
+
+import datetime as dt
+
+from django.utils import timezone
+
+from core.demo import register, upsert
+from events.demo import at
+from events.models import Event
+from members.models import InnovationField, Organisation
+from regions.models import Region
+
+from .models import GroupMeeting, GroupMembership, WorkingGroup
+
+GWMD = "Gesundheitswirtschaft Mitteldeutschland (GWMD)"
+
+GROUPS = [
+    {
+        "slug": "ag-medizintechnik-jena",
+        "name_de": "Arbeitsgruppe Medizintechnik Jena",
+        "name_en": "Working group medical technology Jena",
+        "topic_de": "Regionales Industrie-Matching: Aufträge aus Mitteldeutschland an Zulieferer "
+        "aus der Region",
+        "topic_en": "Regional industry matching: orders from Central Germany for suppliers "
+        "from the region",
+        "description_de": "Hersteller von Medizinprodukten und optischen Komponenten stellen "
+        "einander ihre Kompetenzen vor, damit Aufträge aus Mitteldeutschland auch durch hier "
+        "ansässige Firmen abgedeckt werden können. Der GWMD koordiniert und fördert die Treffen.",
+        "description_en": "Makers of medical devices and optical components present their "
+        "skills to each other, so that orders from Central Germany can be met by firms based "
+        "here. GWMD coordinates and supports the meetings.",
+        "fields": ["Orthopädietechnik", "Digitalisierung und Big Data"],
+        "members": [GWMD, "Beispiel Medizintechnik Jena GmbH (fiktiv)"],
+        "spokesperson": ("Dr. Beispiel Sprecherin (fiktiv)", "Beispiel Medizintechnik Jena GmbH"),
+        "city": "Jena",
+        "meeting_in_days": 28,
+    },
+    {
+        "slug": "ag-pflege-und-reha-leipzig-magdeburg",
+        "name_de": "Arbeitsgruppe Pflege und Rehabilitation Leipzig/Magdeburg",
+        "name_en": "Working group care and rehabilitation Leipzig/Magdeburg",
+        "topic_de": "Fachkräfte für Pflege und Rehabilitation in Mitteldeutschland gewinnen und "
+        "halten",
+        "topic_en": "Winning and keeping skilled staff for care and rehabilitation in Central "
+        "Germany",
+        "description_de": "Pflegeeinrichtungen, Reha-Kliniken und Bildungsträger tauschen sich "
+        "über Ausbildung, Weiterbildung und gemeinsame Auftritte auf Fachmessen aus.",
+        "description_en": "Care homes, rehabilitation clinics and training providers share "
+        "their experience of training, further education and joint appearances at fairs.",
+        "fields": ["Fachkräftesicherung", "Ambient Assisted Living"],
+        "members": [
+            GWMD,
+            "Exempla Pflegeakademie Leipzig (fiktiv)",
+            "Probe Reha-Zentrum Magdeburg (fiktiv)",
+        ],
+        "spokesperson": ("Muster Sprecher (fiktiv)", "Probe Reha-Zentrum Magdeburg"),
+        "city": "Leipzig",
+        "meeting_in_days": 42,
+    },
+    {
+        "slug": "ag-forschung-und-ausgruendungen-halle",
+        "name_de": "Arbeitsgruppe Forschung und Ausgründungen Halle",
+        "name_en": "Working group research and spin-offs Halle",
+        "topic_de": "Von der Hochschule in die Versorgung: Ausgründungen und Kliniken vernetzen",
+        "topic_en": "From university to care: connecting spin-offs and hospitals",
+        "description_de": "Ausgründungen aus Hochschulen und Kliniken treffen Anwender aus der "
+        "Versorgung und stellen die Region als Standort für Innovationen dar.",
+        "description_en": "Spin-offs from universities and hospitals meet users from health "
+        "care and present the region as a place for innovation.",
+        "fields": ["In-vitro-Kulturen", "Telemedizin"],
+        "members": [GWMD, "Muster Uniklinik-Ausgründung Halle (fiktiv)"],
+        "spokesperson": ("Beispiel Sprecherin (fiktiv)", "Muster Uniklinik-Ausgründung Halle"),
+        "city": "Halle (Saale)",
+        "meeting_in_days": 56,
+    },
+]
+
+
+def load():
+    region = Region.objects.filter(slug="mitteldeutschland").first()
+    if region is None:
+        return
+    names = {name for data in GROUPS for name in data["members"]}
+    organisations = {org.name: org for org in Organisation.objects.filter(name__in=names)}
+    fields = {field.name: field for field in InnovationField.objects.all()}
+    today = timezone.localdate()
+    for data in GROUPS:
+        name, organisation = data["spokesperson"]
+        group = upsert(
+            WorkingGroup,
+            slug=data["slug"],
+            defaults={
+                **{
+                    key: data[key]
+                    for key in (
+                        "name_de",
+                        "name_en",
+                        "topic_de",
+                        "topic_en",
+                        "description_de",
+                        "description_en",
+                    )
+                },
+                "region": region,
+                "spokesperson_name": name,
+                "spokesperson_organisation": organisation,
+                "is_example": True,
+                "is_published": True,
+            },
+        )
+        group.innovation_fields.set([fields[f] for f in data["fields"] if f in fields])
+        for member in data["members"]:
+            org = organisations.get(member)
+            if org is None:
+                continue
+            if not GroupMembership.objects.filter(group=group, organisation=org).exists():
+                GroupMembership.objects.create(
+                    group=group,
+                    organisation=org,
+                    status=GroupMembership.Status.MEMBER,
+                    contact_name=org.name,
+                    contact_email=org.email or f"kontakt@{org.slug}.example",
+                    decided_at=timezone.now(),
+                )
+        day = today + dt.timedelta(days=data["meeting_in_days"])
+        # Upcoming dates move with today; keep the first dates once created.
+        event, _created = Event.objects.get_or_create(
+            slug=f"treffen-{data['slug']}",
+            defaults={
+                "title": f"Treffen der {data['name_de']}",
+                "kind": Event.Kind.WORKING_GROUP,
+                "start": at(day, 14),
+                "end": at(day, 17),
+                "city": data["city"],
+                "region": region,
+                "summary": "Arbeitstreffen der Mitglieder; der GWMD koordiniert und lädt ein.",
+                "organiser": organisations.get(GWMD),
+                "is_published": True,
+            },
+        )
+        upsert(GroupMeeting, event=event, defaults={"group": group})
+
+
+register("groups", load, after=("regions", "members", "events"), position=85)
