@@ -19,6 +19,7 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
         "contact_messages",
         "barrier_reports",
         "co_exhibitor_applications",
+        "group_memberships",
         "expressions_of_interest",
         "partnering_posts",
         "rate_limit_counters",
@@ -27,6 +28,7 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
     assert modules["registrations"] == "events.privacy"
     assert modules["barrier_reports"] == "legal.privacy"
     assert modules["co_exhibitor_applications"] == "stands.privacy"
+    assert modules["group_memberships"] == "groups.privacy"
     assert modules["rate_limit_counters"] == "core.ratelimit"
 
 
@@ -52,6 +54,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "partners",
         "events",
         "cooperations",
+        "groups",
         "news",
         "partnering",
     ]
@@ -64,6 +67,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "stands:list",
         "cooperations:list",
         "cooperations:partners",
+        "groups:list",
         "news:list",
         "press:index",
         "partnering:board",
@@ -76,6 +80,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
     assert sitemaps.index_apps() == (
         "cooperations",
         "events",
+        "groups",
         "members",
         "news",
         "partnering",
@@ -96,6 +101,7 @@ def test_demo_loaders_run_in_their_order_after_what_they_read():
         "partnering",
         "b2b",
         "press",
+        "groups",
     ]
 
 
@@ -103,6 +109,7 @@ def test_dashboard_panels_come_from_the_apps_in_their_order():
     assert [build.__name__ for build in dashboard.panels.values()] == [
         "membership_applications",
         "co_exhibitor_applications",
+        "group_membership_requests",
         "upcoming_events",
         "recent_registrations",
     ]
