@@ -132,9 +132,7 @@ def test_a_non_member_cannot_ask_for_a_link(client, group, mailoutbox):
 
 
 @db
-def test_a_link_of_an_organisation_no_longer_member_is_refused(
-    client, group, member, link_path
-):
+def test_a_link_of_an_organisation_no_longer_member_is_refused(client, group, member, link_path):
     organisation, _contact = member
     Organisation.objects.filter(pk=organisation.pk).update(status=Organisation.Status.FORMER_MEMBER)
     response = client.get(link_path)
