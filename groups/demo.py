@@ -2,7 +2,7 @@
 Mitglieder in lokalen Arbeitsgruppen zusammen. Der GWMD koordiniert und fördert diese
 Treffen."). The seed names no group, so the groups are described from GWMD's stated goals
 and marked as examples; their members are the demo organisations in Mitteldeutschland, and
-each group has an upcoming meeting."""
+each group has an upcoming meeting and a picture of the library."""
 
 import datetime as dt
 
@@ -12,6 +12,7 @@ from core.demo import register, upsert
 from events.demo import at
 from events.models import Event
 from members.models import InnovationField, Organisation
+from pictures.demo import demo_picture
 from regions.models import Region
 
 from .models import GroupMeeting, GroupMembership, WorkingGroup
@@ -36,6 +37,7 @@ GROUPS = [
         "fields": ["Orthopädietechnik", "Digitalisierung und Big Data"],
         "members": [GWMD, "Beispiel Medizintechnik Jena GmbH (fiktiv)"],
         "spokesperson": ("Dr. Beispiel Sprecherin (fiktiv)", "Beispiel Medizintechnik Jena GmbH"),
+        "picture": "Illustration Medizintechnik",
         "city": "Jena",
         "meeting_in_days": 28,
     },
@@ -58,6 +60,7 @@ GROUPS = [
             "Probe Reha-Zentrum Magdeburg (fiktiv)",
         ],
         "spokesperson": ("Muster Sprecher (fiktiv)", "Probe Reha-Zentrum Magdeburg"),
+        "picture": "Illustration Netzwerk",
         "city": "Leipzig",
         "meeting_in_days": 42,
     },
@@ -74,6 +77,7 @@ GROUPS = [
         "fields": ["In-vitro-Kulturen", "Telemedizin"],
         "members": [GWMD, "Muster Uniklinik-Ausgründung Halle (fiktiv)"],
         "spokesperson": ("Beispiel Sprecherin (fiktiv)", "Muster Uniklinik-Ausgründung Halle"),
+        "picture": "Illustration In-vitro-Kulturen",
         "city": "Halle (Saale)",
         "meeting_in_days": 56,
     },
@@ -106,6 +110,7 @@ def load():
                     )
                 },
                 "region": region,
+                "picture": demo_picture(data["picture"]),
                 "spokesperson_name": name,
                 "spokesperson_organisation": organisation,
                 "is_example": True,
@@ -145,4 +150,4 @@ def load():
         upsert(GroupMeeting, event=event, defaults={"group": group})
 
 
-register("groups", load, after=("regions", "members", "events"), position=85)
+register("groups", load, after=("regions", "pictures", "members", "events"), position=85)
