@@ -6,6 +6,7 @@ each group has an upcoming meeting and a picture of the library."""
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.demo import register, upsert
@@ -13,9 +14,10 @@ from events.demo import at
 from events.models import Event
 from members.models import InnovationField, Organisation
 from pictures.demo import demo_picture
+from press.factsheet import fact_sheet_pdf
 from regions.models import Region
 
-from .models import GroupMeeting, GroupMembership, WorkingGroup
+from .models import GroupDocument, GroupMeeting, GroupMembership, WorkingGroup
 
 GWMD = "Gesundheitswirtschaft Mitteldeutschland (GWMD)"
 
@@ -148,6 +150,32 @@ def load():
             },
         )
         upsert(GroupMeeting, event=event, defaults={"group": group})
+        _minutes(group, today)
+
+
+def _minutes(group: WorkingGroup, today: dt.date) -> None:
+    """The minutes of the group's last meeting, for its members' documents page."""
+    if group.documents.exists():
+        return
+    title = f"Protokoll des Treffens der {group.name_de}"
+    pdf = fact_sheet_pdf(
+        title,
+        [
+            ("heading", "Teilnehmende"),
+            ("text", ", ".join(m.organisation.name for m in group.memberships.current())),
+            ("heading", "Ergebnisse"),
+            ("text", f"Die Gruppe hat ihr Thema besprochen: {group.topic_de}"),
+            ("text", "Beispielprotokoll der Demo-Daten."),
+        ],
+    )
+    GroupDocument.objects.create(
+        group=group,
+        title_de=title,
+        title_en=f"Minutes of the meeting of the {group.name_en}",
+        kind=GroupDocument.Kind.MINUTES,
+        date=today - dt.timedelta(days=60),
+        file=ContentFile(pdf, name=f"protokoll-{group.slug}.pdf"),
+    )
 
 
 register("groups", load, after=("regions", "pictures", "members", "events"), position=85)

@@ -24,6 +24,11 @@ def test_demo_working_groups_of_gwmd_are_examples_with_members_and_a_meeting(cli
         meeting = GroupMeeting.objects.filter(group=group).upcoming().get()
         assert meeting.event.kind == Event.Kind.WORKING_GROUP
 
+    for group in groups:
+        [minutes] = group.documents.all()
+        with minutes.file.open("rb") as file:
+            assert file.read(5) == b"%PDF-"
+
     counts = (WorkingGroup.objects.count(), GroupMembership.objects.count(), Event.objects.count())
     call_command("load_demo", "--no-admin")
     assert (
