@@ -206,3 +206,16 @@ def test_an_organisation_has_one_active_membership_per_group():
     make_group_membership(group, organisation, status=Status.REQUESTED)
     with pytest.raises(IntegrityError), transaction.atomic():
         make_group_membership(group, organisation, status=Status.MEMBER)
+
+
+def test_a_meetings_event_page_names_its_group(client, group):
+    meeting = make_group_meeting(group, title="Frühjahrstreffen")
+    workshop = factories.make_event(title="Ein Workshop")
+
+    page = client.get(meeting.event.get_absolute_url()).text
+    english = client.get(f"/en/events/{meeting.event.slug}/").text
+
+    assert "Diese Veranstaltung ist ein Treffen der Arbeitsgruppe:" in page
+    assert 'href="/arbeitsgruppen/ag-telemedizin/">Arbeitsgruppe Telemedizin</a>' in page
+    assert 'href="/en/working-groups/ag-telemedizin/">Working group telemedicine</a>' in english
+    assert "Arbeitsgruppe:" not in client.get(workshop.get_absolute_url()).text
