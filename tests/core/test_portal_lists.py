@@ -33,13 +33,21 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
 
 
 def test_search_kinds_come_from_the_apps_in_their_order_and_name_their_model():
-    assert list(search.kinds) == ["organisations", "events", "cooperations", "regions", "news"]
+    assert list(search.kinds) == [
+        "organisations",
+        "events",
+        "cooperations",
+        "regions",
+        "groups",
+        "news",
+    ]
     labels = {key: kind.app_label for key, kind in search.kinds.items()}
     assert labels == {
         "organisations": "members",
         "events": "events",
         "cooperations": "cooperations",
         "regions": "regions",
+        "groups": "groups",
         "news": "news",
     }
     # A callable, so that no queryset is built while the apps load.

@@ -219,3 +219,29 @@ def test_a_meetings_event_page_names_its_group(client, group):
     assert 'href="/arbeitsgruppen/ag-telemedizin/">Arbeitsgruppe Telemedizin</a>' in page
     assert 'href="/en/working-groups/ag-telemedizin/">Working group telemedicine</a>' in english
     assert "Arbeitsgruppe:" not in client.get(workshop.get_absolute_url()).text
+
+
+def test_the_site_search_finds_a_group_by_its_topic(client, group):
+    make_group(name="Entwurf Telemedizin", is_published=False)
+
+    page = client.get("/suche/?q=Regelversorgung").text
+
+    assert "Arbeitsgruppe Telemedizin" in page
+    assert "/arbeitsgruppen/ag-telemedizin/" in page
+    assert "Entwurf Telemedizin" not in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_accepted_member_appears_on_the_cached_page_at_once(client, mailoutbox):
+    from groups import services
+
+    group = make_group(slug="ag-frisch")
+    request = make_group_membership(
+        group, make_organisation(name="Neu GmbH"), status=Status.REQUESTED
+    )
+    assert "Neu GmbH" not in client.get("/arbeitsgruppen/ag-frisch/").text
+    assert "Neu GmbH" not in client.get("/arbeitsgruppen/ag-frisch/").text  # from the cache
+
+    services.accept(membership=request)
+
+    assert "Neu GmbH" in client.get("/arbeitsgruppen/ag-frisch/").text
