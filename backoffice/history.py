@@ -46,10 +46,13 @@ def register_history():
         excluded_fields=["contact_name", "contact_email", "contact_phone", "remarks"],
     )
     # Who accepted, declined or ended a working-group membership, without the contact's details.
-    simple_history.register(WorkingGroup, app="backoffice", m2m_fields=["innovation_fields"])
+    # These two keep their historical tables in their own app (groups/migrations), so that the
+    # back office's chain of migrations, which the tests of the stands' and B2B meetings' moves
+    # take back and forth, does not drop and refill them.
+    simple_history.register(WorkingGroup, app="groups", m2m_fields=["innovation_fields"])
     simple_history.register(
         GroupMembership,
-        app="backoffice",
+        app="groups",
         excluded_fields=["contact_name", "contact_email", "message"],
     )
     # Who approved or rejected a post; the poster's address is erased on request, so it is not
