@@ -9,6 +9,7 @@ import simple_history
 
 from cooperations.models import Cooperation, CooperationPartner
 from events.models import Event, Registration
+from groups.models import GroupMembership, WorkingGroup
 from members.models import MembershipApplication, Organisation
 from partnering.models import Post
 from regions.models import Region
@@ -43,6 +44,16 @@ def register_history():
         CoExhibitorApplication,
         app="backoffice",
         excluded_fields=["contact_name", "contact_email", "contact_phone", "remarks"],
+    )
+    # Who accepted, declined or ended a working-group membership, without the contact's details.
+    # These two keep their historical tables in their own app (groups/migrations), so that the
+    # back office's chain of migrations, which the tests of the stands' and B2B meetings' moves
+    # take back and forth, does not drop and refill them.
+    simple_history.register(WorkingGroup, app="groups", m2m_fields=["innovation_fields"])
+    simple_history.register(
+        GroupMembership,
+        app="groups",
+        excluded_fields=["contact_name", "contact_email", "message"],
     )
     # Who approved or rejected a post; the poster's address is erased on request, so it is not
     # kept here.

@@ -24,6 +24,10 @@ REGIONAL_EDITABLE = [
     ("events", "registration"),
     ("stands", "jointstand"),
     ("stands", "coexhibitorapplication"),
+    ("groups", "workinggroup"),
+    ("groups", "groupmembership"),
+    ("groups", "groupmeeting"),
+    ("groups", "groupdocument"),
 ]
 # Looked up (autocomplete, filters) but not changed by regional managers.
 REGIONAL_VIEW_ONLY = [

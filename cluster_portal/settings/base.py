@@ -79,6 +79,7 @@ PORTAL_APPS = [
     "partnering",
     "b2b",
     "press",
+    "groups",  # working groups; builds on members and events
     "backoffice",
 ]
 # The apps whose objects appear on public pages: a change of their data renders the cached
@@ -251,6 +252,7 @@ RATE_LIMITS = {
     "access-request": {"per_email": 5, "per_address": 100, "window": _HOUR},
     "profile-change": {"per_email": 10, "per_address": 100, "window": _HOUR},
     "stand-access": {"per_email": 5, "per_address": 100, "window": _HOUR},
+    "group-access": {"per_email": 5, "per_address": 100, "window": _HOUR},
     "partnering-link": {"per_email": 5, "per_address": 100, "window": _HOUR},
     "partnering-interest": {"per_email": 10, "per_address": 100, "window": _HOUR},
     "barrier-report": {"per_email": 5, "per_address": 20, "window": _HOUR},
@@ -274,6 +276,7 @@ PERSONAL_DATA_RETENTION = {
     "co_exhibitor_applications": 365,  # after the fair; declined/withdrawn after the decision
     "expressions_of_interest": 365,  # after they were sent
     "contact_messages": 183,  # messages to members, after they were sent
+    "group_memberships": 365,  # declined requests and ended memberships, after the decision
 }
 
 # Scheme, host and port of the public portal: the start of every link that leaves a request

@@ -93,7 +93,7 @@ def assert_german(client, url):
 def test_every_list_and_change_page_of_the_portal_is_german(admin_client, label, model_admin):
     """The list and a record's page of every admin of the portal's apps, as a superuser sees
     them (every button, filter and action)."""
-    if label == "partnering.b2bexchange":
+    if label == "b2b.b2bexchange":
         factories.make_event(kind="b2b")  # the proxy lists B2B exchanges only
     else:
         (ROW_MAKERS.get(label) or auto_row_maker(model_admin.model))(1)

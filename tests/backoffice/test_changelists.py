@@ -112,7 +112,20 @@ def add_meetings(n):
         make_accepted_meeting(requester, make_participant(event, factories.unique("Angefragte")))
 
 
+def add_working_groups(n):
+    for index in range(n):
+        if index % 2:
+            _organisation, contact = factories.make_member_with_contact()
+            group = factories.make_group(
+                spokesperson=contact, spokesperson_name="", spokesperson_organisation=""
+            )
+        else:
+            group = factories.make_group()
+        group.innovation_fields.add(factories.make_innovation_field())
+
+
 ROW_MAKERS = {
+    "groups.workinggroup": add_working_groups,
     "b2b.b2bprofile": add_b2b_profiles,
     "b2b.meeting": add_meetings,
     "partnering.digestentry": add_digest_entries,

@@ -239,6 +239,7 @@ def test_central_manager_sees_every_panel(network_client, network_manager, waiti
         "profile-change-requests",
         "co-exhibitor-applications",
         "partnering-posts",
+        "group-membership-requests",
         "b2b-requests",
         "barrier-reports",
         "upcoming-events",

@@ -36,6 +36,10 @@ PAGE_TYPES = {
     "joint stand list": "/veranstaltungen/gemeinschaftsstaende/",
     "partnering board": "/kooperationsboerse/",
     "partnering link request": "/kooperationsboerse/beitrag/",
+    "working group list": "/arbeitsgruppen/",
+    "working group list, filtered": "/arbeitsgruppen/?region=mitteldeutschland&field=telemedizin",
+    "working group page": "/arbeitsgruppen/ag-medizintechnik-jena/",
+    "working group join link request": "/arbeitsgruppen/ag-medizintechnik-jena/beitreten/",
     "cooperation list": "/kooperationen/",
     "cooperation list, filtered": "/kooperationen/?country=NL&status=completed",
     "cooperation page": "/kooperationen/transatlantische-clusterinitiative/",
@@ -60,6 +64,7 @@ FORMS = {
     "access-link request": "/mitglieder/beispiel-biotech-saar-gmbh-fiktiv/aktualisieren/",
     "barrier report": "/barrierefreiheit/",
     "message to a member": "/mitglieder/saaris-saarlandinnovationstandort-e-v/kontakt/",
+    "working group join link request": "/arbeitsgruppen/ag-medizintechnik-jena/beitreten/",
 }
 
 axe = Axe()
@@ -131,6 +136,42 @@ def test_waiting_list_page_has_no_accessibility_violations(site, page, console_e
     token = personal_link(Registration.Status.WAITING_LIST)
     open_in(page, site, f"/veranstaltungen/anmeldung/{token}/", language)
     assert_no_violations(page, console_errors)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_working_group_documents_page_has_no_accessibility_violations(
+    site, page, console_errors, language
+):
+    from groups.models import GroupMembership
+    from groups.services import documents_token
+
+    membership = GroupMembership.objects.current().filter(group__slug="ag-medizintechnik-jena")
+    token = documents_token(membership.order_by("pk").first())
+    open_in(page, site, f"/arbeitsgruppen/ag-medizintechnik-jena/unterlagen/{token}/", language)
+    assert page.locator("main table a").count() >= 1
+    assert_no_violations(page, console_errors)
+
+
+@pytest.mark.parametrize("language", ["de", "en"])
+def test_ended_working_group_membership_page_has_no_accessibility_violations(
+    site, page, console_errors, language
+):
+    from groups.models import GroupMembership
+    from groups.services import documents_token
+
+    membership = GroupMembership.objects.current().order_by("pk").first()
+    token = documents_token(membership)
+    GroupMembership.objects.filter(pk=membership.pk).update(status=GroupMembership.Status.ENDED)
+    try:
+        page.goto(site + f"/arbeitsgruppen/{membership.group.slug}/unterlagen/{token}/")
+        if language == "en":
+            page.goto(site + f"/en/working-groups/{membership.group.slug}/documents/{token}/")
+        assert page.locator("html").get_attribute("lang") == language
+        assert_no_violations(page, console_errors)
+    finally:
+        GroupMembership.objects.filter(pk=membership.pk).update(
+            status=GroupMembership.Status.MEMBER
+        )
 
 
 @pytest.mark.parametrize("language", ["de", "en"])

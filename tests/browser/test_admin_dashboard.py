@@ -12,7 +12,7 @@ def test_attention_table_headers_are_laid_out_across_the_page(site, page):
     page.wait_for_url("**/admin/")
 
     headers = page.locator("#panel-upcoming-events thead th")
-    assert headers.count() == 5
+    assert headers.count() == 6  # event, start, confirmed, capacity, fill rate, waiting list
     letter = page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)")
     for index in range(headers.count()):
         box = headers.nth(index).bounding_box()

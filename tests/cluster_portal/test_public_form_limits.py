@@ -283,6 +283,19 @@ def _stand_access(language, region, member):
     }
 
 
+def _group_access(language, region, member):
+    from tests.factories import make_group
+
+    group = make_group(region=region)
+    with translation.override(language):
+        url = reverse("groups:access", args=[group.slug])
+    return url, lambda number: {
+        "organisation": member.pk,
+        "email": f"g{number}@x.example",
+        "privacy_consent": "on",
+    }
+
+
 def _partnering_link(language, region, member):
     with translation.override(language):
         url = reverse("partnering:request_link")
@@ -331,6 +344,7 @@ LIMITED_FORMS = {
     "access-request": _access_request,
     "profile-change": _profile_change,
     "stand-access": _stand_access,
+    "group-access": _group_access,
     "partnering-link": _partnering_link,
     "partnering-interest": _partnering_interest,
     "barrier-report": _barrier_report,

@@ -14,6 +14,7 @@ from b2b.models import B2BProfile, Meeting
 from core import links
 from core.mail import render_mail, send_mail_in_language, text_to_html
 from events.models import Registration
+from groups.models import GroupMembership, WorkingGroup
 from legal.models import BarrierReport
 from members.models import (
     ContactMessage,
@@ -108,6 +109,32 @@ def _stand_context():
         "event": event,
         "organisation": application.organisation,
         "event_url": "http://testserver/veranstaltungen/netzwerktreffen/",
+    }
+
+
+def _group_context():
+    group = WorkingGroup(
+        pk=4,
+        name="Arbeitsgruppe <Telemedizin>",
+        slug="ag-telemedizin",
+        topic="Telemedizin in der Regelversorgung",
+    )
+    membership = GroupMembership(
+        pk=8,
+        group=group,
+        organisation=_organisation(),
+        contact_name="Anna Beispiel",
+        contact_email="anna@example.org",
+        message="Wir möchten <mitarbeiten>.",
+    )
+    return {
+        "membership": membership,
+        "group": group,
+        "organisation": membership.organisation,
+        "group_url": "http://testserver/arbeitsgruppen/ag-telemedizin/",
+        "documents_url": "http://testserver/arbeitsgruppen/ag-telemedizin/unterlagen/abc/",
+        "valid_for": "365 Tage",
+        "reason": "Die Gruppe ist <voll>.",
     }
 
 
@@ -209,6 +236,17 @@ CONTEXTS = {
     **{
         f"stands/emails/{name}": _stand_context
         for name in ("accepted", "applied", "declined", "manager_notice", "waiting", "withdrawn")
+    },
+    **{
+        f"groups/emails/{name}": _group_context
+        for name in (
+            "accepted",
+            "declined",
+            "documents_link",
+            "ended",
+            "join_received",
+            "manager_notice",
+        )
     },
     "members/email/access_link": lambda: {
         "organisation": _organisation(),

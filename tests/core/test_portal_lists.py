@@ -19,6 +19,7 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
         "contact_messages",
         "barrier_reports",
         "co_exhibitor_applications",
+        "group_memberships",
         "expressions_of_interest",
         "partnering_posts",
         "rate_limit_counters",
@@ -27,17 +28,26 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
     assert modules["registrations"] == "events.privacy"
     assert modules["barrier_reports"] == "legal.privacy"
     assert modules["co_exhibitor_applications"] == "stands.privacy"
+    assert modules["group_memberships"] == "groups.privacy"
     assert modules["rate_limit_counters"] == "core.ratelimit"
 
 
 def test_search_kinds_come_from_the_apps_in_their_order_and_name_their_model():
-    assert list(search.kinds) == ["organisations", "events", "cooperations", "regions", "news"]
+    assert list(search.kinds) == [
+        "organisations",
+        "events",
+        "cooperations",
+        "regions",
+        "groups",
+        "news",
+    ]
     labels = {key: kind.app_label for key, kind in search.kinds.items()}
     assert labels == {
         "organisations": "members",
         "events": "events",
         "cooperations": "cooperations",
         "regions": "regions",
+        "groups": "groups",
         "news": "news",
     }
     # A callable, so that no queryset is built while the apps load.
@@ -52,6 +62,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "partners",
         "events",
         "cooperations",
+        "groups",
         "news",
         "partnering",
     ]
@@ -64,6 +75,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "stands:list",
         "cooperations:list",
         "cooperations:partners",
+        "groups:list",
         "news:list",
         "press:index",
         "partnering:board",
@@ -76,6 +88,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
     assert sitemaps.index_apps() == (
         "cooperations",
         "events",
+        "groups",
         "members",
         "news",
         "partnering",
@@ -96,6 +109,7 @@ def test_demo_loaders_run_in_their_order_after_what_they_read():
         "partnering",
         "b2b",
         "press",
+        "groups",
     ]
 
 
@@ -105,6 +119,7 @@ def test_dashboard_panels_come_from_the_apps_in_their_order():
         "profile_change_requests",
         "co_exhibitor_applications",
         "posts_to_review",
+        "group_membership_requests",
         "b2b_requests",
         "barrier_reports",
         "upcoming_events",

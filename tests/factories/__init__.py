@@ -19,6 +19,12 @@ from .events import (
     make_trade_fair,
 )
 from .files import image_bytes
+from .groups import (
+    make_group,
+    make_group_document,
+    make_group_meeting,
+    make_group_membership,
+)
 from .legal import make_all_legal_pages, make_barrier_report, make_legal_page, make_privacy_notice
 from .members import (
     make_contact_message,
@@ -46,6 +52,10 @@ __all__ = [
     "make_contact_message",
     "make_cooperation",
     "make_event",
+    "make_group",
+    "make_group_document",
+    "make_group_meeting",
+    "make_group_membership",
     "make_innovation_field",
     "make_legal_page",
     "make_member_with_contact",
