@@ -205,6 +205,7 @@ class EventAdmin(BackOfficeAdminMixin, TranslationAdmin):
                     "co_organisers",
                     "innovation_fields",
                     "fee",
+                    "fee_includes",
                 ]
             },
         ),
