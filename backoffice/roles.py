@@ -24,6 +24,8 @@ REGIONAL_EDITABLE = [
     ("events", "registration"),
     ("stands", "jointstand"),
     ("stands", "coexhibitorapplication"),
+    ("delegations", "delegationvisit"),
+    ("delegations", "programmeitem"),
 ]
 # Looked up (autocomplete, filters) but not changed by regional managers.
 REGIONAL_VIEW_ONLY = [
@@ -31,6 +33,7 @@ REGIONAL_VIEW_ONLY = [
     ("members", "innovationfield"),
     ("members", "sector"),
     ("events", "eventseries"),
+    ("cooperations", "cooperation"),
 ]
 REGIONAL_ACTIONS = ["view", "add", "change"]
 

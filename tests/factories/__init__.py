@@ -10,6 +10,7 @@ from .b2b import make_accepted_meeting, make_participant, make_slots, make_table
 from .backoffice import make_staff
 from .base import unique
 from .cooperations import add_partner, make_cooperation, make_partner
+from .delegations import make_delegation_visit, make_programme_item
 from .events import (
     PLACEHOLDER_START,
     make_event,
@@ -43,6 +44,7 @@ __all__ = [
     "make_all_legal_pages",
     "make_barrier_report",
     "make_cooperation",
+    "make_delegation_visit",
     "make_event",
     "make_innovation_field",
     "make_legal_page",
@@ -59,6 +61,7 @@ __all__ = [
     "make_press_contact",
     "make_press_photo",
     "make_privacy_notice",
+    "make_programme_item",
     "make_region",
     "make_registration",
     "make_row",
