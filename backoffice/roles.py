@@ -33,7 +33,6 @@ REGIONAL_VIEW_ONLY = [
     ("members", "innovationfield"),
     ("members", "sector"),
     ("events", "eventseries"),
-    ("cooperations", "cooperation"),
 ]
 REGIONAL_ACTIONS = ["view", "add", "change"]
 

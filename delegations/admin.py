@@ -49,3 +49,11 @@ class DelegationVisitAdmin(RegionScopedAdminMixin, TranslationAdmin):
             },
         ),
     ]
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = list(super().get_readonly_fields(request, obj))
+        # Regional managers do not work on cooperations: they see the links, the network
+        # management sets them.
+        if not request.user.has_perm("cooperations.view_cooperation"):
+            readonly.append("cooperations")
+        return readonly

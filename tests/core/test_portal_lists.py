@@ -31,12 +31,20 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
 
 
 def test_search_kinds_come_from_the_apps_in_their_order_and_name_their_model():
-    assert list(search.kinds) == ["organisations", "events", "cooperations", "regions", "news"]
+    assert list(search.kinds) == [
+        "organisations",
+        "events",
+        "cooperations",
+        "delegations",
+        "regions",
+        "news",
+    ]
     labels = {key: kind.app_label for key, kind in search.kinds.items()}
     assert labels == {
         "organisations": "members",
         "events": "events",
         "cooperations": "cooperations",
+        "delegations": "delegations",
         "regions": "regions",
         "news": "news",
     }
@@ -52,6 +60,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "partners",
         "events",
         "cooperations",
+        "delegations",
         "news",
         "partnering",
     ]
@@ -64,6 +73,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
         "stands:list",
         "cooperations:list",
         "cooperations:partners",
+        "delegations:list",
         "news:list",
         "press:index",
         "partnering:board",
@@ -75,6 +85,7 @@ def test_sitemap_sections_and_pages_come_from_the_apps_in_their_order():
     ]
     assert sitemaps.index_apps() == (
         "cooperations",
+        "delegations",
         "events",
         "members",
         "news",
@@ -92,6 +103,7 @@ def test_demo_loaders_run_in_their_order_after_what_they_read():
         "stands",
         "cooperations",
         "legal",
+        "delegations",
         "news",
         "partnering",
         "b2b",
