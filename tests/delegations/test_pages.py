@@ -11,7 +11,7 @@ from django.utils import timezone
 from delegations.models import DelegationVisit
 from events.models import Event
 from tests import factories
-from tests.helpers import assert_constant_queries
+from tests.helpers import assert_constant_queries, sitemap_urls
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +213,21 @@ def test_the_cached_profile_shows_a_new_visit_at_once(
             clinic
         )
     assert "Delegation aus Indien" in client.get("/mitglieder/uniklinik-rwth-aachen/").text
+
+
+def test_sitemap_lists_the_list_and_public_visits_in_both_languages(client, visit):
+    factories.make_delegation_visit(slug="geheim", is_public=False)
+    urls = " ".join(sitemap_urls(client))
+    for path in (
+        "/delegationen/",
+        "/en/delegations/",
+        "/delegationen/delegation-japan/",
+        "/en/delegations/delegation-japan/",
+    ):
+        assert f"http://testserver{path} " in urls + " ", path
+    assert "geheim" not in urls
+
+
+def test_site_search_finds_a_visit_by_its_topic(client, visit):
+    html = client.get("/suche/?q=Telemedizin").text
+    assert 'href="/delegationen/delegation-japan/"' in html
