@@ -1,7 +1,8 @@
 """Template helpers that show delegation visits and trips on other apps' pages.
 
 `{% load delegations %}{% delegations_for_region region region_ids %}` on a region page,
-`{% delegations_for_organisation organisation %}` on a partner page and a member profile.
+`{% delegations_for_organisation organisation %}` on a partner page and a member profile,
+`{% delegations_for_cooperation cooperation %}` on a cooperation page.
 Trips are events of the kind "delegation trip" (events app); no module of `events`,
 `regions` or `cooperations` imports this app.
 """
@@ -65,3 +66,11 @@ def delegations_for_organisation(organisation, heading_level=2):
         "trips": list(trips[:SHOWN]),
         "heading_level": heading_level,
     }
+
+
+@register.inclusion_tag("delegations/_list_for_cooperation.html")
+def delegations_for_cooperation(cooperation, heading_level=2):
+    """The delegation visits that came out of a cooperation, newest first (its trips are among
+    the cooperation's events already)."""
+    visits = _visits().filter(cooperations=cooperation).order_by("-start_date")
+    return {"cooperation": cooperation, "visits": list(visits), "heading_level": heading_level}

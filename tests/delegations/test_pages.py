@@ -231,3 +231,15 @@ def test_sitemap_lists_the_list_and_public_visits_in_both_languages(client, visi
 def test_site_search_finds_a_visit_by_its_topic(client, visit):
     html = client.get("/suche/?q=Telemedizin").text
     assert 'href="/delegationen/delegation-japan/"' in html
+
+
+def test_cooperation_page_lists_the_visits_that_came_out_of_it(client, visit, reception):
+    factories.make_delegation_visit(title="Geheimer Besuch", is_public=False).cooperations.add(
+        reception
+    )
+    html = client.get("/kooperationen/auslaendische-delegationen-nrw-invest/").text
+    assert "Delegationsbesuche aus dieser Kooperation" in html
+    assert 'href="/delegationen/delegation-japan/"' in html
+    assert "Geheimer Besuch" not in html
+    english = client.get("/en/cooperations/auslaendische-delegationen-nrw-invest/").text
+    assert "Delegation visits from this cooperation" in english
