@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from backoffice.mixins import RegionScopedAdminMixin
+from backoffice.mixins import BackOfficeAdminMixin
 
 from .models import DelegationVisit, ProgrammeItem
 
@@ -15,7 +15,7 @@ class ProgrammeItemInline(TranslationTabularInline):
 
 
 @admin.register(DelegationVisit)
-class DelegationVisitAdmin(RegionScopedAdminMixin, TranslationAdmin):
+class DelegationVisitAdmin(BackOfficeAdminMixin, TranslationAdmin):
     list_display = ["title", "country", "size", "start_date", "end_date", "region", "is_public"]
     list_filter = ["country", "region", "is_public"]
     list_select_related = ["region"]

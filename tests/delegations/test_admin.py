@@ -82,6 +82,8 @@ def test_regional_manager_adds_a_visit_with_its_programme_in_their_region(region
     assert visit.region == aachen
     assert [item.title for item in visit.programme.all()] == ["Empfang"]
     assert visit.programme.get().start.date() == dt.date(2027, 5, 3)
+    # The back office's audit trail names who added it.
+    assert visit.history.latest().history_user.username == "nrw-manager"
 
 
 def test_regional_manager_sees_the_cooperations_but_does_not_set_them(regional_client, visits):
