@@ -8,6 +8,7 @@ are at registration, and django-modeltranslation adds the translated fields (`ti
 import simple_history
 
 from cooperations.models import Cooperation, CooperationPartner
+from delegations.models import DelegationVisit
 from events.models import Event, Registration
 from groups.models import GroupMembership, WorkingGroup
 from members.models import MembershipApplication, Organisation
@@ -31,6 +32,11 @@ def register_history():
     )
     simple_history.register(CooperationPartner, app="backoffice")
     simple_history.register(Region, app="backoffice")
+    simple_history.register(
+        DelegationVisit,
+        app="backoffice",
+        m2m_fields=["hosts", "visited_organisations", "cooperations", "innovation_fields"],
+    )
     # Who changed a registration or application and how, but not the person's own details: the
     # history must not keep what the retention purge and erasure remove from the rows.
     simple_history.register(

@@ -28,6 +28,8 @@ REGIONAL_EDITABLE = [
     ("groups", "groupmembership"),
     ("groups", "groupmeeting"),
     ("groups", "groupdocument"),
+    ("delegations", "delegationvisit"),
+    ("delegations", "programmeitem"),
 ]
 # Looked up (autocomplete, filters) but not changed by regional managers.
 REGIONAL_VIEW_ONLY = [

@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path(_("events/"), include("events.urls")),
     path(_("cooperations/"), include("cooperations.urls")),
     path(_("working-groups/"), include("groups.urls")),
+    path(_("delegations/"), include("delegations.urls")),
     path(_("news/"), include("news.urls")),
     path(_("search/"), views.search, name="search"),
     path(_("partnering/"), include("partnering.urls")),

@@ -221,7 +221,11 @@ COOPERATIONS = [
         "outcomes": "",
         "partners": [("nrwinternational-gmbh", R.OPERATOR)],
         "fields": [],
-        "events": ["delegationsreise-gesundheitswirtschaft-niederlande"],
+        "events": [
+            "delegationsreise-gesundheitswirtschaft-niederlande",
+            "markterkundungsreise-gesundheitswirtschaft-belgien",
+            "unternehmerreise-gesundheitswirtschaft-danemark",
+        ],
     },
     {
         "slug": "auslaendische-delegationen-nrw-invest",

@@ -210,6 +210,7 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
                     "co_organisers",
                     "innovation_fields",
                     "fee",
+                    "fee_includes",
                 ]
             },
         ),

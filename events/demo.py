@@ -173,6 +173,14 @@ ENGLISH = {
         "Health-economy delegation trip to the Netherlands",
         "Exploring the market with visits to hospitals, start-ups and clusters.",
     ),
+    "Markterkundungsreise Gesundheitswirtschaft Belgien": (
+        "Health-economy market-exploration trip to Belgium",
+        "Brussels and Flanders: hospitals, research and purchasing groups.",
+    ),
+    "Unternehmerreise Gesundheitswirtschaft Dänemark": (
+        "Health-economy business trip to Denmark",
+        "Copenhagen and Odense: welfare tech, new hospitals, telemedicine.",
+    ),
 }
 
 
@@ -252,6 +260,40 @@ def upcoming():
             "requires_approval": True,
             "fee": Decimal("350.00"),
             "organiser": LZG,
+            "languages": ["de", "en"],
+        },
+        # NRW.International's trips to Belgium and Denmark (seed 000); their programme, costs,
+        # questions and applications come from the delegations demo.
+        {
+            "title": "Markterkundungsreise Gesundheitswirtschaft Belgien",
+            "kind": K.DELEGATION_TRIP,
+            "start": today + dt.timedelta(days=120),
+            "end": today + dt.timedelta(days=121),
+            "city": "Brüssel",
+            "description": "Fiktives Beispiel einer Reise, wie sie NRW.International organisiert.",
+            "country": "BE",
+            "region": "nordrhein-westfalen",
+            "summary": "Brüssel und Flandern: Kliniken, Forschung und Einkaufsgemeinschaften.",
+            "capacity": 12,
+            "requires_approval": True,
+            "fee": Decimal("290.00"),
+            "organiser": "NRW.International GmbH",
+            "languages": ["de", "en"],
+        },
+        {
+            "title": "Unternehmerreise Gesundheitswirtschaft Dänemark",
+            "kind": K.DELEGATION_TRIP,
+            "start": today + dt.timedelta(days=150),
+            "end": today + dt.timedelta(days=152),
+            "city": "Kopenhagen",
+            "description": "Fiktives Beispiel einer Reise, wie sie NRW.International organisiert.",
+            "country": "DK",
+            "region": "nordrhein-westfalen",
+            "summary": "Kopenhagen und Odense: Welfare Tech, Krankenhausneubauten, Telemedizin.",
+            "capacity": 15,
+            "requires_approval": True,
+            "fee": Decimal("420.00"),
+            "organiser": "NRW.International GmbH",
             "languages": ["de", "en"],
         },
     ]

@@ -210,6 +210,14 @@ class Event(models.Model):
         blank=True,
         help_text=_("Shown on the page; paid on invoice, not online. Empty means free of charge."),
     )
+    fee_includes = models.TextField(
+        _("what the fee includes"),
+        blank=True,
+        help_text=_(
+            "Costs in words, shown beside the fee: what it covers (programme, transfers, "
+            "meals) and what participants pay themselves (travel, hotel)."
+        ),
+    )
     capacity = models.PositiveIntegerField(
         _("capacity"), null=True, blank=True, help_text=_("Empty means no limit.")
     )

@@ -7,7 +7,7 @@ from .models import Event, Session
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "description")
+    fields = ("title", "summary", "description", "fee_includes")
     required_languages = {"de": ("title",)}
 
 

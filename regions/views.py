@@ -29,6 +29,7 @@ def region_detail(request, slug):
     events = Event.objects.upcoming().filter(region_id__in=region_ids)
     context = {
         "region": region,
+        "region_ids": region_ids,
         "ancestors": region.ancestors(),
         "children": list(region.children.all()),
         "figures": list(region.figures.all()),

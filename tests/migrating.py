@@ -64,6 +64,25 @@ def snapshot() -> dict[str, list[tuple]]:
     return data
 
 
+def shared(left: dict, right: dict) -> tuple[dict, dict]:
+    """Both snapshots cut to the tables and columns they both have: what migrations made
+    after a move add (a new app's tables, a new column such as events' `fee_includes`) is not
+    the move's to keep, and comes back empty or with its default when migrating forward."""
+    cut_left, cut_right = {}, {}
+    for table in left.keys() & right.keys():
+        rows_left, rows_right = left[table], right[table]
+        if rows_left and rows_right:
+            names = {name for name, _value in rows_left[0]} & {name for name, _v in rows_right[0]}
+            rows_left = sorted(
+                (tuple(p for p in row if p[0] in names) for row in rows_left), key=repr
+            )
+            rows_right = sorted(
+                (tuple(p for p in row if p[0] in names) for row in rows_right), key=repr
+            )
+        cut_left[table], cut_right[table] = rows_left, rows_right
+    return cut_left, cut_right
+
+
 def moved(data: dict, tables: dict[str, str], models: set[str], old: str, new: str) -> dict:
     """A snapshot as it reads once `models` (model names) moved from the app `old` to `new`:
     their tables renamed (`tables`: name before -> name after), their content types relabelled.

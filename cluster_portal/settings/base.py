@@ -75,6 +75,7 @@ PORTAL_APPS = [
     "events",
     "stands",
     "cooperations",
+    "delegations",  # incoming delegation visits; outbound trips are events
     "news",
     "partnering",
     "b2b",

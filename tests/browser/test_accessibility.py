@@ -45,6 +45,12 @@ PAGE_TYPES = {
     "cooperation page": "/kooperationen/transatlantische-clusterinitiative/",
     "partners overview": "/kooperationen/partner/",
     "partner page": "/kooperationen/partner/ahk-usa-chicago/",
+    "partner page with delegations and trips": "/kooperationen/partner/nrwinternational-gmbh/",
+    "delegations and trips": "/delegationen/",
+    "delegation visit": "/delegationen/delegation-japan-gesundheitswirtschaft-nrw/",
+    "trip page with programme, costs and questions": (
+        "/veranstaltungen/unternehmerreise-gesundheitswirtschaft-danemark/"
+    ),
     "news list": "/aktuelles/",
     "news list, filtered": "/aktuelles/?kind=article",
     "news item": "/aktuelles/beispiel-fachbeitrag-in-vitro-kulturen-saarland/",

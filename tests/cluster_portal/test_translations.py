@@ -135,6 +135,9 @@ def english_named_data(db):
         name="Partner Corp", slug="partner-corp", is_partner=True, status="none"
     )
     make_news(title="Data Day Recap", slug="data-day-recap", teaser="Recap.", is_draft=False)
+    visit = factories.make_delegation_visit(title="Tokyo Group", slug="tokyo-group", region=region)
+    factories.make_programme_item(visit, title="Lab Tour", place="Essen")
+    factories.make_event(title="Nordic Tour", slug="nordic-tour", kind="trip", region=region)
     return region
 
 
@@ -161,6 +164,8 @@ def pages_for(region):
             "/aktuelles/data-day-recap/",
             "/suche/?q=Data",
             "/barrierefreiheit/",
+            "/delegationen/",
+            "/delegationen/tokyo-group/",
             "/gibt-es-nicht/",
         ],
         "en": [
@@ -184,6 +189,8 @@ def pages_for(region):
             "/en/news/data-day-recap/",
             "/en/search/?q=Data",
             "/en/accessibility/",
+            "/en/delegations/",
+            "/en/delegations/tokyo-group/",
             "/en/does-not-exist/",
         ],
     }

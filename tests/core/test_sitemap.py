@@ -31,6 +31,7 @@ SECTIONS = [
     "partners",
     "events",
     "cooperations",
+    "delegations",
     "groups",
     "news",
     "partnering",

@@ -10,6 +10,7 @@ from .b2b import make_accepted_meeting, make_participant, make_slots, make_table
 from .backoffice import make_staff
 from .base import unique
 from .cooperations import add_partner, make_cooperation, make_partner
+from .delegations import make_delegation_visit, make_programme_item
 from .events import (
     PLACEHOLDER_START,
     make_event,
@@ -51,6 +52,7 @@ __all__ = [
     "make_barrier_report",
     "make_contact_message",
     "make_cooperation",
+    "make_delegation_visit",
     "make_event",
     "make_group",
     "make_group_document",
@@ -71,6 +73,7 @@ __all__ = [
     "make_press_contact",
     "make_press_photo",
     "make_privacy_notice",
+    "make_programme_item",
     "make_region",
     "make_registration",
     "make_row",
