@@ -70,6 +70,7 @@ PORTAL_APPS = [
     "core",  # the shared kernel; it imports none of the apps below
     "legal",
     "pictures",  # the picture library; any model may point at its pictures
+    "billing",  # prices, invoices, credit notes and payments; knows no app that sells
     "regions",
     "members",
     "events",
@@ -85,7 +86,7 @@ PORTAL_APPS = [
 ]
 # The apps whose objects appear on public pages: a change of their data renders the cached
 # fragments that show it afresh (core/fragments.py). The B2B pages are personal and never cached.
-CONTENT_APPS = [app for app in PORTAL_APPS if app not in {"core", "b2b", "backoffice"}]
+CONTENT_APPS = [app for app in PORTAL_APPS if app not in {"core", "billing", "b2b", "backoffice"}]
 
 INSTALLED_APPS = [
     # Before the admin, so that its admin classes and widgets take effect.

@@ -9,6 +9,7 @@ from .autofill import make_row
 from .b2b import make_accepted_meeting, make_participant, make_slots, make_tables
 from .backoffice import make_staff
 from .base import unique
+from .billing import make_buyer, make_invoice, make_seller
 from .cooperations import add_partner, make_cooperation, make_partner
 from .delegations import make_delegation_visit, make_programme_item
 from .events import (
@@ -49,6 +50,7 @@ __all__ = [
     "image_bytes",
     "make_accepted_meeting",
     "make_all_legal_pages",
+    "make_buyer",
     "make_barrier_report",
     "make_contact_message",
     "make_cooperation",
@@ -59,6 +61,7 @@ __all__ = [
     "make_group_meeting",
     "make_group_membership",
     "make_innovation_field",
+    "make_invoice",
     "make_legal_page",
     "make_member_with_contact",
     "make_membership_application",
@@ -78,6 +81,7 @@ __all__ = [
     "make_registration",
     "make_row",
     "make_sector",
+    "make_seller",
     "make_slots",
     "make_stand",
     "make_stand_abroad",
