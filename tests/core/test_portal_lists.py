@@ -106,6 +106,7 @@ def test_demo_loaders_run_in_their_order_after_what_they_read():
         "regions",
         "pictures",
         "members",
+        "billing",
         "events",
         "stands",
         "cooperations",
