@@ -7,6 +7,7 @@ are at registration, and django-modeltranslation adds the translated fields (`ti
 
 import simple_history
 
+from billing.models import Invoice, Payment
 from cooperations.models import Cooperation, CooperationPartner
 from delegations.models import DelegationVisit
 from events.models import Event, Registration
@@ -66,3 +67,18 @@ def register_history():
     simple_history.register(
         Post, app="backoffice", excluded_fields=["submitted_by_email", "search_vector"]
     )
+    # Who cancelled an invoice or recorded a payment, and how its state moved. An issued
+    # invoice's own columns never change (billing's trigger), so the documents and the buyer's
+    # contact are not copied: the retention purge removes them with the invoice.
+    simple_history.register(
+        Invoice,
+        app="backoffice",
+        excluded_fields=[
+            "pdf_document",
+            "xml_document",
+            "seller_details",
+            "billing_department",
+            "billing_email",
+        ],
+    )
+    simple_history.register(Payment, app="backoffice", excluded_fields=["payer"])

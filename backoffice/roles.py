@@ -30,6 +30,9 @@ REGIONAL_EDITABLE = [
     ("groups", "groupdocument"),
     ("delegations", "delegationvisit"),
     ("delegations", "programmeitem"),
+    # Read-only in the admin (issued invoices never change); "change" lets a manager cancel
+    # an invoice of their regions by a credit note and record its payments.
+    ("billing", "invoice"),
 ]
 # Looked up (autocomplete, filters) but not changed by regional managers.
 REGIONAL_VIEW_ONLY = [
@@ -37,6 +40,8 @@ REGIONAL_VIEW_ONLY = [
     ("members", "innovationfield"),
     ("members", "sector"),
     ("events", "eventseries"),
+    ("billing", "invoiceline"),
+    ("billing", "payment"),
 ]
 REGIONAL_ACTIONS = ["view", "add", "change"]
 

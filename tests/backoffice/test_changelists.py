@@ -13,6 +13,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.utils import timezone
 
+from billing.services import credit_note_issue, payment_record
 from cooperations.models import CooperationPartner, FundingProgramme
 from legal.models import BarrierReport, LegalPage
 from partnering.models import DigestEntry, Post
@@ -124,7 +125,19 @@ def add_working_groups(n):
         group.innovation_fields.add(factories.make_innovation_field())
 
 
+def add_invoices(n):
+    """Invoices of their own seller and region, each with a payment; every third cancelled."""
+    for index in range(n):
+        invoice = factories.make_invoice(factories.make_seller(), region=factories.make_region())
+        payment_record(invoice=invoice, amount_cents=100, paid_on=timezone.localdate())
+        if index % 3 == 0:
+            credit_note_issue(invoice=invoice)
+
+
 ROW_MAKERS = {
+    # Check constraints the generic rows cannot know: a VAT ID, a plain prefix, totals.
+    "billing.seller": lambda n: [factories.make_seller() for _ in range(n)],
+    "billing.invoice": add_invoices,
     "groups.workinggroup": add_working_groups,
     "b2b.b2bprofile": add_b2b_profiles,
     "b2b.meeting": add_meetings,
