@@ -244,6 +244,7 @@ def test_central_manager_sees_every_panel(network_client, network_manager, waiti
         "barrier-reports",
         "upcoming-events",
         "recent-registrations",
+        "overdue-invoices",
     ]
 
 

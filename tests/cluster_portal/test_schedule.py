@@ -30,6 +30,7 @@ PERIODIC_JOBS = {
     "events.tasks.send_event_reminders",
     "members.tasks.remind_profile_confirmation",
     "partnering.tasks.send_partnering_digest",
+    "billing.tasks.send_payment_reminders",
 }
 
 
