@@ -88,13 +88,17 @@ class ErasureRecordAdmin(admin.ModelAdmin):
                     )
                     % {"count": sum(record.counts.values())},
                 )
+                for source in privacy.sources.values():
+                    # Rows the law makes us keep (invoices): the erasure says why they stay.
+                    if source.kept and source.matching(privacy.normalise(email)).exists():
+                        messages.warning(request, f"{source.label}: {source.kept}")
                 return redirect("admin:core_erasurerecord_changelist")
             data = privacy.collect(email)
             context.update(
                 email=email,
                 confirm_erase=action == "erase",
                 sources=[
-                    {"label": source.label, "rows": data[source.key]}
+                    {"label": source.label, "rows": data[source.key], "kept": source.kept}
                     for source in privacy.sources.values()
                 ],
                 total=sum(len(rows) for rows in data.values()),

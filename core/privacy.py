@@ -43,6 +43,8 @@ class Source:
     `due(now)` (if the kind has a retention period) finds rows whose time is up. `erase(queryset,
     now, email)`, where given, takes the place of `anonymise` for an erasure by address (for
     rows that also hold other people's data, of which only the address's part goes).
+    `kept`, where given, says why an erasure leaves the rows as they are (a legal duty to keep
+    them, such as invoices); the erasure page shows it beside them.
     """
 
     key: str
@@ -52,6 +54,7 @@ class Source:
     anonymise: Callable[[QuerySet, dt.datetime], int]
     due: Callable[[dt.datetime], QuerySet] | None = None
     erase: Callable[[QuerySet, dt.datetime, str], int] | None = None
+    kept: str = ""
 
 
 sources = Registry("personal-data source")

@@ -21,6 +21,7 @@ def test_personal_data_sources_come_from_the_apps_in_their_order():
         "co_exhibitor_applications",
         "group_memberships",
         "expressions_of_interest",
+        "invoices",
         "partnering_posts",
         "rate_limit_counters",
     ]
@@ -131,6 +132,7 @@ def test_dashboard_panels_come_from_the_apps_in_their_order():
         "barrier_reports",
         "upcoming_events",
         "recent_registrations",
+        "overdue_invoices",
     ]
     assert backoffice_dashboard.panels.__module__ == "backoffice.dashboard"
 

@@ -114,6 +114,7 @@ def test_a_second_purge_anonymises_nothing_new(notice):
         "contact_messages": 0,
         "co_exhibitor_applications": 0,
         "group_memberships": 0,
+        "invoices": 0,
         "expressions_of_interest": 0,
         "rate_limit_counters": 0,
     }
