@@ -325,9 +325,12 @@ def match(entries: list[Entry]) -> list[Proposal]:
     seen = set()
     for entry in entries:
         if entry.reference in booked or entry.reference in seen:
-            proposals.append(
-                Proposal(entry, Outcome.ALREADY_BOOKED, note=_("This entry has been booked."))
+            note = (
+                _("This entry has been booked.")
+                if entry.reference in booked
+                else _("The entry appears twice in the statement.")
             )
+            proposals.append(Proposal(entry, Outcome.ALREADY_BOOKED, note=note))
             continue
         seen.add(entry.reference)
         invoices = [by_number[n] for n in named[entry.reference] if n in by_number]
@@ -397,9 +400,13 @@ def match(entries: list[Entry]) -> list[Proposal]:
                 )
             )
             continue
-        proposals.append(
-            Proposal(entry, Outcome.UNKNOWN, note=_("No invoice number and no matching amount."))
-        )
+        if named[entry.reference]:
+            note = _("The transfer names %(numbers)s, which is no invoice.") % {
+                "numbers": ", ".join(named[entry.reference])
+            }
+        else:
+            note = _("No invoice number and no matching amount.")
+        proposals.append(Proposal(entry, Outcome.UNKNOWN, note=note))
     return proposals
 
 

@@ -107,6 +107,14 @@ def test_the_statement_is_sorted_into_good_ambiguous_unknown_and_already_booked(
     assert "Teilzahlung" in str(proposals[1].note)
     assert proposals[3].invoice == invoices[2]
     assert [p.selected for p in proposals] == [True, False, False, True, False]
+    assert "zweimal" in str(proposals[4].note)
+
+
+def test_a_number_that_is_no_invoice_leaves_the_entry_unknown(invoices):
+    xml = SAMPLE.read_bytes().replace(b"Spende Sommerfest", b"RE GWMD 2026 00099")
+    proposal = match(parse(xml))[2]
+    assert proposal.outcome == Outcome.UNKNOWN
+    assert "GWMD-2026-00099" in str(proposal.note)
 
 
 def test_an_entry_booked_before_shows_as_already_booked(invoices):
