@@ -186,7 +186,7 @@ def parse(data: bytes) -> list[Entry]:
         raise StatementError(_("The file declares a document type; a bank statement has none."))
     try:
         root = etree.fromstring(data, parser=_parser())
-    except (etree.XMLSyntaxError, ValueError):
+    except (etree.LxmlError, ValueError):
         raise StatementError(_("The file is not a readable XML document.")) from None
     tree = root.getroottree()
     if tree.docinfo.doctype or tree.docinfo.internalDTD is not None:
