@@ -10,6 +10,9 @@ from core import sitemaps
 from . import views
 
 urlpatterns = [
+    # The back office's bank statement import, before the admin's own addresses, which would
+    # take admin/billing/… for a model.
+    path("admin/billing/kontoauszug/", include("billing.admin_urls")),
     path("admin/", admin.site.urls),
     path("health/", views.health, name="health"),
     path("i18n/setlang/", set_language, name="set_language"),
