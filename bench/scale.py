@@ -741,7 +741,6 @@ def generate_joint_stands(count: int, *, rng: random.Random, today: dt.date) -> 
                 total_area=Decimal(rng.randint(40, 200)),
                 places=rng.randint(4, 16),
                 place_size=Decimal(rng.choice([6, 9, 12])),
-                place_price=Decimal(rng.choice([1500, 2500, 3900])),
                 application_deadline=today + dt.timedelta(days=rng.randint(-900, 200)),
                 services=sample(rng, services, 2, len(services)),
                 description=german_text(rng, 2),

@@ -11,10 +11,19 @@ from modeltranslation.admin import TranslationAdmin
 from backoffice.decisions import Decision, DecisionAdminMixin
 from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
 from backoffice.resources import CoExhibitorApplicationResource
+from billing.forms import MoneyField
 from core.exports import csv_response
 
 from . import services
-from .models import CoExhibitorApplication, JointStand
+from .models import CoExhibitorApplication, CoExhibitorBilling, JointStand
+
+# The price fields (cents in the database) and their labels as amounts in euros.
+PRICE_FIELDS = {
+    "price_cents": _("price of a place (net, EUR)"),
+    "member_price_cents": _("members' price of a place (net, EUR)"),
+    "early_bird_price_cents": _("early-bird price (net, EUR)"),
+    "early_bird_member_price_cents": _("members' early-bird price (net, EUR)"),
+}
 
 
 class StandDateFilter(admin.SimpleListFilter):
@@ -30,6 +39,15 @@ class StandDateFilter(admin.SimpleListFilter):
         if self.value() == "past":
             return queryset.filter(event__end__lt=timezone.now())
         return queryset
+
+
+class CoExhibitorBillingInline(admin.StackedInline):
+    """The billing details of an application for a paid stand (whom the invoice goes to)."""
+
+    model = CoExhibitorBilling
+    extra = 0
+    max_num = 1
+    can_delete = False
 
 
 class CoExhibitorApplicationInline(admin.TabularInline):
@@ -97,9 +115,24 @@ class JointStandAdmin(BackOfficeAdminMixin, TranslationAdmin):
                     "total_area",
                     "places",
                     "place_size",
-                    "place_price",
                     "services",
                     "application_deadline",
+                ]
+            },
+        ),
+        (
+            _("Prices"),
+            {
+                "fields": [
+                    "price_cents",
+                    "member_price_cents",
+                    "early_bird_until",
+                    "early_bird_price_cents",
+                    "early_bird_member_price_cents",
+                    "free_places_per_member",
+                    "vat_rate",
+                    "vat_exemption",
+                    "seller",
                 ]
             },
         ),
@@ -114,6 +147,13 @@ class JointStandAdmin(BackOfficeAdminMixin, TranslationAdmin):
                 label=db_field.verbose_name,
                 choices=JointStand.Service.choices,
                 widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+        if db_field.name in PRICE_FIELDS:
+            # Managers type amounts as they write them ("2.450,00"); stored in cents.
+            return MoneyField(
+                label=PRICE_FIELDS[db_field.name],
+                help_text=_("Net amount in euros, e.g. 2.450,00. Empty: free of charge."),
                 required=False,
             )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -262,6 +302,7 @@ class CoExhibitorApplicationAdmin(
     ]
     decisions = STAND_DECISIONS
     resource_classes = [CoExhibitorApplicationResource]
+    inlines = [CoExhibitorBillingInline]
 
     def has_add_permission(self, request):
         return False

@@ -6,6 +6,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from billing.demo import seller
+from billing.models import Invoice
+from billing.pricing import VatRate
+from billing.services import credit_note_issue, payment_record
 from core.demo import register, upsert
 from events.demo import LZG, ZTG, at
 from events.models import Event
@@ -13,9 +17,13 @@ from legal.models import LegalPage
 from members.models import Organisation
 from regions.models import Region
 
-from .models import CoExhibitorApplication, JointStand
+from . import services
+from .models import CoExhibitorApplication, CoExhibitorBilling, JointStand
 
 SAAR = "saar.is saarland.innovation&standort e. V."
+# The NRW joint stand at the DMEA: LZG.NRW organises it (events.demo.LZG) and invoices its places.
+DMEA_PLACE_PRICE_CENTS = 245000
+DMEA_SELLER = "LZG"
 
 # The seeds name the stands abroad but not their fairs or dates: generic titles, one
 # placeholder day, and the event's `date_unknown` so that the pages say the date is not
@@ -159,7 +167,9 @@ def _upcoming_dmea(regions, organisations):
             "stand_number": "D-100 (Beispiel)",
             "total_area": Decimal("96.0"),
             "place_size": Decimal("6.0"),
-            "place_price": Decimal("2450.00"),
+            "price_cents": DMEA_PLACE_PRICE_CENTS,
+            "vat_rate": VatRate.STANDARD,
+            "seller": seller(DMEA_SELLER),
             "services": DMEA_SERVICES,
             "description": "Mitaussteller erhalten einen eigenen Counter mit Logo, Strom und "
             "Internet, nutzen die gemeinsame Besprechungsecke und werden im Messekatalog "
@@ -172,17 +182,19 @@ def _upcoming_dmea(regions, organisations):
     members = list(
         Organisation.objects.members().filter(name__endswith="(fiktiv)").order_by("name")[:4]
     )
+    # Accepted with an open invoice, accepted and paid, withdrawn after the invoice (credit
+    # note), and one still undecided.
     statuses = [
         CoExhibitorApplication.Status.ACCEPTED,
         CoExhibitorApplication.Status.ACCEPTED,
-        CoExhibitorApplication.Status.APPLIED,
+        CoExhibitorApplication.Status.WITHDRAWN,
         CoExhibitorApplication.Status.APPLIED,
     ]
     for index, (organisation, status) in enumerate(zip(members, statuses, strict=False)):
         contact = organisation.contact_persons.first()
         if contact is None:
             continue
-        CoExhibitorApplication.objects.get_or_create(
+        application, _created = CoExhibitorApplication.objects.get_or_create(
             stand=stand,
             organisation=organisation,
             defaults={
@@ -199,7 +211,43 @@ def _upcoming_dmea(regions, organisations):
             },
         )
 
+        _billing(application, organisation, paid=index == 1)
+
+
+def _billing(application, organisation, *, paid):
+    """Billing details for the application; an invoice once it was accepted (paid, when
+    asked), cancelled by a credit note once withdrawn. Each step happens once, so that loading
+    the demo again changes nothing."""
+    CoExhibitorBilling.objects.get_or_create(
+        application=application,
+        defaults={
+            "billing_organisation": organisation.name,
+            "billing_department": "Buchhaltung",
+            "billing_street": organisation.street or "Musterstraße 1 (Demo)",
+            "billing_postcode": organisation.postcode or "44801",
+            "billing_city": organisation.city or "Bochum",
+            "billing_country": organisation.country or "DE",
+            "billing_email": application.contact_email,
+        },
+    )
+    Status = CoExhibitorApplication.Status
+    if application.status not in (Status.ACCEPTED, Status.WITHDRAWN):
+        return
+    invoice = services.stand_invoice(application)
+    if invoice is None:
+        invoice = services.invoice_for_places(application)
+    if paid and not invoice.payments.exists():
+        payment_record(
+            invoice=invoice,
+            amount_cents=invoice.gross_cents,
+            paid_on=invoice.issue_date,
+            reference=invoice.number,
+            payer=organisation.name,
+        )
+    if application.status == Status.WITHDRAWN and invoice.status != Invoice.Status.CANCELLED:
+        credit_note_issue(invoice=invoice)
+
 
 # Right after the events (30), whose trade fairs the stands stand on; the legal pages (50) come
 # later, so on a fresh database the demo consents have no privacy notice version.
-register("stands", load, after=("regions", "members", "events"), position=35)
+register("stands", load, after=("regions", "members", "billing", "events"), position=35)

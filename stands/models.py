@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from billing.models import BillingAddress
+from billing.pricing import Priced, price_constraints
 from core.allocation import places_left
 from events.models import Event
 from legal.models import ConsentRecord
@@ -52,8 +54,11 @@ class JointStandQuerySet(models.QuerySet):
         ).distinct()
 
 
-class JointStand(models.Model):
-    """The network's joint stand at a trade fair, on which member organisations co-exhibit."""
+class JointStand(Priced):
+    """The network's joint stand at a trade fair, on which member organisations co-exhibit.
+
+    The price fields (`billing.pricing.Priced`) are the price of one place, net, in cents.
+    """
 
     class Service(models.TextChoices):
         FURNITURE = "furniture", _("Furniture and counter")
@@ -83,14 +88,6 @@ class JointStand(models.Model):
     )
     place_size = models.DecimalField(
         _("size of a place (m²)"), max_digits=6, decimal_places=1, null=True, blank=True
-    )
-    place_price = models.DecimalField(
-        _("price of a place (EUR)"),
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Net, invoiced after the fair. Empty when not announced."),
     )
     application_deadline = models.DateField(
         _("application deadline"),
@@ -131,10 +128,7 @@ class JointStand(models.Model):
                 condition=Q(place_size__isnull=True) | Q(place_size__gt=0),
                 name="jointstand_place_size_positive",
             ),
-            models.CheckConstraint(
-                condition=Q(place_price__isnull=True) | Q(place_price__gte=0),
-                name="jointstand_price_not_negative",
-            ),
+            *price_constraints("jointstand"),
         ]
         indexes = [models.Index(fields=["is_published", "event"], name="jointstand_published")]
 
@@ -145,7 +139,7 @@ class JointStand(models.Model):
         return self.event.get_absolute_url() + "#joint-stand"
 
     def clean(self):
-        errors = {}
+        errors = self.clean_price()
         if self.event_id and self.event.kind != Event.Kind.TRADE_FAIR:
             errors["event"] = _("A joint stand belongs to a trade-fair event.")
         area_needed = (self.place_size or 0) * (self.places or 0)
@@ -312,3 +306,33 @@ class CoExhibitorApplication(ConsentRecord):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE
+
+
+class CoExhibitorBilling(BillingAddress):
+    """Whom to invoice for an application's places: given only for a paid stand.
+
+    A record of its own rather than columns on the application: its fields stay required as
+    an invoice needs them, applications for free stands carry no empty billing columns, the
+    application's audit history does not copy them, and the retention purge can delete the
+    record as a whole (the invoice keeps its own frozen copy for the ten years it must).
+    """
+
+    application = models.OneToOneField(
+        CoExhibitorApplication,
+        verbose_name=_("co-exhibitor application"),
+        on_delete=models.CASCADE,
+        related_name="billing",
+    )
+
+    class Meta:
+        verbose_name = _("billing details")
+        verbose_name_plural = _("billing details")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(billing_country__regex=r"^[A-Z]{2}$"),
+                name="coexhibitorbilling_country_iso",
+            ),
+        ]
+
+    def __str__(self):
+        return self.billing_organisation

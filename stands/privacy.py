@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.privacy import ANONYMOUS_NAME, Source, anonymous_email, register, retention_days
 
-from .models import CoExhibitorApplication
+from .models import CoExhibitorApplication, CoExhibitorBilling
 
 
 def _co_exhibitors_about(email):
@@ -25,6 +25,8 @@ def _anonymise_co_exhibitors(queryset, now):
         application.contact_phone = ""
         application.remarks = ""
         application.contact_person = None
+        # The billing details go with the contact's; the invoice keeps its own copy.
+        CoExhibitorBilling.objects.filter(application=application).delete()
         application.save(
             update_fields=[
                 "contact_name",

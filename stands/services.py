@@ -7,18 +7,21 @@ e-mails are queued inside the same transaction (the mail queue lives in the data
 none announces a change that was rolled back.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from billing.models import Invoice
+from billing.services import Buyer, credit_note_issue, invoice_issue
 from core.allocation import lock_for_allocation
 from core.mail import manager_addresses, send_mail_in_language
 from core.refusals import RuleRefused
 from core.site_urls import absolute_url
 from members.models import ContactPerson, Organisation
 
-from .models import CoExhibitorApplication, JointStand
+from .models import CoExhibitorApplication, CoExhibitorBilling, JointStand
 
 Status = CoExhibitorApplication.Status
 
@@ -61,7 +64,72 @@ class StandFull(StandError):
     message = _("There are not enough free places on this joint stand.")
 
 
-def send_stand_mail(kind: str, application: CoExhibitorApplication, *, reason: str = "") -> None:
+class BillingDetailsMissing(StandError):
+    message = _(
+        "This joint stand is paid: the application needs billing details (whom to invoice) "
+        "before it can be accepted."
+    )
+
+
+def stand_invoice(application: CoExhibitorApplication) -> Invoice | None:
+    """The invoice written for the application's places (the latest), or None."""
+    return (
+        Invoice.objects.filter(
+            source_type=ContentType.objects.get_for_model(CoExhibitorApplication),
+            source_id=application.pk,
+            kind=Invoice.Kind.INVOICE,
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+def invoice_for_places(application: CoExhibitorApplication, by=None) -> Invoice | None:
+    """Invoice the accepted places when they cost anything (inside the accept's transaction)."""
+    stand = application.stand
+    organisation = application.organisation
+    applied_on = timezone.localtime(application.created_at).date()
+    member = organisation.status == Organisation.Status.MEMBER
+    if not stand.unit_price_cents(member=member, on=applied_on):
+        return None
+    billing = CoExhibitorBilling.objects.filter(application=application).first()
+    if billing is None:
+        raise BillingDetailsMissing
+    event = stand.event
+    with translation.override(application.language):
+        description = str(
+            _("Place on the joint stand “%(stand)s” at %(fair)s")
+            % {"stand": stand.title, "fair": event.title}
+        )
+    return invoice_issue(
+        seller=stand.seller,
+        buyer=Buyer.of(billing),
+        lines=[
+            stand.line(
+                description, quantity=application.places_needed, member=member, on=applied_on
+            )
+        ],
+        service_date=timezone.localtime(event.start).date(),
+        region=event.region,
+        source=application,
+        by=by if by is not None and getattr(by, "is_authenticated", False) else None,
+    )
+
+
+def _credit(application: CoExhibitorApplication, by) -> Invoice | None:
+    """Cancel the places' invoice by a credit note, when one was issued and stands."""
+    invoice = stand_invoice(application)
+    if invoice is None or invoice.status == Invoice.Status.CANCELLED:
+        return None
+    return credit_note_issue(
+        invoice=invoice,
+        by=by if by is not None and getattr(by, "is_authenticated", False) else None,
+    )
+
+
+def send_stand_mail(
+    kind: str, application: CoExhibitorApplication, *, reason: str = "", invoice=None
+) -> None:
     stand = application.stand
     with translation.override(application.language):
         event_url = absolute_url(stand.event.get_absolute_url())
@@ -76,6 +144,7 @@ def send_stand_mail(kind: str, application: CoExhibitorApplication, *, reason: s
             "organisation": application.organisation,
             "event_url": event_url,
             "reason": reason,
+            "invoice": invoice,
         },
     )
 
@@ -132,8 +201,13 @@ def stand_apply(
     remarks: str = "",
     language: str = "de",
     consent: dict,
+    billing: dict | None = None,
 ) -> CoExhibitorApplication:
-    """Record a member organisation's application, confirm it and tell the managers."""
+    """Record a member organisation's application, confirm it and tell the managers.
+
+    For a paid stand, `billing` holds the billing details (billing.forms.BillingDetailsForm's
+    cleaned data); they are stored with the application, in its transaction.
+    """
     if organisation.status != Organisation.Status.MEMBER:
         raise NotAMember
     if not stand.accepts_applications():
@@ -159,6 +233,10 @@ def stand_apply(
                 language=language,
                 **consent,
             )
+            if stand.is_paid:
+                if not billing:
+                    raise StandError(_("Please give the billing details for the invoice."))
+                CoExhibitorBilling.objects.create(application=application, **billing)
             send_stand_mail("applied", application)
             _notify_managers(application)
     except IntegrityError as error:
@@ -188,7 +266,8 @@ def stand_accept(*, application: CoExhibitorApplication, by=None) -> CoExhibitor
         application.status = Status.ACCEPTED
         _decided(application, by)
         application.save()
-        send_stand_mail("accepted", application)
+        invoice = invoice_for_places(application, by)
+        send_stand_mail("accepted", application, invoice=invoice)
     return application
 
 
@@ -200,9 +279,12 @@ def stand_waitlist(*, application: CoExhibitorApplication, by=None) -> CoExhibit
             raise StandError(
                 _("Only applied or accepted applications can be put on the waiting list.")
             )
+        was_accepted = application.status == Status.ACCEPTED
         application.status = Status.WAITING
         _decided(application, by)
         application.save()
+        if was_accepted:
+            _credit(application, by)
         send_stand_mail("waiting", application)
     return application
 
@@ -218,6 +300,7 @@ def stand_decline(
         application.status = Status.DECLINED
         _decided(application, by)
         application.save()
+        _credit(application, by)
         send_stand_mail("declined", application, reason=reason)
     return application
 
@@ -231,5 +314,6 @@ def stand_withdraw(*, application: CoExhibitorApplication, by=None) -> CoExhibit
         application.status = Status.WITHDRAWN
         _decided(application, by)
         application.save()
+        _credit(application, by)
         send_stand_mail("withdrawn", application)
     return application

@@ -1,6 +1,7 @@
 """The joint stands' public pages: the list of stands, asking for the one-time link to apply
 (members only), and the application form behind that link."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, render
@@ -8,6 +9,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from billing.forms import BillingDetailsForm
+from billing.models import Invoice
 from core.refusals import RuleRefused
 from events.models import Event
 from members.access import AccessLinkRequestView, access_link_required, mark_used
@@ -87,7 +90,8 @@ def stand_apply(request, access):
                     "the moment: the deadlines have passed, or your organisation has "
                     "already applied."
                 )
-                % {"organisation": organisation.name}
+                % {"organisation": organisation.name},
+                "applications": _applications_with_invoices(organisation),
             },
         )
     contact = ContactPerson.objects.filter(
@@ -99,7 +103,28 @@ def stand_apply(request, access):
     form = CoExhibitorApplicationForm(
         request.POST or None, organisation=organisation, stands=stands, initial=initial
     )
-    if request.method == "POST" and form.is_valid():
+    # Billing details are asked only where a place costs money; with paid and free stands to
+    # choose from, they are checked only when the chosen stand is a paid one.
+    billing_form = None
+    if any(stand.is_paid for stand in stands):
+        billing_form = BillingDetailsForm(
+            request.POST or None,
+            initial={
+                "billing_organisation": organisation.name,
+                "billing_street": organisation.street,
+                "billing_postcode": organisation.postcode,
+                "billing_city": organisation.city,
+                "billing_country": organisation.country or "DE",
+                "billing_email": access.email,
+            },
+        )
+    form_valid = request.method == "POST" and form.is_valid()
+    chosen = form.cleaned_data.get("stand") if request.method == "POST" else None
+    paid = chosen is not None and chosen.is_paid
+    # Both forms are checked, so that every mistake is shown at once; nothing is stored
+    # unless both are right.
+    billing_valid = billing_form.is_valid() if paid else True
+    if form_valid and billing_valid:
         data = form.cleaned_data
         try:
             with transaction.atomic():
@@ -116,6 +141,7 @@ def stand_apply(request, access):
                     remarks=data["remarks"],
                     language=translation.get_language(),
                     consent=form.consent_values(),
+                    billing=billing_form.cleaned_data if paid else None,
                 )
         except RuleRefused as error:
             form.add_error(None, error.message)
@@ -128,5 +154,31 @@ def stand_apply(request, access):
     return render(
         request,
         "stands/application_form.html",
-        {"organisation": organisation, "form": form},
+        {
+            "organisation": organisation,
+            "form": form,
+            "billing_form": billing_form,
+            "only_some_paid": billing_form is not None and not all(s.is_paid for s in stands),
+            "applications": _applications_with_invoices(organisation),
+        },
     )
+
+
+def _applications_with_invoices(organisation):
+    """The organisation's applications with the invoice of each, for the access-link page."""
+    applications = list(
+        CoExhibitorApplication.objects.filter(organisation=organisation)
+        .select_related("stand", "stand__event")
+        .order_by("-created_at")
+    )
+    invoices = {}
+    if applications:
+        for invoice in Invoice.objects.filter(
+            source_type=ContentType.objects.get_for_model(CoExhibitorApplication),
+            source_id__in=[application.pk for application in applications],
+            kind=Invoice.Kind.INVOICE,
+        ).order_by("pk"):
+            invoices[invoice.source_id] = invoice
+    for application in applications:
+        application.invoice = invoices.get(application.pk)
+    return applications

@@ -54,7 +54,11 @@ def test_stand_place_price_has_thousands_separator_and_currency_sign(db, client,
         slug="messe", start=dt.datetime(2031, 5, 6, 9, tzinfo=BERLIN), kind="trade_fair"
     )
     JointStand.objects.create(
-        event=fair, title="Gemeinschaftsstand", places=6, place_price=Decimal("2450")
+        event=fair,
+        title="Gemeinschaftsstand",
+        places=6,
+        price_cents=245000,
+        seller=factories.make_seller(),
     )
     url = "/veranstaltungen/messe/" if language == "de" else "/en/events/messe/"
     page = client.get(url).content.decode()

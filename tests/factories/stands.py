@@ -3,8 +3,9 @@ import datetime as dt
 from django.utils import timezone
 
 from events.models import Event
-from stands.models import CoExhibitorApplication, JointStand
+from stands.models import CoExhibitorApplication, CoExhibitorBilling, JointStand
 
+from .billing import make_buyer, make_seller
 from .events import PLACEHOLDER_START, make_trade_fair
 from .members import make_organisation
 
@@ -17,11 +18,13 @@ def make_stand(event=None, **overrides) -> JointStand:
         "stand_number": "D-106",
         "places": 4,
         "place_size": 6,
-        "place_price": "2450.00",
+        "price_cents": 245000,
         "application_deadline": timezone.localdate() + dt.timedelta(days=30),
         "services": [JointStand.Service.POWER, JointStand.Service.CATALOGUE],
     }
     values.update(overrides)
+    if (values.get("price_cents") or values.get("member_price_cents")) and "seller" not in values:
+        values["seller"] = make_seller()
     return JointStand.objects.create(event=event, **values)
 
 
@@ -43,8 +46,11 @@ def make_stand_abroad(**fair) -> tuple[Event, JointStand]:
     return event, stand
 
 
-def make_stand_application(stand, organisation=None, **overrides) -> CoExhibitorApplication:
-    """A co-exhibitor's application for a place on `stand`."""
+def make_stand_application(
+    stand, organisation=None, *, billing=True, **overrides
+) -> CoExhibitorApplication:
+    """A co-exhibitor's application for a place on `stand`, with billing details where the
+    stand is paid (unless `billing=False`)."""
     organisation = organisation or make_organisation()
     values = {
         "contact_name": "Anna Beispiel",
@@ -56,4 +62,12 @@ def make_stand_application(stand, organisation=None, **overrides) -> CoExhibitor
         "consented_at": timezone.now(),
     }
     values.update(overrides)
-    return CoExhibitorApplication.objects.create(stand=stand, organisation=organisation, **values)
+    application = CoExhibitorApplication.objects.create(
+        stand=stand, organisation=organisation, **values
+    )
+    if billing and stand.is_paid:
+        CoExhibitorBilling.objects.create(
+            application=application,
+            **make_buyer(organisation=organisation.name, email=values["contact_email"]).fields(),
+        )
+    return application

@@ -49,9 +49,24 @@ def application_data(stand, **overrides):
         "places_needed": "1",
         "remarks": "",
         "privacy_consent": "on",
+        **BILLING,
     }
     data.update(overrides)
     return data
+
+
+# The billing details a paid stand asks for (the factory's stand costs 2,450 EUR a place).
+BILLING = {
+    "billing_organisation": "Beispiel Telemed GmbH",
+    "billing_department": "Buchhaltung",
+    "billing_street": "Musterstraße 1",
+    "billing_postcode": "44801",
+    "billing_city": "Bochum",
+    "billing_country": "DE",
+    "billing_vat_id": "DE136695976",
+    "billing_reference": "",
+    "billing_email": "rechnung@beispiel.example",
+}
 
 
 @pytest.fixture
@@ -506,6 +521,7 @@ def test_a_withdrawn_organisation_can_apply_again(stand, member):
         contact_email=contact.email,
         products="X",
         consent={},
+        billing={name: value for name, value in BILLING.items()},
     )
     assert application.status == Status.APPLIED
 

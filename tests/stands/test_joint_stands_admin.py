@@ -135,6 +135,8 @@ def test_admin_creates_a_stand_with_its_services_for_a_trade_fair_only(admin_cli
         "places": "6",
         "services": ["power", "catalogue"],
         "application_deadline": "",
+        "vat_rate": "19.00",
+        "free_places_per_member": "0",
         "applications-TOTAL_FORMS": "0",
         "applications-INITIAL_FORMS": "0",
     }

@@ -57,7 +57,9 @@ def portal_data():
     application = CoExhibitorApplication.objects.filter(status="applied").order_by("pk").first()
     services.stand_accept(application=application, by=admin)
     team = Group.objects.create(name="Messeteam")
-    team.permissions.add(*Permission.objects.filter(content_type__app_label="stands"))
+    team.permissions.add(
+        *Permission.objects.filter(content_type__app_label="stands", content_type__model__in=MODELS)
+    )
     clerk = user_model.objects.create_user("messe", is_staff=True)
     clerk.user_permissions.add(Permission.objects.get(codename="change_coexhibitorapplication"))
     stand = application.stand
