@@ -26,7 +26,7 @@ def history_to_euros(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('backoffice', '0012_history_of_delegation_visits_and_trip_costs'),
+        ('backoffice', '0013_history_of_invoices_and_payments'),
         ('billing', '0002_issued_invoices_never_change'),
         ('stands', '0004_remove_place_price'),
     ]
