@@ -123,8 +123,9 @@ def build_xml(invoice: Invoice, *, xrechnung: bool = False) -> bytes:
     doc.header.issue_date_time = invoice.issue_date
     if seller.get("register_entry"):
         # BT-33, the seller's additional legal information (register court and number).
-        note = IncludedNote(subject_code="REG")
-        note.content.add(seller["register_entry"])
+        note = IncludedNote()
+        note.content = seller["register_entry"]
+        note.subject_code = "REG"
         doc.header.notes.add(note)
 
     agreement = doc.trade.agreement
@@ -306,11 +307,16 @@ def _seller_footer(seller: dict) -> list[str]:
     return [row for row in rows if row]
 
 
+def title_of(invoice: Invoice) -> str:
+    kind = "Gutschrift" if invoice.kind == Invoice.Kind.CREDIT_NOTE else "Rechnung"
+    return f"{kind} {invoice.number}"
+
+
 def render_pdf(invoice: Invoice) -> bytes:
     """The invoice as a German A4 page (without the XML; `embed_xml` adds it)."""
     seller = invoice.seller_details
     credit_note = invoice.kind == Invoice.Kind.CREDIT_NOTE
-    title = ("Gutschrift" if credit_note else "Rechnung") + f" {invoice.number}"
+    title = title_of(invoice)
     pdf = InvoicePDF(title)
     pdf.set_author(seller["name"])
     pdf.set_creator(seller["name"])
@@ -446,10 +452,9 @@ def embed_xml(pdf: bytes, xml: bytes, *, title: str, author: str) -> bytes:
 def render(invoice: Invoice) -> Documents:
     """Both documents of an issued invoice, every XML validated; raises InvalidDocument."""
     xml = build_xml(invoice)
-    title = ("Gutschrift" if invoice.kind == Invoice.Kind.CREDIT_NOTE else "Rechnung") + (
-        f" {invoice.number}"
+    pdf = embed_xml(
+        render_pdf(invoice), xml, title=title_of(invoice), author=invoice.seller_details["name"]
     )
-    pdf = embed_xml(render_pdf(invoice), xml, title=title, author=invoice.seller_details["name"])
     xrechnung = build_xml(invoice, xrechnung=True) if invoice.is_public_buyer else b""
     return Documents(pdf=pdf, xml=xrechnung)
 

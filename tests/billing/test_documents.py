@@ -135,7 +135,11 @@ def test_a_credit_note_is_type_381_and_refers_to_the_invoice_it_cancels():
 
 def test_a_public_buyer_gets_an_xrechnung_with_the_leitweg_id():
     invoice = make_invoice(
-        make_seller(phone="0341 123456", contact_name="Rechnungsstelle"),
+        make_seller(
+            phone="0341 123456",
+            contact_name="Rechnungsstelle",
+            register_entry="Amtsgericht Leipzig VR 1234",
+        ),
         buyer=make_buyer(reference=LEITWEG_ID),
     )
     invoice.refresh_from_db()
@@ -154,6 +158,9 @@ def test_a_public_buyer_gets_an_xrechnung_with_the_leitweg_id():
     ]
     assert text(root, "//ram:SellerTradeParty/ram:URIUniversalCommunication/ram:URIID") == [
         "rechnung@example.org"
+    ]
+    assert text(root, "//rsm:ExchangedDocument/ram:IncludedNote/ram:Content") == [
+        "Amtsgericht Leipzig VR 1234"
     ]
     # The PDF carries the Factur-X variant of the same invoice, also with the Leitweg-ID.
     embedded = assert_valid(embedded_xml(invoice))
