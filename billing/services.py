@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.refusals import RuleRefused
 
+from . import documents, emails
 from .models import Invoice, InvoiceCounter, InvoiceLine, Payment, Seller
 from .pricing import Line, totals
 
@@ -131,6 +132,7 @@ def _create(
     currency: str = "EUR",
     by=None,
     status: str = Invoice.Status.OPEN,
+    language: str = "de",
 ) -> Invoice:
     if not lines:
         raise BillingError(_("An invoice needs at least one line."))
@@ -169,6 +171,11 @@ def _create(
         )
         for position, line in enumerate(lines, start=1)
     )
+    # The documents are written in the numbering transaction: an invoice never exists without
+    # them, and a document the schema refuses rolls the invoice (and its number) back.
+    documents.store(invoice)
+    # Queued in the same transaction (core.mail), so the mail goes out only once it commits.
+    emails.send_invoice_mail(invoice, language=language)
     return invoice
 
 
@@ -183,8 +190,12 @@ def invoice_issue(
     currency: str = "EUR",
     by=None,
     today: dt.date | None = None,
+    language: str = "de",
 ) -> Invoice:
-    """Number and write an invoice for what was sold; it never changes afterwards."""
+    """Number and write an invoice for what was sold; it never changes afterwards.
+
+    Its PDF (and XRechnung) are stored with it and mailed to the buyer in `language`.
+    """
     with transaction.atomic():
         return _create(
             kind=Invoice.Kind.INVOICE,
@@ -197,10 +208,13 @@ def invoice_issue(
             source=source,
             currency=currency,
             by=by,
+            language=language,
         )
 
 
-def credit_note_issue(*, invoice: Invoice, by=None, today: dt.date | None = None) -> Invoice:
+def credit_note_issue(
+    *, invoice: Invoice, by=None, today: dt.date | None = None, language: str = "de"
+) -> Invoice:
     """Cancel an issued invoice by a credit note over its full amount that refers to it.
 
     The credit note is settled at once when nothing was paid; when money came in, it stays
@@ -236,6 +250,7 @@ def credit_note_issue(*, invoice: Invoice, by=None, today: dt.date | None = None
             currency=invoice.currency,
             by=by,
             status=Invoice.Status.OPEN if paid else Invoice.Status.PAID,
+            language=language,
         )
         invoice.status = Invoice.Status.CANCELLED
         invoice.save(update_fields=["status"])

@@ -39,6 +39,8 @@ urlpatterns += i18n_patterns(
     path(_("partnering/"), include("b2b.urls")),
     path(_("press/"), include("press.urls")),
     path(_("about/"), include("regions.about_urls")),
+    # The buyers' signed links to their invoices: /rechnungen/<token>/
+    path(_("invoices/"), include("billing.urls")),
     # The legal pages hang below the root: /impressum/, /datenschutz/, /barrierefreiheit/ …
     path("", include("legal.urls")),
     prefix_default_language=False,

@@ -27,6 +27,9 @@ def _texts(message) -> list[str]:
     texts = [message.body]
     texts += [content for content, _mimetype in getattr(message, "alternatives", [])]
     for attachment in message.attachments:
+        mimetype = getattr(attachment, "mimetype", None) or attachment[2]
+        if not mimetype.startswith("text/"):
+            continue  # a PDF or an e-invoice's XML is not read as text (namespaces aren't links)
         content = getattr(attachment, "content", None) or attachment[1]
         texts.append(content.decode() if isinstance(content, bytes) else str(content))
     return texts
