@@ -1,12 +1,12 @@
 """Demo events: the seeds' events as archive and upcoming events relative to today."""
 
 import datetime as dt
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.text import slugify
 
+from billing import demo as billing_demo
 from core.demo import register, upsert
 from legal.models import LegalPage
 from members.models import Organisation
@@ -220,7 +220,9 @@ def upcoming():
             "summary": "Die jährliche Konferenz der Gesundheitswirtschaft Mitteldeutschland, "
             "jedes Jahr an einem anderen Ort.",
             "capacity": 200,
-            "fee": Decimal("95.00"),
+            "price_cents": 9500,
+            "member_price_cents": 7500,
+            "seller": "GWMD",
             "organiser": GWMD,
             "sessions": [
                 (9, 30, "Begrüßung und Eröffnung", []),
@@ -258,7 +260,8 @@ def upcoming():
             "summary": "Markterkundung mit Besuchen bei Kliniken, Start-ups und Clustern.",
             "capacity": 15,
             "requires_approval": True,
-            "fee": Decimal("350.00"),
+            "price_cents": 35000,
+            "seller": "LZG",
             "organiser": LZG,
             "languages": ["de", "en"],
         },
@@ -276,7 +279,8 @@ def upcoming():
             "summary": "Brüssel und Flandern: Kliniken, Forschung und Einkaufsgemeinschaften.",
             "capacity": 12,
             "requires_approval": True,
-            "fee": Decimal("290.00"),
+            "price_cents": 29000,
+            "seller": "LZG",
             "organiser": "NRW.International GmbH",
             "languages": ["de", "en"],
         },
@@ -292,7 +296,8 @@ def upcoming():
             "summary": "Kopenhagen und Odense: Welfare Tech, Krankenhausneubauten, Telemedizin.",
             "capacity": 15,
             "requires_approval": True,
-            "fee": Decimal("420.00"),
+            "price_cents": 42000,
+            "seller": "LZG",
             "organiser": "NRW.International GmbH",
             "languages": ["de", "en"],
         },
@@ -344,7 +349,9 @@ def _defaults(data, regions, organisations) -> dict:
         "summary_en": ENGLISH.get(data["title"], ("", ""))[1],
         "languages": data.get("languages", ["de"]),
         "organiser": organisations.get(data.get("organiser")),
-        "fee": data.get("fee"),
+        "price_cents": data.get("price_cents"),
+        "member_price_cents": data.get("member_price_cents"),
+        "seller": billing_demo.seller(data["seller"]) if data.get("seller") else None,
         "capacity": data.get("capacity"),
         "registration_enabled": upcoming,
         "requires_approval": data.get("requires_approval", False),
@@ -406,4 +413,4 @@ def _people(event, people):
         )
 
 
-register("events", load, after=("regions", "members"), position=30)
+register("events", load, after=("regions", "members", "billing"), position=30)

@@ -3,7 +3,6 @@ their costs the fee and what it includes, the application the registration with 
 and the selection the registration's approval step, decided in the back office."""
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -38,7 +37,7 @@ def trip(aachen):
         region=aachen,
         requires_approval=True,
         capacity=2,
-        fee=Decimal("420.00"),
+        price_cents=42000,
         fee_includes="Programm, Transfers und Mittagessen; Anreise und Hotel zahlen Sie selbst.",
         fee_includes_en="Programme, transfers and lunches; you pay travel and hotel yourself.",
     )
