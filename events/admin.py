@@ -508,6 +508,8 @@ class RegistrationAdmin(
         "consented_at",
         "created_at",
         "updated_at",
+        "booking",
+        "invoice",
     ]
     fields = [
         "event",

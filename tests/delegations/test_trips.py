@@ -103,9 +103,19 @@ def test_an_event_of_one_day_keeps_its_agenda_without_dates(client, aachen):
 
 def apply(client, trip, questions, email, **extra):
     products, contacts = questions
+    # The trip has a fee: the application gives the billing details too.
+    billing = {
+        "billing_organisation": "Beispiel Medizintechnik GmbH",
+        "billing_street": "Hauptstraße 5",
+        "billing_postcode": "52062",
+        "billing_city": "Aachen",
+        "billing_country": "DE",
+        "billing_email": "rechnung@example.org",
+    }
     data = form_data(
         email=email,
         **{f"question_{products.pk}": "Ein Telemonitoring-System", f"question_{contacts.pk}": "no"},
+        **billing,
         **extra,
     )
     response = client.post(trip.get_absolute_url(), data)
