@@ -16,6 +16,7 @@ from backoffice.decisions import Decision, DecisionAdminMixin
 from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
 from backoffice.resources import RegistrationResource
 from backoffice.search import IndexedSearchAdminMixin
+from billing.forms import MoneyField
 from core.exports import csv_response
 
 from . import printing, services
@@ -209,7 +210,22 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
                     "organiser",
                     "co_organisers",
                     "innovation_fields",
-                    "fee",
+                ]
+            },
+        ),
+        (
+            _("Prices"),
+            {
+                "fields": [
+                    "price_cents",
+                    "member_price_cents",
+                    "early_bird_until",
+                    "early_bird_price_cents",
+                    "early_bird_member_price_cents",
+                    "free_places_per_member",
+                    "vat_rate",
+                    "vat_exemption",
+                    "seller",
                     "fee_includes",
                 ]
             },
@@ -230,6 +246,23 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
             },
         ),
     ]
+
+    # Managers type amounts in euros ("95,00"); the model keeps cents.
+    money_fields = {
+        "price_cents": _("Price (net, EUR)"),
+        "member_price_cents": _("Members' price (net, EUR)"),
+        "early_bird_price_cents": _("Early-bird price (net, EUR)"),
+        "early_bird_member_price_cents": _("Members' early-bird price (net, EUR)"),
+    }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.money_fields:
+            return MoneyField(
+                label=self.money_fields[db_field.name],
+                required=False,
+                help_text=_("In euros, e.g. 95,00."),
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_registration_counts()
@@ -475,6 +508,8 @@ class RegistrationAdmin(
         "consented_at",
         "created_at",
         "updated_at",
+        "booking",
+        "invoice",
     ]
     fields = [
         "event",

@@ -1,18 +1,21 @@
 """Demo events: the seeds' events as archive and upcoming events relative to today."""
 
 import datetime as dt
-from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from billing import demo as billing_demo
+from billing.services import Buyer, credit_note_issue, invoice_issue, payment_record
 from core.demo import register, upsert
 from legal.models import LegalPage
 from members.models import Organisation
 from regions.models import Region
 
 from .models import (
+    Booking,
     Event,
     EventSeries,
     Registration,
@@ -220,8 +223,16 @@ def upcoming():
             "summary": "Die jährliche Konferenz der Gesundheitswirtschaft Mitteldeutschland, "
             "jedes Jahr an einem anderen Ort.",
             "capacity": 200,
-            "fee": Decimal("95.00"),
+            "price_cents": 9500,
+            "member_price_cents": 7500,
+            "seller": "GWMD",
             "organiser": GWMD,
+            # One booking each, with its invoice open, paid, and cancelled by a credit note.
+            "paid_people": [
+                ("Sabine Krüger", "Universitätsklinikum Halle (Saale)", "open"),
+                ("Thomas Richter", "Medizintechnik Muster GmbH", "paid"),
+                ("Julia Neumann", "Pflegedienst Saalekreis", "cancelled"),
+            ],
             "sessions": [
                 (9, 30, "Begrüßung und Eröffnung", []),
                 (10, 0, "Versorgung im ländlichen Raum", []),
@@ -258,7 +269,8 @@ def upcoming():
             "summary": "Markterkundung mit Besuchen bei Kliniken, Start-ups und Clustern.",
             "capacity": 15,
             "requires_approval": True,
-            "fee": Decimal("350.00"),
+            "price_cents": 35000,
+            "seller": "LZG",
             "organiser": LZG,
             "languages": ["de", "en"],
         },
@@ -276,7 +288,8 @@ def upcoming():
             "summary": "Brüssel und Flandern: Kliniken, Forschung und Einkaufsgemeinschaften.",
             "capacity": 12,
             "requires_approval": True,
-            "fee": Decimal("290.00"),
+            "price_cents": 29000,
+            "seller": "LZG",
             "organiser": "NRW.International GmbH",
             "languages": ["de", "en"],
         },
@@ -292,7 +305,8 @@ def upcoming():
             "summary": "Kopenhagen und Odense: Welfare Tech, Krankenhausneubauten, Telemedizin.",
             "capacity": 15,
             "requires_approval": True,
-            "fee": Decimal("420.00"),
+            "price_cents": 42000,
+            "seller": "LZG",
             "organiser": "NRW.International GmbH",
             "languages": ["de", "en"],
         },
@@ -317,6 +331,7 @@ def load():
         event = upsert(Event, slug=slug, defaults=defaults)
         _extras(event, data, organisations)
         _people(event, data.get("people", []))
+        _paid_people(event, data.get("paid_people", []))
 
 
 def _defaults(data, regions, organisations) -> dict:
@@ -344,7 +359,9 @@ def _defaults(data, regions, organisations) -> dict:
         "summary_en": ENGLISH.get(data["title"], ("", ""))[1],
         "languages": data.get("languages", ["de"]),
         "organiser": organisations.get(data.get("organiser")),
-        "fee": data.get("fee"),
+        "price_cents": data.get("price_cents"),
+        "member_price_cents": data.get("member_price_cents"),
+        "seller": billing_demo.seller(data["seller"]) if data.get("seller") else None,
         "capacity": data.get("capacity"),
         "registration_enabled": upcoming,
         "requires_approval": data.get("requires_approval", False),
@@ -406,4 +423,64 @@ def _people(event, people):
         )
 
 
-register("events", load, after=("regions", "members"), position=30)
+def _paid_people(event, people):
+    """Confirmed bookings with their invoices, written once: a second run finds them."""
+    privacy = LegalPage.objects.current(LegalPage.Kind.PRIVACY)
+    for name, organisation, invoice_state in people:
+        email = slugify(name).replace("-", ".") + "@example.org"
+        consented = event.start - dt.timedelta(days=21)
+        if Registration.objects.filter(event=event, email=email).exists():
+            continue
+        with transaction.atomic():
+            booking = Booking.objects.create(
+                event=event,
+                booker_name=name,
+                booker_email=email,
+                billing_organisation=organisation,
+                billing_street="Musterstraße 1",
+                billing_postcode="06108",
+                billing_city="Halle (Saale)",
+                billing_email=email,
+            )
+            registration = Registration.objects.create(
+                event=event,
+                email=email,
+                name=name,
+                organisation_name=organisation,
+                booking=booking,
+                status=Registration.Status.CONFIRMED,
+                privacy_notice=privacy,
+                consented_at=consented,
+                confirmed_at=consented,
+            )
+            invoice = invoice_issue(
+                seller=event.seller,
+                buyer=Buyer.of(booking),
+                lines=[
+                    event.line(
+                        f"{event.title}: {name}", quantity=1, member=False, on=consented.date()
+                    )
+                ],
+                service_date=timezone.localtime(event.start).date(),
+                region=event.region,
+                source=registration,
+                currency=event.currency,
+            )
+            registration.invoice = invoice
+            registration.save(update_fields=["invoice"])
+            if invoice_state == "paid":
+                payment_record(
+                    invoice=invoice,
+                    amount_cents=invoice.gross_cents,
+                    paid_on=timezone.localdate(),
+                    reference=invoice.number,
+                    payer=organisation,
+                )
+            elif invoice_state == "cancelled":
+                credit_note_issue(invoice=invoice)
+                registration.status = Registration.Status.CANCELLED
+                registration.cancelled_at = timezone.now()
+                registration.save(update_fields=["status", "cancelled_at"])
+
+
+register("events", load, after=("regions", "members", "billing"), position=30)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from billing.forms import BillingDetailsForm
 from legal.forms import PublicFormMixin
 
 from .models import YES_NO_LABELS, Registration, RegistrationQuestion
@@ -80,6 +81,22 @@ class RegistrationForm(PublicFormMixin, forms.ModelForm):
             if value:
                 answers[question] = str(value)
         return answers
+
+
+class BookingDetailsForm(BillingDetailsForm):
+    """Asked only for a paid event: whom to invoice, and whether the members' price applies."""
+
+    is_member = forms.BooleanField(
+        label=_("Our organisation is a member of the network"),
+        required=False,
+        help_text=_(
+            "The members' price applies when the organisation named above (or as the "
+            "invoice recipient) is a member organisation of the network."
+        ),
+    )
+
+    def billing_values(self) -> dict:
+        return {name: value for name, value in self.cleaned_data.items() if name != "is_member"}
 
 
 class CheckInSearchForm(forms.Form):

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from billing.models import BillingAddress
+from billing.pricing import Priced, VatRate, price_constraints
 from core import structured_data as schema
 from core.allocation import places_left
 from core.textsearch import SearchText
@@ -129,7 +131,7 @@ EVENT_SEARCH_COLUMNS = ("title_de", "title_en", "city", "venue_name")
 REGISTRATION_SEARCH_COLUMNS = ("name", "organisation_name", "email")
 
 
-class Event(models.Model):
+class Event(Priced):
     class Kind(models.TextChoices):
         CONGRESS = "congress", _("Congress")
         CONFERENCE = "conference", _("Conference")
@@ -202,14 +204,6 @@ class Event(models.Model):
         blank=True,
         related_name="events",
     )
-    fee = models.DecimalField(
-        _("participation fee (EUR)"),
-        max_digits=8,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("Shown on the page; paid on invoice, not online. Empty means free of charge."),
-    )
     fee_includes = models.TextField(
         _("what the fee includes"),
         blank=True,
@@ -263,6 +257,7 @@ class Event(models.Model):
                 | Q(registration_closes__gt=F("registration_opens")),
                 name="event_registration_closes_after_opens",
             ),
+            *price_constraints("event"),
         ]
         indexes = [
             models.Index(fields=["is_published", "start"], name="event_published_start"),
@@ -291,8 +286,17 @@ class Event(models.Model):
             errors["registration_closes"] = _("Registration must close after it opens.")
         if self.is_online is False and self.online_link:
             errors["is_online"] = _("Tick 'online event' when you give an online link.")
+        errors.update(self.clean_price())
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def is_vat_exempt(self) -> bool:
+        return self.vat_rate == VatRate.EXEMPT
+
+    @property
+    def has_member_price(self) -> bool:
+        return self.member_price_cents is not None and self.member_price_cents != self.price_cents
 
     @property
     def is_past(self) -> bool:
@@ -401,19 +405,20 @@ class Event(models.Model):
     def structured_offer(self, url: str) -> dict | None:
         """The registration as a schema.org Offer; None when the portal takes no registrations.
 
-        An empty fee means free of charge (the field says so), hence price 0. Availability
+        No price means free of charge, hence price 0; the price is the non-members' net price
+        (the one anybody can book at) in the event's currency. Availability
         follows the places left: sold out when none is left, in stock otherwise (also when
         there is no limit). Registration's opening and closing times bound the offer.
         """
         if not self.registration_enabled:
             return None
-        fee = self.fee if self.fee is not None else 0
+        cents = self.price_cents or 0
         return schema.compact(
             {
                 "@type": "Offer",
                 "url": url,
-                "price": f"{fee:.2f}",
-                "priceCurrency": "EUR",
+                "price": f"{cents // 100}.{cents % 100:02d}",
+                "priceCurrency": self.currency or "EUR",
                 # The event page puts a live part here (events/fragments.py), so that its cached
                 # fragment never holds the places of an earlier moment.
                 "availability": getattr(self, "availability_marker", None)
@@ -527,6 +532,40 @@ def new_ticket_code() -> str:
     return secrets.token_urlsafe(12)
 
 
+class Booking(BillingAddress):
+    """Who books and pays for places of a paid event: the billing details, given once.
+
+    A booking has one registration per participant (one today; a group booking several),
+    each with its own ticket, personal page and mails. The invoice is written when a place
+    is confirmed, at the members' price when the booker's organisation is a member.
+    """
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="bookings"
+    )
+    booker_name = models.CharField(_("booked by"), max_length=200)
+    booker_email = models.EmailField(_("booker's e-mail"))
+    member_price = models.BooleanField(
+        _("members' price"),
+        default=False,
+        help_text=_("The booker's organisation is a member of the network."),
+    )
+    created_at = models.DateTimeField(_("booked at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["event", "created_at", "pk"]
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(billing_country__regex=r"^[A-Z]{2}$"), name="booking_country_iso"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.billing_organisation} – {self.event}"
+
+
 class RegistrationQuerySet(models.QuerySet):
     def active(self):
         return self.filter(status__in=Registration.ACTIVE)
@@ -588,6 +627,23 @@ class Registration(ConsentRecord):
     checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
     reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Only for paid events: who pays (billing details) and the invoice of the confirmed place.
+    booking = models.ForeignKey(
+        Booking,
+        verbose_name=_("booking"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="registrations",
+    )
+    invoice = models.ForeignKey(
+        "billing.Invoice",
+        verbose_name=_("invoice"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("registered at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -12,17 +12,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import DateTimeField, ExpressionWrapper, F
+from django.db.models import DateTimeField, ExpressionWrapper, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from billing.models import Invoice
+from billing.services import Buyer, credit_note_issue, invoice_issue
 from core.allocation import lock_for_allocation, places_left
 from core.fragments import content_changed
 from core.privacy import ANONYMOUS_NAME, anonymous_email
 from core.refusals import RuleRefused
+from members.models import Organisation
 
 from .emails import send_registration_mail
-from .models import Event, Registration, RegistrationAnswer
+from .models import Booking, Event, Registration, RegistrationAnswer
 
 Status = Registration.Status
 
@@ -77,18 +80,70 @@ def _places_free(event: Event) -> int | None:
     return places_left(event.capacity, taken)
 
 
+def _invoice_place(event: Event, registration: Registration) -> None:
+    """Invoice a paid event's confirmed place, in the confirmation's own transaction.
+
+    The booking's members' price applies when its organisation is a member; each member
+    organisation's first `free_places_per_member` confirmed places cost nothing, and nothing
+    is invoiced at a unit price of 0. Called under the event's allocation lock, so the count
+    of a member's free places cannot race.
+    """
+    booking = registration.booking
+    if not event.is_paid or booking is None or registration.invoice_id:
+        return
+    today = timezone.localdate()
+    line = event.line(
+        f"{event.title}: {registration.name}",
+        quantity=1,
+        member=booking.member_price,
+        on=booking.created_at.date() if booking.created_at else today,
+    )
+    if booking.member_price and event.free_places_per_member:
+        free_taken = (
+            Registration.objects.filter(
+                event=event,
+                status=Status.CONFIRMED,
+                booking__member_price=True,
+                booking__billing_organisation__iexact=booking.billing_organisation,
+            )
+            .exclude(pk=registration.pk)
+            .filter(invoice__isnull=True)
+            .count()
+        )
+        if free_taken < event.free_places_per_member:
+            return
+    if line.unit_net_cents == 0:
+        return
+    registration.invoice = invoice_issue(
+        seller=event.seller,
+        buyer=Buyer.of(booking),
+        lines=[line],
+        service_date=timezone.localtime(event.start).date(),
+        region=event.region,
+        source=registration,
+        currency=event.currency,
+    )
+    registration.save(update_fields=["invoice", "updated_at"])
+
+
+def _confirm_place(event: Event, registration: Registration, mail: str = "confirmed") -> None:
+    """The one place where a registration gets its confirmed place (and its invoice)."""
+    registration.status = Status.CONFIRMED
+    registration.confirmed_at = timezone.now()
+    registration.waiting_since = None
+    registration.offer_expires_at = None
+    registration.save()
+    _invoice_place(event, registration)
+    send_registration_mail(mail, registration)
+
+
 def _allocate(event: Event, registration: Registration, *, approved=False):
     """Give the registration a place, or put it at the end of the waiting list."""
     now = timezone.now()
     free = _places_free(event)
     queue_exists = event.registrations.filter(status=Status.WAITING_LIST).exists()
     if free is None or (free > 0 and not queue_exists):
-        registration.status = Status.CONFIRMED
-        registration.confirmed_at = now
-        registration.waiting_since = None
-        registration.offer_expires_at = None
-        registration.save()
-        send_registration_mail("approved" if approved else "confirmed", registration)
+        _confirm_place(event, registration, "approved" if approved else "confirmed")
     else:
         registration.status = Status.WAITING_LIST
         registration.waiting_since = now
@@ -113,6 +168,16 @@ def _offer_free_places(event: Event) -> int:
     return offered
 
 
+def is_member_organisation(*names: str) -> bool:
+    """Whether one of the names is a member organisation's (case-insensitive, whole name)."""
+    query = Q()
+    for name in filter(None, (name.strip() for name in names)):
+        query |= Q(name__iexact=name)
+    if not query:
+        return False
+    return Organisation.objects.filter(query, status=Organisation.Status.MEMBER).exists()
+
+
 @dataclass
 class RegisterResult:
     registration: Registration
@@ -130,6 +195,8 @@ def register(
     role: str = "",
     show_organisation_publicly: bool = False,
     answers: dict | None = None,
+    billing: dict | None = None,
+    member: bool = False,
 ) -> RegisterResult:
     """Record a pending registration and mail the confirmation link.
 
@@ -142,7 +209,20 @@ def register(
     # check (one query less for every new registration, and no race between look-up and insert).
     try:
         with transaction.atomic():
+            booking = None
+            if event.is_paid:
+                if not billing:
+                    raise RegistrationError(_("Please give the billing details."))
+                booking = Booking.objects.create(
+                    event=event,
+                    booker_name=name,
+                    booker_email=email,
+                    member_price=member
+                    and is_member_organisation(organisation_name, billing["billing_organisation"]),
+                    **billing,
+                )
             registration = Registration.objects.create(
+                booking=booking,
                 event=event,
                 name=name,
                 email=email,
@@ -222,6 +302,8 @@ def cancel(*, registration: Registration, notify: bool = True) -> Registration:
         registration.offer_expires_at = None
         registration.waiting_since = None
         registration.save()
+        if registration.invoice_id and registration.invoice.status != Invoice.Status.CANCELLED:
+            credit_note_issue(invoice=registration.invoice)
         if notify:
             send_registration_mail("cancelled", registration)
         if freed:
@@ -236,12 +318,7 @@ def accept_offer(*, registration: Registration) -> Registration:
         if registration.status != Status.OFFERED:
             raise RegistrationError(_("No place is being offered to this registration."))
         if registration.offer_is_open:
-            registration.status = Status.CONFIRMED
-            registration.confirmed_at = timezone.now()
-            registration.offer_expires_at = None
-            registration.waiting_since = None
-            registration.save()
-            send_registration_mail("confirmed", registration)
+            _confirm_place(event, registration)
         else:
             expired = True
             _lapse_offer(registration)
@@ -260,12 +337,7 @@ def promote(*, registration: Registration) -> Registration:
                 raise NoPlaceLeft
         elif registration.status not in PROMOTABLE:
             raise RegistrationError(_("Only people on the waiting list can be promoted."))
-        registration.status = Status.CONFIRMED
-        registration.confirmed_at = timezone.now()
-        registration.offer_expires_at = None
-        registration.waiting_since = None
-        registration.save()
-        send_registration_mail("confirmed", registration)
+        _confirm_place(event, registration)
     return registration
 
 

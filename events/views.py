@@ -24,7 +24,7 @@ from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .calendar import calendar_bytes, feed_name
 from .emails import registration_for_link
 from .filters import EventFilter
-from .forms import CheckInSearchForm, RegistrationForm
+from .forms import BookingDetailsForm, CheckInSearchForm, RegistrationForm
 from .models import Event, Registration, RegistrationState, Session
 
 PAGE_SIZE = 20
@@ -91,8 +91,9 @@ def _participating_organisations(event):
     )
 
 
-def _register(request, event, form) -> bool:
+def _register(request, event, form, billing_form=None) -> bool:
     """Register from a valid form and say so; False when registration closed meanwhile."""
+    paid = billing_form is not None
     try:
         result = services.register(
             event=event,
@@ -104,6 +105,8 @@ def _register(request, event, form) -> bool:
             language=translation.get_language(),
             consent=form.consent_values(),
             answers=form.answers(),
+            billing=billing_form.billing_values() if paid else None,
+            member=paid and billing_form.cleaned_data["is_member"],
         )
     except services.RegistrationNotOpen as error:
         messages.error(request, error.message)
@@ -130,6 +133,7 @@ def _register(request, event, form) -> bool:
 
 def event_detail(request, slug):
     form = None
+    billing_form = None
     refusal = None
     # The event with its places taken; the programme, organisers and participants are loaded
     # only when the page is rendered and its fragments are not cached.
@@ -143,6 +147,8 @@ def event_detail(request, slug):
             messages.error(request, _("Registration for this event is not open."))
             return redirect(event)
         form = RegistrationForm(request.POST, questions=event.questions.all())
+        # Billing details only where money is due.
+        billing_form = BookingDetailsForm(request.POST) if event.is_paid else None
         # One transaction, one durable commit: the attempt is counted in the same transaction
         # as the registration, its answers, its history and its confirmation mail (a refused
         # or invalid submission commits the count alone). The counters' rows stay locked until
@@ -151,13 +157,15 @@ def event_detail(request, slug):
             refusal = refuse_if_limited(
                 request, form, scope="event-registration", email=request.POST.get("email")
             )
-            registered = refusal is None and form.is_valid() and _register(request, event, form)
+            valid = form.is_valid() & (billing_form is None or billing_form.is_valid())
+            registered = refusal is None and valid and _register(request, event, form, billing_form)
         if registered:
             # A page of its own, so that no second registration form follows the thanks.
             return redirect("events:registered", slug=event.slug)
     state = event.registration_state()
     if form is None and event.accepts_registrations:
         form = SimpleLazyObject(lambda: RegistrationForm(questions=list(event.questions.all())))
+        billing_form = BookingDetailsForm() if event.is_paid else None
     # Lazy: the programme, participants and the empty form are read only when their cached
     # fragments have to be rendered (the joint stand too, by its template tag); the
     # registration state and places are always live.
@@ -170,6 +178,7 @@ def event_detail(request, slug):
             "state": state,
             "states": RegistrationState,
             "form": form,
+            "billing_form": billing_form if form is not None else None,
             "participating_organisations": SimpleLazyObject(
                 lambda: _participating_organisations(event)
             ),

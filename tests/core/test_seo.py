@@ -327,7 +327,7 @@ def test_an_event_with_registration_and_a_fee_offers_its_places(client):
     event = factories.make_event(
         slug="mit-gebuehr",
         registration_enabled=True,
-        fee=Decimal("49"),
+        price_cents=4900,
         capacity=10,
         registration_opens=opens,
         registration_closes=closes,
@@ -357,7 +357,7 @@ def test_a_free_event_with_registration_offers_its_places_at_price_zero(client):
 
 
 def test_a_fully_booked_event_is_sold_out(client):
-    event = factories.make_event(registration_enabled=True, capacity=1, fee=Decimal("20"))
+    event = factories.make_event(registration_enabled=True, capacity=1, price_cents=2000)
     make_registration(event, status=Registration.Status.CONFIRMED)
     [data] = page_jsonld(client, event.get_absolute_url())
     assert data["offers"]["availability"] == "https://schema.org/SoldOut"
@@ -374,7 +374,7 @@ def test_the_offer_sells_out_on_the_next_visit_after_the_last_place_is_taken(cli
 
 
 def test_an_event_without_registration_through_the_portal_offers_nothing(client):
-    event = factories.make_event(fee=Decimal("120"))
+    event = factories.make_event(price_cents=12000)
     [data] = page_jsonld(client, event.get_absolute_url())
     assert "offers" not in data
 
@@ -743,6 +743,8 @@ def recorded_values(*objects) -> set:
                     values.add(item)
                 if isinstance(item, dt.datetime):
                     values.add(timezone.localtime(item).isoformat())
+                elif model_field.name.endswith("_cents") and isinstance(item, int):
+                    values.add(f"{item // 100}.{item % 100:02d}")
                 elif isinstance(item, Decimal):
                     values.update({f"{item:.2f}", float(item)})
                 elif hasattr(item, "url") and item:
@@ -836,7 +838,7 @@ def test_every_models_structured_data_holds_only_recorded_values(innovation_fiel
         organiser=organisation,
         region=region,
         registration_enabled=True,
-        fee=Decimal("15"),
+        price_cents=1500,
         capacity=30,
         registration_opens=timezone.now() - dt.timedelta(days=1),
         registration_closes=timezone.now() + dt.timedelta(days=5),

@@ -32,7 +32,7 @@ def test_demo_trips_to_the_netherlands_belgium_and_denmark_are_complete(demo):
     assert set(trips.values_list("country", flat=True)) >= {"NL", "BE", "DK"}
     for trip in trips.filter(country__in=["NL", "BE", "DK"]):
         assert trip.requires_approval
-        assert trip.fee and trip.fee_includes and trip.fee_includes_en
+        assert trip.price_cents and trip.seller_id and trip.fee_includes and trip.fee_includes_en
         assert trip.sessions.count() >= 3
         assert trip.questions.count() >= 2
         assert trip.cooperations.filter(slug="markterschliessungsreisen-nrw-international")

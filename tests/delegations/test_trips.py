@@ -3,7 +3,6 @@ their costs the fee and what it includes, the application the registration with 
 and the selection the registration's approval step, decided in the back office."""
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -38,7 +37,7 @@ def trip(aachen):
         region=aachen,
         requires_approval=True,
         capacity=2,
-        fee=Decimal("420.00"),
+        price_cents=42000,
         fee_includes="Programm, Transfers und Mittagessen; Anreise und Hotel zahlen Sie selbst.",
         fee_includes_en="Programme, transfers and lunches; you pay travel and hotel yourself.",
     )
@@ -104,9 +103,19 @@ def test_an_event_of_one_day_keeps_its_agenda_without_dates(client, aachen):
 
 def apply(client, trip, questions, email, **extra):
     products, contacts = questions
+    # The trip has a fee: the application gives the billing details too.
+    billing = {
+        "billing_organisation": "Beispiel Medizintechnik GmbH",
+        "billing_street": "Hauptstraße 5",
+        "billing_postcode": "52062",
+        "billing_city": "Aachen",
+        "billing_country": "DE",
+        "billing_email": "rechnung@example.org",
+    }
     data = form_data(
         email=email,
         **{f"question_{products.pk}": "Ein Telemonitoring-System", f"question_{contacts.pk}": "no"},
+        **billing,
         **extra,
     )
     response = client.post(trip.get_absolute_url(), data)

@@ -5,7 +5,7 @@ import pytest
 from django.utils import translation
 
 from events.models import Registration, RegistrationAnswer, RegistrationQuestion
-from tests.factories import make_open_event, make_registration
+from tests.factories import make_open_event, make_registration, make_seller
 from tests.helpers import assert_constant_queries
 
 pytestmark = pytest.mark.django_db
@@ -169,6 +169,10 @@ def test_manager_creates_an_event_with_agenda_and_question_in_the_admin(admin_cl
         "end_1": "16:00",
         "country": "DE",
         "languages": "de,en",
+        "price_cents": "95,00",
+        "member_price_cents": "",
+        "free_places_per_member": "0",
+        "vat_rate": "19.00",
         "registration_enabled": "on",
         "registration_opens_0": "2030-04-01",
         "registration_opens_1": "00:00",
@@ -198,9 +202,14 @@ def test_manager_creates_an_event_with_agenda_and_question_in_the_admin(admin_cl
     assert "Die Anmeldung muss nach ihrer Öffnung schließen" in response.text
     data["registration_closes_0"] = "2030-04-30"
     response = admin_client.post("/admin/events/event/add/", data)
+    assert response.status_code == 200  # a price needs the body that invoices it
+    assert "Wählen Sie, wer die Rechnungen für diesen Preis schreibt" in response.text
+    data["seller"] = str(make_seller().pk)
+    response = admin_client.post("/admin/events/event/add/", data)
     assert response.status_code == 302, response.context["adminform"].errors
     event = Event.objects.get(slug="neues-netzwerktreffen")
     assert event.languages == ["de", "en"]
+    assert event.price_cents == 9500  # typed in euros, kept in cents
     assert event.sessions.get().title == "Begrüßung"
     assert event.questions.get().choice_list == ["Pflege", "Telemedizin"]
 

@@ -35,3 +35,18 @@ def test_demo_has_upcoming_events_open_for_registration(demo, client):
     for event in Event.objects.all():
         assert client.get(event.get_absolute_url()).status_code == 200
     assert "Auf die Warteliste setzen" in client.get(small.get_absolute_url()).text
+
+
+def test_demo_conference_is_paid_with_invoices_in_every_state(demo):
+    from billing.models import Invoice
+
+    conference = Event.objects.get(slug="mitteldeutsche-gesundheitswirtschaftskonferenz")
+    assert (conference.price_cents, conference.vat_rate) == (9500, "19.00")
+    assert conference.seller.invoice_prefix == "GWMD"
+    invoices = Invoice.objects.filter(seller=conference.seller)
+    states = set(invoices.invoices().values_list("status", flat=True))
+    assert states == {Invoice.Status.OPEN, Invoice.Status.PAID, Invoice.Status.CANCELLED}
+    assert invoices.credit_notes().count() == 1
+    before = (Invoice.objects.count(), Registration.objects.count())
+    call_command("load_demo", "--no-admin")
+    assert (Invoice.objects.count(), Registration.objects.count()) == before

@@ -87,7 +87,7 @@ def test_event_page_in_german_and_english(client, organisation):
         venue_name="Telemedizinzentrum",
         venue_address="Pauwelsstraße 30",
         city="Aachen",
-        fee="120.00",
+        price_cents=12000,
         capacity=30,
         organiser=organisation,
         languages=["de", "en"],

@@ -64,6 +64,11 @@ def _unique_field_names(model) -> set[str]:
     return names
 
 
+# Rows only their services write, with checks a filler cannot meet (invoice numbers, VAT IDs):
+# an optional link to them stays empty.
+WRITTEN_BY_SERVICES = {"billing.Invoice", "billing.Seller"}
+
+
 def make_row(model, depth=0):
     values = {}
     unique_names = _unique_field_names(model)
@@ -83,6 +88,8 @@ def make_row(model, depth=0):
         if is_relation and field.related_model is model:
             continue  # a tree's parent: left empty
         optional = field.null or field.blank
+        if optional and is_relation and field.related_model._meta.label in WRITTEN_BY_SERVICES:
+            continue
         if optional and not (is_relation and depth == 0):
             continue
         if depth > 3 and optional:

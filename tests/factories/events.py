@@ -22,6 +22,10 @@ def make_event(**overrides) -> Event:
         "city": "Bochum",
     }
     values.update(overrides)
+    if (values.get("price_cents") or values.get("member_price_cents")) and not values.get("seller"):
+        from .billing import make_seller
+
+        values["seller"] = make_seller()
     return Event.objects.create(slug=slug, **values)
 
 
