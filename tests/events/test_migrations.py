@@ -65,7 +65,10 @@ def test_unknown_date_moves_from_the_stand_to_its_event(migrator):
     assert "date_unknown" not in stand_fields
 
 
-FEE_BEFORE = [("events", "0013_prices_and_bookings"), ("backoffice", "0016_history_of_registration_bookings")]
+FEE_BEFORE = [
+    ("events", "0013_prices_and_bookings"),
+    ("backoffice", "0016_history_of_registration_bookings"),
+]
 FEE_AFTER = [("events", "0015_price_constraints_remove_fee")]
 
 
