@@ -19,7 +19,8 @@ BERLIN = ZoneInfo("Europe/Berlin")
 def event(db):
     return factories.make_event(
         slug="fachtag",
-        fee=Decimal("1234.50"),  # thousands separated by the locale
+        price_cents=123450,  # thousands separated by the locale
+        seller=factories.make_seller(),
         start=dt.datetime(2031, 3, 4, 14, 30, tzinfo=BERLIN),
         end=dt.datetime(2031, 3, 4, 18, 0, tzinfo=BERLIN),
     )

@@ -11,6 +11,7 @@ from django.template import engines
 from django.utils import timezone
 
 from b2b.models import B2BProfile, Meeting
+from billing.models import Invoice
 from core import links
 from core.mail import render_mail, send_mail_in_language, text_to_html
 from events.models import Registration
@@ -202,7 +203,58 @@ def _contact_context():
     }
 
 
+def _invoice(**overrides):
+    values = {
+        "number": "GWMD-2026-00042",
+        "kind": "invoice",
+        "issue_date": dt.date(2026, 11, 2),
+        "service_date": dt.date(2026, 11, 20),
+        "due_date": dt.date(2026, 11, 16),
+        "currency": "EUR",
+        "net_cents": 9500,
+        "vat_cents": 1805,
+        "gross_cents": 11305,
+        "billing_organisation": "Muster & Söhne <GmbH>",
+        "billing_email": "rechnung@example.org",
+        "seller_details": {
+            "name": "Gesundheitswirtschaft Mitteldeutschland e. V.",
+            "email": "info@example.org",
+            "iban": "DE02120300000000202051",
+            "bic": "BYLADEM1001",
+            "bank_name": "Beispielbank",
+        },
+    }
+    values.update(overrides)
+    return Invoice(**values)
+
+
+def _invoice_context():
+    invoice = _invoice()
+    return {
+        "invoice": invoice,
+        "is_credit_note": False,
+        "seller": invoice.seller_details,
+        "gross_cents": invoice.gross_cents,
+        "download_url": "http://testserver/rechnungen/token/",
+        "xml_url": "http://testserver/rechnungen/token/xrechnung/",
+        "valid_until": timezone.now(),
+    }
+
+
+def _reminder_context():
+    invoice = _invoice()
+    return {
+        "invoice": invoice,
+        "seller": invoice.seller_details,
+        "gross": "113,05 €",
+        "open_amount": "63,05 €",
+        "partly_paid": True,
+    }
+
+
 CONTEXTS = {
+    "billing/emails/invoice_issued": _invoice_context,
+    "billing/emails/payment_reminder": _reminder_context,
     "legal/mail/barrier_report": lambda: {
         "report": BarrierReport(
             pk=1,
