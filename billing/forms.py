@@ -82,7 +82,7 @@ class BillingDetailsForm(forms.Form):
     billing_street = forms.CharField(
         label=_("Street and number"),
         max_length=200,
-        widget=forms.TextInput(attrs={"autocomplete": "street-address"}),
+        widget=forms.TextInput(attrs={"autocomplete": "address-line1"}),
     )
     billing_postcode = forms.CharField(
         label=_("Postcode"),
