@@ -277,6 +277,10 @@ class Invoice(BillingAddress):
     def __str__(self):
         return self.number
 
+    def paid_cents(self) -> int:
+        """What has come in against this invoice so far."""
+        return self.payments.aggregate(total=models.Sum("amount_cents"))["total"] or 0
+
     @property
     def is_public_buyer(self) -> bool:
         """A Leitweg-ID (e.g. 991-12345-67) marks a German public buyer: it gets an XRechnung."""

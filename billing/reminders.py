@@ -11,7 +11,6 @@ two runs at once remind it once.
 import datetime as dt
 
 from django.db import transaction
-from django.db.models import Sum
 from django.utils import timezone
 
 from core.mail import send_mail_in_language
@@ -40,7 +39,7 @@ def remind_overdue(*, today: dt.date | None = None) -> int:
             )
             if invoice is None:
                 continue  # paid, cancelled or reminded in the meantime
-            paid = invoice.payments.aggregate(total=Sum("amount_cents"))["total"] or 0
+            paid = invoice.paid_cents()
             details = invoice.seller_details
             send_mail_in_language(
                 template=TEMPLATE,

@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection, transaction
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -112,7 +111,7 @@ def next_invoice_number(*, seller: Seller, year: int) -> str:
 def _status_after_payments(invoice: Invoice) -> str:
     if invoice.status == Invoice.Status.CANCELLED:
         return invoice.status
-    paid = invoice.payments.aggregate(total=Sum("amount_cents"))["total"] or 0
+    paid = invoice.paid_cents()
     if paid >= invoice.gross_cents:
         return Invoice.Status.PAID
     return Invoice.Status.PARTLY_PAID if paid else Invoice.Status.OPEN
@@ -226,7 +225,7 @@ def credit_note_issue(
             raise BillingError(_("Only an invoice can be cancelled by a credit note."))
         if invoice.status == Invoice.Status.CANCELLED:
             raise BillingError(_("This invoice has already been cancelled."))
-        paid = invoice.payments.aggregate(total=Sum("amount_cents"))["total"] or 0
+        paid = invoice.paid_cents()
         lines = [
             Line(
                 description=line.description,

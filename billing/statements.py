@@ -290,7 +290,7 @@ def _with_open_balance(queryset):
 def open_cents(invoice: Invoice) -> int:
     paid = getattr(invoice, "paid_cents", None)
     if paid is None:
-        paid = invoice.payments.aggregate(total=Sum("amount_cents"))["total"] or 0
+        paid = invoice.paid_cents()
     return invoice.gross_cents - paid
 
 

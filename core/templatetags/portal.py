@@ -1,9 +1,7 @@
 import datetime as dt
 import functools
-from decimal import Decimal
 
 from babel import Locale
-from babel.numbers import format_currency
 from django import template
 from django.conf import settings
 from django.utils import timezone, translation
@@ -51,14 +49,6 @@ BABEL_LOCALES = {"de": "de_DE", "en": "en_GB"}
 def _babel_locale() -> str:
     language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
     return BABEL_LOCALES.get(language, language)
-
-
-@register.filter
-def money(value, currency="EUR"):
-    """An amount in the page's (or mail's) language, with its currency sign."""
-    if value is None or value == "":
-        return ""
-    return format_currency(Decimal(value), currency, locale=_babel_locale())
 
 
 @functools.cache
