@@ -208,3 +208,83 @@ def test_event_capacity_holds_when_people_register_and_confirm_on_both_servers(
     assert counts[Registration.Status.CONFIRMED] == 3
     assert counts[Registration.Status.WAITING_LIST] == 5
     assert sum(counts.values()) == len(people)
+
+
+BILLING = {
+    "billing_organisation": "Beispiel Medizintechnik GmbH",
+    "billing_department": "",
+    "billing_street": "Hauptstraße 5",
+    "billing_postcode": "06108",
+    "billing_city": "Halle (Saale)",
+    "billing_country": "DE",
+    "billing_vat_id": "",
+    "billing_reference": "",
+    "billing_email": "rechnung@example.org",
+}
+
+
+def test_invoice_numbers_stay_gap_free_when_both_servers_confirm_paid_places_at_once(
+    servers, privacy_notice
+):
+    """Issue 25: the seller's counter is shared by both processes, so confirmations at the
+    same moment on two servers take the numbers 1 to n, each once."""
+    from billing.models import Invoice
+
+    a, b = servers
+    event = factories.make_event(
+        slug="konferenz", capacity=None, registration_enabled=True, price_cents=9500
+    )
+    since = timezone.now()
+    people = [f"teilnehmer{number}@example.org" for number in range(10)]
+    for number, email in enumerate(people):
+        server = servers[number % 2]
+        browser = Visitor()
+        page = browser.get(f"{server.base_url}/veranstaltungen/konferenz/")
+        answer = browser.post(
+            f"{server.base_url}/veranstaltungen/konferenz/",
+            {
+                "csrfmiddlewaretoken": csrf_token(page.body),
+                "name": f"Teilnehmer {number}",
+                "email": email,
+                "organisation_name": "Beispiel Medizintechnik GmbH",
+                "role": "",
+                "privacy_consent": "on",
+                "homepage": "",
+                **BILLING,
+            },
+        )
+        assert answer.status == 302, answer.body[:500]
+
+    statuses = []
+
+    def confirm(number, email, start):
+        server = servers[number % 2]
+        browser = Visitor()
+        link = confirm_path_from_mail(email, since)
+        page = browser.get(server.base_url + link)
+        start.wait(timeout=30)
+        answer = browser.post(
+            server.base_url + link, {"csrfmiddlewaretoken": csrf_token(page.body)}
+        )
+        statuses.append(answer.status)
+        connection.close()
+
+    start = threading.Barrier(len(people))
+    threads = [
+        threading.Thread(target=confirm, args=(number, email, start))
+        for number, email in enumerate(people)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+
+    assert statuses == [302] * len(people)
+    numbers = sorted(Invoice.objects.filter(seller=event.seller).values_list("number", flat=True))
+    year = timezone.localdate().year
+    prefix = event.seller.invoice_prefix
+    assert numbers == [f"{prefix}-{year}-{n:05d}" for n in range(1, len(people) + 1)]
+    assert set(Registration.objects.filter(event=event).values_list("status", flat=True)) == {
+        Registration.Status.CONFIRMED
+    }
+    assert Registration.objects.filter(event=event, invoice__isnull=True).count() == 0
