@@ -11,6 +11,7 @@ invoice's transaction with it, so an invalid document is never issued.
 """
 
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -35,7 +36,6 @@ EN16931 = "urn:cen.eu:en16931:2017"
 XRECHNUNG = "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0"
 # XRechnung 3.0 names the business process (BT-23); Peppol's billing process is the usual one.
 BILLING_PROCESS = "urn:fdc:peppol.eu:2017:poacc:billing:01:1.0"
-SCHEMA = "FACTUR-X_EN16931"
 TYPE_INVOICE, TYPE_CREDIT_NOTE = "380", "381"
 SEPA_CREDIT_TRANSFER = "58"
 UNIT_ONE = "C62"  # UN/ECE Rec. 20: "one" (a place, a stand share)
@@ -64,9 +64,21 @@ def schema_path() -> Path:
     return Path(drafthorse.__file__).resolve().parent / "schema" / "Factur-X_1.0.07_EN16931.xsd"
 
 
+_parsed = threading.local()
+
+
+def _schema() -> etree.XMLSchema:
+    """The schema, parsed once per thread: parsing the XSD costs more than validating an
+    invoice, and lxml's schema objects are not to be shared between threads."""
+    schema = getattr(_parsed, "schema", None)
+    if schema is None:
+        schema = _parsed.schema = etree.XMLSchema(file=str(schema_path()))
+    return schema
+
+
 def validate(xml: bytes) -> None:
     """Raise InvalidDocument unless `xml` is valid against the EN 16931 CII schema."""
-    schema = etree.XMLSchema(file=str(schema_path()))
+    schema = _schema()
     try:
         document = etree.fromstring(xml)
     except etree.XMLSyntaxError as error:
@@ -218,10 +230,8 @@ def build_xml(invoice: Invoice, *, xrechnung: bool = False) -> bytes:
     summation.grand_total = to_units(sums.gross_cents)
     summation.due_amount = to_units(sums.gross_cents)
 
-    try:
-        xml = doc.serialize(schema=SCHEMA)
-    except etree.XMLSyntaxError as error:
-        raise InvalidDocument(str(error)) from error
+    # Validated once, by `validate` (drafthorse would parse the XSD anew for every document).
+    xml = doc.serialize(schema=None)
     validate(xml)
     return xml
 
@@ -438,7 +448,8 @@ def embed_xml(pdf: bytes, xml: bytes, *, title: str, author: str) -> bytes:
         xml,
         flavor="factur-x",
         level="en16931",
-        check_xsd=True,
+        # `xml` has passed `validate` against the same EN 16931 schema just before.
+        check_xsd=False,
         pdf_metadata={
             "author": author,
             "keywords": "Factur-X, Rechnung",

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.refusals import RuleRefused
 
-from . import documents, emails
+from . import emails
 from .models import Invoice, InvoiceCounter, InvoiceLine, Payment, Seller
 from .pricing import Line, totals
 
@@ -172,6 +172,10 @@ def _create(
     )
     # The documents are written in the numbering transaction: an invoice never exists without
     # them, and a document the schema refuses rolls the invoice (and its number) back.
+    # Imported here: fpdf2 and factur-x weigh ~50 MB, which only a worker that issues an
+    # invoice needs to carry.
+    from . import documents
+
     documents.store(invoice)
     # Queued in the same transaction (core.mail), so the mail goes out only once it commits.
     emails.send_invoice_mail(invoice, language=language)

@@ -19,7 +19,7 @@ from backoffice.search import IndexedSearchAdminMixin
 from billing.forms import MoneyField
 from core.exports import csv_response
 
-from . import printing, services
+from . import services
 from .models import (
     EVENT_SEARCH_COLUMNS,
     REGISTRATION_SEARCH_COLUMNS,
@@ -372,6 +372,8 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
 
     def check_in_list(self, request, pk):
         """The confirmed participants by name with a column to sign, as a PDF to print."""
+        from . import printing  # fpdf2: only for the workers that print
+
         event, _registrations = self._participants(request, pk)
         return pdf_response(
             printing.check_in_list_pdf(event, get_language()), f"{event.slug}-check-in-list.pdf"
@@ -379,6 +381,8 @@ class EventAdmin(IndexedSearchAdminMixin, BackOfficeAdminMixin, TranslationAdmin
 
     def badges(self, request, pk):
         """Name badges of the confirmed participants, eight to an A4 sheet, as a PDF."""
+        from . import printing  # fpdf2: only for the workers that print
+
         event, _registrations = self._participants(request, pk)
         return pdf_response(printing.badges_pdf(event, get_language()), f"{event.slug}-badges.pdf")
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from regions.models import Region
 
 from ..scoping import is_region_scoped, region_ids_for
-from . import charts, excel
+from . import charts
 from .figures import build_report
 
 FIRST_YEAR = 2010
@@ -74,6 +74,8 @@ def report_view(site):
             else _("the whole network")
         )
         if request.GET.get("format") == "xlsx":
+            from . import excel  # openpyxl: only for the workers that export
+
             response = HttpResponse(excel.report_workbook(report, scope), content_type=XLSX)
             slug = region.slug if region else "netzwerk"
             response["Content-Disposition"] = f'attachment; filename="bericht-{year}-{slug}.xlsx"'
