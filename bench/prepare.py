@@ -154,7 +154,7 @@ def other_page_paths(rng: random.Random, words: list[str], misspelt: list[str]) 
         "region_detail": [reverse("regions:detail", kwargs={"slug": slug}) for slug in regions],
         "event_archive": [reverse("events:archive")]
         + [f"{reverse('events:archive')}?page={n}" for n in range(2, 6)],
-        "joint_stands": [reverse("events:stand_list")],
+        "joint_stands": [reverse("stands:list")],
         "partners": [reverse("cooperations:partners")],
         "site_search": [f"{search}?{urlencode({'q': word})}" for word in words[:PATHS_PER_PAGE]],
         "site_search_misspelt": [f"{search}?{urlencode({'q': word})}" for word in misspelt],
@@ -268,6 +268,9 @@ PAGES = [
     ("event_list", "Event list", "public"),
     ("event_detail", "Event page", "public"),
     ("registration_post", "Registration POST", "public"),
+    # Writes with documents to make: reported beside the registration POST, no target.
+    ("paid_registration_post", "Registration POST, paid event (billing details)", "write"),
+    ("paid_confirm", "Confirming a paid place (with its invoice)", "write"),
     ("cooperation_list", "Cooperation list", "public"),
     ("region_list", "Region list", "public"),
     ("region_detail", "Region page", "public"),
@@ -322,6 +325,136 @@ def registration_targets(rng: random.Random) -> tuple[list[str], str] | None:
         safe="{}@",
     )
     return rng.sample(open_events, min(PATHS_PER_PAGE, len(open_events))), body
+
+
+PAID_EVENT_SLUG = "bench-bezahlte-konferenz"
+PAID_EMAIL_DOMAIN = "bench-paid.example.org"
+# Confirmation links are used once: every confirmation in a run needs a pending registration
+# of its own (bench/run.py hands each wrk run a fresh slice of them).
+PAID_CONFIRMS = int(os.environ.get("BENCH_PAID_CONFIRMS", "6000"))
+# Measured in-process one by one (each link once), then left out of the links wrk gets.
+PAID_CONFIRMS_INPROCESS = 12
+BILLING = {
+    "billing_organisation": "Lastprobe GmbH",
+    "billing_department": "Einkauf",
+    "billing_street": "Markt 1",
+    "billing_postcode": "04109",
+    "billing_city": "Leipzig",
+    "billing_country": "DE",
+    "billing_vat_id": "DE136695976",
+    "billing_reference": "PO-4711",
+    "billing_email": f"rechnung@{EMAIL_DOMAIN}",
+}
+
+
+def paid_event() -> Event | None:
+    """A paid conference with room for every bench registration, invoiced by a seller of its
+    own: a copy of an open event, made once per benchmark database."""
+    seller_model = get_model("billing.Seller")
+    if seller_model is None or not has_field(Event, "price_cents"):
+        return None
+    event = Event.objects.filter(slug=PAID_EVENT_SLUG).first()
+    if event is not None:
+        return event
+    template = (
+        Event.objects.published()
+        .filter(start__gt=timezone.now(), registration_enabled=True)
+        .exclude(questions__required=True)
+        .order_by("start")
+        .first()
+    )
+    if template is None:
+        return None
+    seller, _ = seller_model.objects.get_or_create(
+        invoice_prefix="BENCH",
+        defaults={
+            "name": "Lastprobe Gesundheitswirtschaft e. V.",
+            "street": "Markt 1",
+            "postcode": "04109",
+            "city": "Leipzig",
+            "vat_id": "DE136695976",
+            "email": f"rechnung@{EMAIL_DOMAIN}",
+            "phone": "+49 341 000000",
+            "iban": "DE02120300000000202051",
+            "bic": "BYLADEM1001",
+            "bank_name": "Deutsche Kreditbank",
+        },
+    )
+    event = template
+    event.pk = None
+    event._state.adding = True
+    event.slug = PAID_EVENT_SLUG
+    event.capacity = None
+    event.price_cents = 9500
+    event.member_price_cents = 7500
+    event.seller = seller
+    event.save()
+    return event
+
+
+def paid_registration_targets(event: Event) -> tuple[list[str], str]:
+    """The paid event's page and a registration body with billing details."""
+    body = urlencode(
+        {
+            "csrfmiddlewaretoken": CSRF_SECRET,
+            "name": "Bench Teilnehmerin",
+            "email": f"bench-{{n}}@{EMAIL_DOMAIN}",
+            "organisation_name": "Lastprobe GmbH",
+            "role": "Test",
+            "privacy_consent": "on",
+            "homepage": "",
+            **BILLING,
+        },
+        safe="{}@",
+    )
+    return [event.get_absolute_url()], body
+
+
+def paid_confirm_targets(event: Event) -> list[str]:
+    """Confirmation links of pending registrations of the paid event, each with its booking,
+    as people get them by mail; made anew for every run (used ones confirm nothing)."""
+    from core import links
+    from events.apps import CONFIRM_PURPOSE
+    from events.models import Booking, Registration
+    from legal.models import LegalPage
+
+    stamp = time.time_ns()
+    bookings = Booking.objects.bulk_create(
+        Booking(
+            event=event,
+            booker_name=f"Bench Bucher {number}",
+            booker_email=f"paid-{stamp}-{number}@{PAID_EMAIL_DOMAIN}",
+            **BILLING,
+        )
+        for number in range(PAID_CONFIRMS)
+    )
+    notice = LegalPage.objects.filter(kind=LegalPage.Kind.PRIVACY).order_by("-version").first()
+    registrations = Registration.objects.bulk_create(
+        Registration(
+            event=event,
+            booking=booking,
+            name=booking.booker_name,
+            email=booking.booker_email,
+            language="de",
+            organisation_name="Lastprobe GmbH",
+            privacy_notice=notice,
+            consented_at=timezone.now(),
+        )
+        for booking in bookings
+    )
+    return [
+        reverse(
+            "events:confirm",
+            kwargs={
+                "token": links.make_token(
+                    purpose=CONFIRM_PURPOSE,
+                    pk=registration.pk,
+                    state=Registration.Status.PENDING,
+                )
+            },
+        )
+        for registration in registrations
+    ]
 
 
 def staff_cookie() -> str:
@@ -390,6 +523,7 @@ def prepare(output: Path, seed: int) -> None:
     paths = choose_paths(rng)
     cookie = staff_cookie()
     registration = registration_targets(rng)
+    paid = paid_event() if registration is not None else None
     pages = []
     client = Client(HTTP_HOST=HOST)
     for key, label, kind in PAGES:
@@ -400,6 +534,16 @@ def prepare(output: Path, seed: int) -> None:
                 continue
             page_paths, body = registration
             page |= {"method": "POST", "body": body, "cookie": f"csrftoken={CSRF_SECRET}"}
+        elif key in ("paid_registration_post", "paid_confirm"):
+            if paid is None:
+                pages.append(page | {"available": False, "why": "no paid events in this portal"})
+                continue
+            if key == "paid_registration_post":
+                page_paths, body = paid_registration_targets(paid)
+            else:
+                page_paths, body = paid_confirm_targets(paid), f"csrfmiddlewaretoken={CSRF_SECRET}"
+                page["consume"] = True
+            page |= {"method": "POST", "body": body, "cookie": f"csrftoken={CSRF_SECRET}"}
         elif key not in paths:
             pages.append(page | {"available": False, "why": "not in this portal"})
             continue
@@ -408,17 +552,36 @@ def prepare(output: Path, seed: int) -> None:
         if key == "admin_changelist":
             page["cookie"] = cookie
         samples, cold_samples = [], []
-        for path in page_paths:
-            # The first request renders every fragment (cold); the second is what a visitor
-            # after the first one gets until the data changes (cached fragments).
-            cold_samples.append(measure(client, page["method"], path, page["body"], page["cookie"]))
-            samples.append(measure(client, page["method"], path, page["body"], page["cookie"]))
+        if page.get("consume"):
+            # A link confirms once: the first few are measured, one request each, and the
+            # rest go to wrk.
+            measured, page_paths = (
+                page_paths[:PAID_CONFIRMS_INPROCESS],
+                page_paths[PAID_CONFIRMS_INPROCESS:],
+            )
+            samples = [
+                measure(client, "POST", path, page["body"], page["cookie"]) for path in measured
+            ]
+            cold_samples = samples
+            answered = [s["status"] for s in samples]
+            kept = page_paths if all(status == 302 for status in answered) else []
+            dropped = {} if kept else {path: s for path, s in zip(measured, answered, strict=True)}
+        else:
+            for path in page_paths:
+                # The first request renders every fragment (cold); the second is what a visitor
+                # after the first one gets until the data changes (cached fragments).
+                cold_samples.append(
+                    measure(client, page["method"], path, page["body"], page["cookie"])
+                )
+                samples.append(measure(client, page["method"], path, page["body"], page["cookie"]))
+            kept = [
+                p for p, s in zip(page_paths, samples, strict=True) if s["status"] in (200, 302)
+            ]
+            dropped = {
+                p: s["status"] for p, s in zip(page_paths, samples, strict=True) if p not in kept
+            }
         good = [s for s in samples if s["status"] in (200, 302)]
         cold = [s for s in cold_samples if s["status"] in (200, 302)]
-        kept = [p for p, s in zip(page_paths, samples, strict=True) if s["status"] in (200, 302)]
-        dropped = {
-            p: s["status"] for p, s in zip(page_paths, samples, strict=True) if p not in kept
-        }
         queries = [s["queries"] for s in good]
         pages.append(
             page

@@ -3,13 +3,15 @@
 -- as one JSON line at the end.
 --
 --   wrk -t2 -c8 -d15s --latency -s bench/wrk.lua http://127.0.0.1:PORT -- \
---       PATHS_FILE [METHOD] [COOKIE] [BODY] [NONCE]
+--       PATHS_FILE [METHOD] [COOKIE] [BODY] [NONCE] [STRIDE]
 --
 -- PATHS_FILE holds one path per line. BODY (for POST) may contain {n}, replaced by a value
 -- unique to the request (thread, counter, NONCE), so that every registration has its own
 -- e-mail address. As behind one reverse proxy (bench/run.py sets RATELIMIT_TRUSTED_PROXIES=1),
 -- every request names its client in X-Forwarded-For: a different address in 10.0.0.0/8 for
 -- each request of a run, so that the per-client rate limit counts visitors, not wrk.
+-- STRIDE (the number of threads) is for paths that work once, such as confirmation links:
+-- the threads take turns through the list, so that no path is requested twice.
 
 local paths = {}
 local method = "GET"
@@ -19,6 +21,7 @@ local nonce = "0"
 local counter = 0
 local next_thread = 0
 local client_offset = 0
+local stride = 0
 local CLIENTS_PER_THREAD = 4194304 -- 2^22: four threads share the 2^24 addresses of 10/8
 
 function setup(thread)
@@ -44,8 +47,9 @@ function init(args)
     headers["Content-Type"] = "application/x-www-form-urlencoded"
   end
   nonce = args[5] or "0"
-  -- Threads start at different places of the list.
-  counter = (thread_id or 0) * 7
+  stride = tonumber(args[6] or "") or 0
+  -- Threads start at different places of the list (or take turns, with a stride).
+  counter = stride > 0 and 0 or (thread_id or 0) * 7
   -- Each run starts its client addresses elsewhere, so that runs within the rate limit's
   -- window (warm-up, rounds) do not count against the same addresses.
   for i = 1, #nonce do
@@ -62,8 +66,14 @@ local function client_address()
 end
 
 function request()
-  counter = counter + 1
-  local path = paths[(counter % #paths) + 1]
+  local path
+  if stride > 0 then
+    path = paths[(counter * stride + (thread_id or 1) - 1) % #paths + 1]
+    counter = counter + 1
+  else
+    counter = counter + 1
+    path = paths[(counter % #paths) + 1]
+  end
   local body = nil
   if body_template then
     local unique = string.format("%s-%d-%d", nonce, thread_id or 0, counter)
