@@ -205,3 +205,36 @@ def test_floor_lists_twelve_rows_and_one_added_sorted_in_one_query(
     assert names == sorted(names)
     assert "Zusätzliche Zeile, zur Laufzeit hinzugefügt." in names
     assert response.content.decode().count("<tr>") == 14  # header and 13 rows
+
+
+def test_every_page_type_of_the_benchmark_has_paths_that_answer(demo, client):
+    """The benchmark's paths come from URL names and the data: a renamed URL or a moved app
+    must fail here, not in the middle of `make bench`."""
+    import random
+
+    prepare = importlib.import_module("bench.prepare")
+
+    paths = prepare.choose_paths(random.Random(3))
+
+    public = [key for key, _label, kind in prepare.PAGES if kind in ("public", "search")]
+    missing = [key for key in public if key != "registration_post" and not paths.get(key)]
+    assert missing == []
+    answers = {key: client.get(paths[key][0]).status_code for key in public if key in paths}
+    assert answers == dict.fromkeys(answers, 200)
+
+
+def test_benchmark_confirms_paid_places_through_their_links_with_an_invoice_each(
+    demo, client, monkeypatch
+):
+    from billing.models import Invoice
+
+    prepare = importlib.import_module("bench.prepare")
+    monkeypatch.setattr(prepare, "PAID_CONFIRMS", 2)
+    event = prepare.paid_event()
+
+    links = prepare.paid_confirm_targets(event)
+    answers = [client.post(link).status_code for link in links]
+
+    assert answers == [302, 302]
+    assert Invoice.objects.filter(seller=event.seller).count() == 2
+    assert prepare.paid_event() == event
