@@ -72,3 +72,8 @@ def clean_iban(value: str) -> str:
             ),
             code="iban",
         ) from error
+
+
+def compact_iban(value: str) -> str:
+    """The IBAN without spaces, in capitals: how two IBANs are compared."""
+    return iban.compact(value or "")
