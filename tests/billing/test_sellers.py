@@ -70,3 +70,26 @@ def test_a_mistyped_iban_is_refused_in_german(admin_client):
     assert seller.iban == "DE02120300000000202051"
     with pytest.raises(ValidationError):
         Seller(iban="DE00 0000").clean()
+
+
+def test_the_central_office_is_told_which_invoicing_bodies_lack_the_phone(
+    admin_client, admin_user, regional_manager
+):
+    from django.test import RequestFactory
+
+    from backoffice import dashboard
+
+    def keys(user):
+        request = RequestFactory().get("/admin/")
+        request.user = user
+        return {panel.key: panel for panel in dashboard.panels(request)}
+
+    make_seller(phone="0341 123456")
+    assert "sellers-without-phone" not in keys(admin_user)
+    silent = make_seller(name="Stille Stelle e. V.", phone="")
+    panel = keys(admin_user)["sellers-without-phone"]
+    assert panel.count == 1
+    assert panel.items[0].url == f"/admin/billing/seller/{silent.pk}/change/"
+    page = admin_client.get("/admin/").text
+    assert "Rechnungssteller ohne Telefonnummer" in page and "Stille Stelle e. V." in page
+    assert "sellers-without-phone" not in keys(regional_manager)  # sees no invoicing bodies
