@@ -44,6 +44,9 @@ REGIONAL_VIEW_ONLY = [
     ("billing", "payment"),
 ]
 REGIONAL_ACTIONS = ["view", "add", "change"]
+# Single permissions beyond those: recording payments from a bank statement, for the invoices
+# of their regions only (billing.statement_views).
+REGIONAL_EXTRA = [("billing", "add_payment")]
 
 
 def regional_codenames() -> list[tuple[str, str]]:
@@ -53,7 +56,8 @@ def regional_codenames() -> list[tuple[str, str]]:
         for app, model in REGIONAL_EDITABLE
         for action in REGIONAL_ACTIONS
     ]
-    return editable + [(app, f"view_{model}") for app, model in REGIONAL_VIEW_ONLY]
+    view_only = [(app, f"view_{model}") for app, model in REGIONAL_VIEW_ONLY]
+    return editable + view_only + REGIONAL_EXTRA
 
 
 def role_permissions(Permission, using="default"):

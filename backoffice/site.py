@@ -6,6 +6,9 @@ Installed as Django's default admin site (`PortalAdminConfig` in INSTALLED_APPS 
 "django.contrib.admin"), so `admin.site` and `@admin.register` everywhere use it.
 """
 
+from dataclasses import dataclass
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
@@ -25,6 +28,44 @@ SYSTEM_MODELS = {
     "core.ratelimitcounter",
     "core.searchword",
 }
+
+
+@dataclass(frozen=True)
+class AppPage:
+    """A back-office page of an app that is no model's list (billing's bank statement import),
+    listed in the app's section of the index for the users with `permission`."""
+
+    app_label: str
+    name: str
+    url_name: str
+    permission: str
+    # The model the page works on ("app_label.ModelName"), as a listed model names its own.
+    model: str
+
+
+APP_PAGES: list[AppPage] = []
+
+
+def register_app_page(page: AppPage) -> AppPage:
+    if page not in APP_PAGES:
+        APP_PAGES.append(page)
+    return page
+
+
+def _page_entries(request, app_label: str) -> list[dict]:
+    return [
+        {
+            "name": page.name,
+            "object_name": page.url_name.rpartition(":")[2],
+            "model": apps.get_model(page.model),
+            "perms": {"view": True},
+            "admin_url": reverse(page.url_name),
+            "add_url": None,
+            "view_only": True,
+        }
+        for page in APP_PAGES
+        if page.app_label == app_label and request.user.has_perm(page.permission)
+    ]
 
 
 def is_system_model(model) -> bool:
@@ -53,6 +94,8 @@ class PortalAdminSite(admin.AdminSite):
             system = self._system_app(request) if superuser else None
             return [system] if system else []
         app_list = super().get_app_list(request, app_label)
+        for app in app_list:
+            app["models"] += _page_entries(request, app["app_label"])
         if app_label is not None:
             if not superuser:
                 for app in app_list:

@@ -1,4 +1,5 @@
-"""The overdue invoices' panel on the back office's dashboard (see `core.dashboard`)."""
+"""Billing's panels on the back office's dashboard (see `core.dashboard`): the overdue
+invoices, and the invoicing bodies an XRechnung cannot be written for yet."""
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +15,7 @@ from backoffice.dashboard import (
 )
 from core.dashboard import panel
 
-from .models import Invoice
+from .models import Invoice, Seller
 from .money import format_money
 
 
@@ -46,4 +47,22 @@ def overdue_invoices(request) -> Panel | None:
             for invoice in invoices
         ],
         empty_text=_("No invoice is overdue."),
+    )
+
+
+@panel(position=46)
+def sellers_without_phone(request) -> Panel | None:
+    """Invoicing bodies without a phone: their XRechnung lacks the seller contact's phone that
+    XRechnung requires (BR-DE-6). Shown only while there is one, to whoever sees the bodies."""
+    if not may_view(request, Seller):
+        return None
+    sellers, count = items_and_count(Seller.objects.filter(phone="").order_by("name"))
+    if not count:
+        return None
+    return Panel(
+        key="sellers-without-phone",
+        title=_("Invoicing bodies without a phone"),
+        count=count,
+        url=changelist_url(request, Seller),
+        items=[Item(seller.name, change_url(Seller, seller.pk)) for seller in sellers],
     )

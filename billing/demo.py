@@ -1,6 +1,10 @@
 """Demo invoicing bodies: the bodies that run the network and sell its conference places and
-stand places. Addresses are the seeds'; VAT IDs, register entries and bank accounts are
-invented test values (valid check digits, no real account), marked as such in the bank name.
+stand places. Addresses and phones are the seeds'; VAT IDs, register entries and bank accounts
+are invented test values (valid check digits, no real account), marked as such in the bank name.
+
+The XRechnung needs the seller contact's phone (BR-DE-6): saar.is has the public number the
+seeds give for healthcare.saarland; the seeds name no phone of GWMD or LZG.NRW, so theirs stay
+empty rather than invented (a manager enters them, the admin asks for them).
 """
 
 from core.demo import register, upsert

@@ -66,7 +66,40 @@ class MoneyField(forms.Field):
         return int(cents)
 
 
-class BillingDetailsForm(forms.Form):
+class BillingDetailsChecks:
+    """The checks of billing details, for the public form and the back office's forms alike:
+    the country code, the VAT ID (python-stdnum) matching the country, the Leitweg-ID."""
+
+    def clean_billing_country(self):
+        country = self.cleaned_data["billing_country"].strip().upper()
+        if not (len(country) == 2 and country.isalpha() and country.isascii()):
+            raise ValidationError(_("Please enter the two-letter country code, e.g. DE."))
+        return country
+
+    def clean_billing_vat_id(self):
+        return clean_vat_id(self.cleaned_data["billing_vat_id"])
+
+    def clean_billing_reference(self):
+        reference = self.cleaned_data["billing_reference"].strip()
+        # Something shaped like a Leitweg-ID must be a valid one: a typo would send the
+        # XRechnung nowhere. Anything else is the buyer's own order number.
+        looks_like_leitweg = reference[:2].isdigit() and reference.count("-") >= 1
+        if looks_like_leitweg and not is_leitweg_id(reference):
+            return clean_leitweg_id(reference)
+        return reference.upper() if is_leitweg_id(reference) else reference
+
+    def clean(self):
+        cleaned_data = super().clean()
+        vat_id, country = cleaned_data.get("billing_vat_id"), cleaned_data.get("billing_country")
+        if vat_id and country and country != "GR" and not vat_id.startswith(country):
+            # Greece's VAT IDs start with EL; every other country's with its ISO code.
+            self.add_error(
+                "billing_vat_id", _("The VAT ID does not belong to the country of the address.")
+            )
+        return cleaned_data
+
+
+class BillingDetailsForm(BillingDetailsChecks, forms.Form):
     """Whom to invoice: asked only where money is due (a paid event, a paid stand place).
 
     Its field names are those of billing.models.BillingAddress, so that `cleaned_data` goes
@@ -120,31 +153,3 @@ class BillingDetailsForm(forms.Form):
         label=_("E-mail address for the invoice"),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
-
-    def clean_billing_country(self):
-        country = self.cleaned_data["billing_country"].strip().upper()
-        if not (len(country) == 2 and country.isalpha() and country.isascii()):
-            raise ValidationError(_("Please enter the two-letter country code, e.g. DE."))
-        return country
-
-    def clean_billing_vat_id(self):
-        return clean_vat_id(self.cleaned_data["billing_vat_id"])
-
-    def clean_billing_reference(self):
-        reference = self.cleaned_data["billing_reference"].strip()
-        # Something shaped like a Leitweg-ID must be a valid one: a typo would send the
-        # XRechnung nowhere. Anything else is the buyer's own order number.
-        looks_like_leitweg = reference[:2].isdigit() and reference.count("-") >= 1
-        if looks_like_leitweg and not is_leitweg_id(reference):
-            return clean_leitweg_id(reference)
-        return reference.upper() if is_leitweg_id(reference) else reference
-
-    def clean(self):
-        cleaned_data = super().clean()
-        vat_id, country = cleaned_data.get("billing_vat_id"), cleaned_data.get("billing_country")
-        if vat_id and country and country != "GR" and not vat_id.startswith(country):
-            # Greece's VAT IDs start with EL; every other country's with its ISO code.
-            self.add_error(
-                "billing_vat_id", _("The VAT ID does not belong to the country of the address.")
-            )
-        return cleaned_data

@@ -11,11 +11,13 @@ that they live exactly as long as the invoice and are in every database backup.
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .pricing import VatExemption, VatRate
+from .validation import clean_iban, is_leitweg_id
 
 COUNTRY_CODE = Q(country__regex=r"^[A-Z]{2}$")
 
@@ -37,7 +39,13 @@ class Seller(models.Model):
         help_text=_("Court and number of the register, e.g. Amtsgericht Saarbrücken VR 1234."),
     )
     email = models.EmailField(_("e-mail for invoices"))
-    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    # XRechnung requires the seller contact's phone (BR-DE-6), and any buyer may be a public
+    # one with a Leitweg-ID: every invoicing body needs it.
+    phone = models.CharField(
+        _("phone"),
+        max_length=50,
+        help_text=_("The invoicing contact's phone; the XRechnung requires it."),
+    )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     iban = models.CharField(_("IBAN"), max_length=34)
     bic = models.CharField(_("BIC"), max_length=11, blank=True)
@@ -68,6 +76,12 @@ class Seller(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        try:
+            self.iban = clean_iban(self.iban)
+        except ValidationError as error:
+            raise ValidationError({"iban": error}) from error
 
 
 class BillingAddress(models.Model):
@@ -284,8 +298,6 @@ class Invoice(BillingAddress):
     @property
     def is_public_buyer(self) -> bool:
         """A Leitweg-ID (e.g. 991-12345-67) marks a German public buyer: it gets an XRechnung."""
-        from .validation import is_leitweg_id
-
         return is_leitweg_id(self.billing_reference)
 
 

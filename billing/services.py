@@ -132,6 +132,7 @@ def _create(
     by=None,
     status: str = Invoice.Status.OPEN,
     language: str = "de",
+    mail: bool = True,
 ) -> Invoice:
     if not lines:
         raise BillingError(_("An invoice needs at least one line."))
@@ -178,7 +179,8 @@ def _create(
 
     documents.store(invoice)
     # Queued in the same transaction (core.mail), so the mail goes out only once it commits.
-    emails.send_invoice_mail(invoice, language=language)
+    if mail:
+        emails.send_invoice_mail(invoice, language=language)
     return invoice
 
 
@@ -194,10 +196,12 @@ def invoice_issue(
     by=None,
     today: dt.date | None = None,
     language: str = "de",
+    mail: bool = True,
 ) -> Invoice:
     """Number and write an invoice for what was sold; it never changes afterwards.
 
-    Its PDF (and XRechnung) are stored with it and mailed to the buyer in `language`.
+    Its PDF (and XRechnung) are stored with it and mailed to the buyer in `language`; the
+    demo data alone passes `mail=False`, so that loading it mails nobody.
     """
     with transaction.atomic():
         return _create(
@@ -212,11 +216,17 @@ def invoice_issue(
             currency=currency,
             by=by,
             language=language,
+            mail=mail,
         )
 
 
 def credit_note_issue(
-    *, invoice: Invoice, by=None, today: dt.date | None = None, language: str = "de"
+    *,
+    invoice: Invoice,
+    by=None,
+    today: dt.date | None = None,
+    language: str = "de",
+    mail: bool = True,
 ) -> Invoice:
     """Cancel an issued invoice by a credit note over its full amount that refers to it.
 
@@ -254,6 +264,7 @@ def credit_note_issue(
             by=by,
             status=Invoice.Status.OPEN if paid else Invoice.Status.PAID,
             language=language,
+            mail=mail,
         )
         invoice.status = Invoice.Status.CANCELLED
         invoice.save(update_fields=["status"])

@@ -3,7 +3,8 @@
 Step 1 takes a CAMT.053 file, step 2 shows each credit with the invoice proposed for it and
 writes nothing; the entries travel to step 3 signed (the client can neither change an amount
 nor add an entry), where the ticked ones are booked in one transaction. Staff with the
-permission to add payments only (`billing.add_payment`).
+permission to add payments only (`billing.add_payment`), and within the invoice admin's scope:
+a regional manager sees, matches and books only invoices of their regions.
 """
 
 from django import forms
@@ -15,8 +16,19 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from .apps import STATEMENT_PERMISSION
+from .models import Invoice
 from .money import format_money
-from .statements import MAX_BYTES, Entry, Outcome, StatementError, book, match, parse
+from .statements import (
+    MAX_BYTES,
+    Entry,
+    Outcome,
+    StatementError,
+    book,
+    match,
+    read,
+    unknown_accounts,
+)
 
 SALT = "billing.statement_views.entries"
 MAX_AGE = 60 * 60  # seconds a preview stays bookable
@@ -31,8 +43,14 @@ class StatementUploadForm(forms.Form):
 
 
 def _require_permission(request):
-    if not request.user.has_perm("billing.add_payment"):
+    if not request.user.has_perm(STATEMENT_PERMISSION):
         raise PermissionDenied
+
+
+def _invoices(request):
+    """The invoices the user may work on: the invoice admin's, scoped to a regional manager's
+    regions (backoffice.scoping)."""
+    return admin.site.get_model_admin(Invoice).get_queryset(request)
 
 
 def _context(request, **extra) -> dict:
@@ -67,11 +85,12 @@ def statement_import(request):
                 raise StatementError(
                     _("The file is larger than %(size)d MB.") % {"size": MAX_BYTES // 1024**2}
                 )
-            entries = parse(upload.read(MAX_BYTES + 1))
+            statement = read(upload.read(MAX_BYTES + 1))
         except StatementError as error:
             form.add_error("statement", error.message)
         else:
-            proposals = match(entries)
+            entries = statement.entries
+            proposals = match(entries, invoices=_invoices(request))
             payload = signing.dumps(
                 [entry.to_data() for entry in entries], salt=SALT, compress=True
             )
@@ -88,6 +107,8 @@ def statement_import(request):
                     payload=payload,
                     file_name=upload.name,
                     counts=[(outcome.label, counts[outcome]) for outcome in Outcome],
+                    unknown_accounts=unknown_accounts(statement.accounts),
+                    bookable=any(proposal.selectable for proposal in proposals),
                 ),
             )
     return render(request, "billing/admin/statement_upload.html", _context(request, form=form))
@@ -116,7 +137,7 @@ def statement_book(request):
     if not choices:
         messages.warning(request, _("No entry was selected; nothing was booked."))
         return redirect(reverse("billing_admin:statement_import"))
-    result = book(entries, choices, by=request.user)
+    result = book(entries, choices, by=request.user, invoices=_invoices(request))
     if result.booked:
         messages.success(request, _("%(count)d payment(s) booked.") % {"count": result.booked})
     if result.skipped:

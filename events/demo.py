@@ -465,6 +465,7 @@ def _paid_people(event, people):
                 region=event.region,
                 source=registration,
                 currency=event.currency,
+                mail=False,  # demo addresses: nobody to mail
             )
             registration.invoice = invoice
             registration.save(update_fields=["invoice"])
@@ -477,7 +478,7 @@ def _paid_people(event, people):
                     payer=organisation,
                 )
             elif invoice_state == "cancelled":
-                credit_note_issue(invoice=invoice)
+                credit_note_issue(invoice=invoice, mail=False)
                 registration.status = Registration.Status.CANCELLED
                 registration.cancelled_at = timezone.now()
                 registration.save(update_fields=["status", "cancelled_at"])

@@ -11,7 +11,7 @@ from modeltranslation.admin import TranslationAdmin
 from backoffice.decisions import Decision, DecisionAdminMixin
 from backoffice.mixins import BackOfficeAdminMixin, ExportAdminMixin
 from backoffice.resources import CoExhibitorApplicationResource
-from billing.forms import MoneyField
+from billing.forms import BillingDetailsChecks, MoneyField
 from core.exports import csv_response
 
 from . import services
@@ -41,10 +41,29 @@ class StandDateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class CoExhibitorBillingForm(BillingDetailsChecks, forms.ModelForm):
+    """Checked as the member's own form checks them (billing.forms.BillingDetailsForm)."""
+
+    class Meta:
+        model = CoExhibitorBilling
+        fields = [
+            "billing_organisation",
+            "billing_department",
+            "billing_street",
+            "billing_postcode",
+            "billing_city",
+            "billing_country",
+            "billing_vat_id",
+            "billing_reference",
+            "billing_email",
+        ]
+
+
 class CoExhibitorBillingInline(admin.StackedInline):
     """The billing details of an application for a paid stand (whom the invoice goes to)."""
 
     model = CoExhibitorBilling
+    form = CoExhibitorBillingForm
     extra = 0
     max_num = 1
     can_delete = False

@@ -7,9 +7,8 @@ from decimal import Decimal
 from django.utils import timezone
 
 from billing.demo import seller
-from billing.models import Invoice
 from billing.pricing import VatRate
-from billing.services import credit_note_issue, payment_record
+from billing.services import payment_record
 from core.demo import register, upsert
 from events.demo import LZG, ZTG, at
 from events.models import Event
@@ -235,7 +234,7 @@ def _billing(application, organisation, *, paid):
         return
     invoice = services.stand_invoice(application)
     if invoice is None:
-        invoice = services.invoice_for_places(application)
+        invoice = services.invoice_for_places(application, mail=False)
     if paid and not invoice.payments.exists():
         payment_record(
             invoice=invoice,
@@ -244,8 +243,8 @@ def _billing(application, organisation, *, paid):
             reference=invoice.number,
             payer=organisation.name,
         )
-    if application.status == Status.WITHDRAWN and invoice.status != Invoice.Status.CANCELLED:
-        credit_note_issue(invoice=invoice)
+    if application.status == Status.WITHDRAWN:
+        services.credit_places(application, mail=False)
 
 
 # Right after the events (30), whose trade fairs the stands stand on; the legal pages (50) come

@@ -84,13 +84,36 @@ def stand_invoice(application: CoExhibitorApplication) -> Invoice | None:
     )
 
 
-def invoice_for_places(application: CoExhibitorApplication, by=None) -> Invoice | None:
-    """Invoice the accepted places when they cost anything (inside the accept's transaction)."""
+def _places_to_invoice(application: CoExhibitorApplication, *, member: bool) -> int:
+    """The application's places that cost anything: a member organisation's first
+    `free_places_per_member` places on the stand are free, as an event's are (counted with
+    its other accepted places on the stand; called under the stand's allocation lock)."""
+    stand = application.stand
+    if not member or not stand.free_places_per_member:
+        return application.places_needed
+    others = (
+        stand.applications.filter(status=Status.ACCEPTED, organisation=application.organisation)
+        .exclude(pk=application.pk)
+        .aggregate(total=Sum("places_needed"))["total"]
+        or 0
+    )
+    free_left = max(stand.free_places_per_member - others, 0)
+    return max(application.places_needed - free_left, 0)
+
+
+def invoice_for_places(
+    application: CoExhibitorApplication, by=None, *, mail: bool = True
+) -> Invoice | None:
+    """Invoice the accepted places when they cost anything (inside the accept's transaction),
+    in the applicant's language; `mail=False` writes it without mailing it (the demo)."""
     stand = application.stand
     organisation = application.organisation
     applied_on = timezone.localtime(application.created_at).date()
     member = organisation.status == Organisation.Status.MEMBER
     if not stand.unit_price_cents(member=member, on=applied_on):
+        return None
+    quantity = _places_to_invoice(application, member=member)
+    if not quantity:
         return None
     billing = CoExhibitorBilling.objects.filter(application=application).first()
     if billing is None:
@@ -104,26 +127,29 @@ def invoice_for_places(application: CoExhibitorApplication, by=None) -> Invoice 
     return invoice_issue(
         seller=stand.seller,
         buyer=Buyer.of(billing),
-        lines=[
-            stand.line(
-                description, quantity=application.places_needed, member=member, on=applied_on
-            )
-        ],
+        lines=[stand.line(description, quantity=quantity, member=member, on=applied_on)],
         service_date=timezone.localtime(event.start).date(),
         region=event.region,
         source=application,
         by=by if by is not None and getattr(by, "is_authenticated", False) else None,
+        language=application.language,
+        mail=mail,
     )
 
 
-def _credit(application: CoExhibitorApplication, by) -> Invoice | None:
-    """Cancel the places' invoice by a credit note, when one was issued and stands."""
+def credit_places(
+    application: CoExhibitorApplication, by=None, *, mail: bool = True
+) -> Invoice | None:
+    """Cancel the places' invoice by a credit note, when one was issued and stands, mailed in
+    the applicant's language; `mail=False` writes it without mailing it (the demo)."""
     invoice = stand_invoice(application)
     if invoice is None or invoice.status == Invoice.Status.CANCELLED:
         return None
     return credit_note_issue(
         invoice=invoice,
         by=by if by is not None and getattr(by, "is_authenticated", False) else None,
+        language=application.language,
+        mail=mail,
     )
 
 
@@ -284,7 +310,7 @@ def stand_waitlist(*, application: CoExhibitorApplication, by=None) -> CoExhibit
         _decided(application, by)
         application.save()
         if was_accepted:
-            _credit(application, by)
+            credit_places(application, by)
         send_stand_mail("waiting", application)
     return application
 
@@ -300,7 +326,7 @@ def stand_decline(
         application.status = Status.DECLINED
         _decided(application, by)
         application.save()
-        _credit(application, by)
+        credit_places(application, by)
         send_stand_mail("declined", application, reason=reason)
     return application
 
@@ -314,6 +340,6 @@ def stand_withdraw(*, application: CoExhibitorApplication, by=None) -> CoExhibit
         application.status = Status.WITHDRAWN
         _decided(application, by)
         application.save()
-        _credit(application, by)
+        credit_places(application, by)
         send_stand_mail("withdrawn", application)
     return application

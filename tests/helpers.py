@@ -110,3 +110,23 @@ def admin_change_data(client, url: str, **changes) -> dict:
             data.update(_form_values(form))
     data.update(changes)
     return data
+
+
+def admin_form_data(response) -> dict:
+    """What a browser would post back from an admin change page as shown: the main form's and
+    every inline form's current values, with the inlines' management forms."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = management[name].value()
+        forms += formset.forms
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            data[form.add_prefix(name)] = "on" if value is True else value
+    return data

@@ -263,3 +263,199 @@ def test_staff_without_the_payment_permission_gets_403(client, invoices):
 def test_the_import_has_its_own_address_before_the_admin():
     assert reverse("billing_admin:statement_import") == IMPORT
     assert reverse("billing_admin:statement_book") == BOOK
+
+
+# A regional manager's statement: their regions' invoices only ----------------------------------
+
+
+def _regional_invoices(own_region, other_region):
+    """GWMD-2026-00001 (119,00 €) in the manager's region; -00002 and -00003 elsewhere."""
+    seller = make_seller(invoice_prefix="GWMD")
+    return [
+        make_invoice(seller, lines=[Line("Teilnahme", 1, net)], today=ISSUED, region=region)
+        for net, region in ((10000, own_region), (20000, other_region), (5000, other_region))
+    ]
+
+
+def test_a_regional_manager_matches_and_books_only_invoices_of_their_regions(
+    regional_client, muensterland, saarland
+):
+    own, foreign, foreign_exact = _regional_invoices(muensterland, saarland)
+    response = upload(regional_client, SAMPLE.read_bytes())
+    assert response.status_code == 200
+    proposals = [row["proposal"] for row in response.context["rows"]]
+    assert [p.outcome for p in proposals] == [
+        Outcome.GOOD,
+        Outcome.UNKNOWN,  # names -00002, of another region
+        Outcome.UNKNOWN,
+        Outcome.UNKNOWN,  # names -00003 and pays it exactly, but it is another region's
+        Outcome.ALREADY_BOOKED,
+    ]
+    assert proposals[0].invoice == own
+    offered = {p.invoice for p in proposals} | {c for p in proposals for c in p.candidates}
+    assert offered == {own, None}
+
+    # Even a forged choice books nothing outside the manager's regions.
+    response = regional_client.post(
+        BOOK,
+        {
+            "payload": response.context["payload"],
+            "entry": ["0", "1", "3"],
+            "invoice-0": own.number,
+            "invoice-1": foreign.number,
+            "invoice-3": foreign_exact.number,
+        },
+        follow=True,
+    )
+    assert "1 Zahlung(en) gebucht." in response.text
+    assert list(Payment.objects.values_list("invoice", flat=True)) == [own.pk]
+    foreign_exact.refresh_from_db()
+    assert foreign_exact.status == Invoice.Status.OPEN
+
+
+def test_a_superuser_matches_the_invoices_of_every_region(admin_client, muensterland, saarland):
+    own, foreign, foreign_exact = _regional_invoices(muensterland, saarland)
+    response = upload(admin_client, SAMPLE.read_bytes())
+    proposals = [row["proposal"] for row in response.context["rows"]]
+    assert [p.outcome for p in proposals][:4] == [
+        Outcome.GOOD,
+        Outcome.AMBIGUOUS,
+        Outcome.UNKNOWN,
+        Outcome.GOOD,
+    ]
+    assert (proposals[1].invoice, proposals[3].invoice) == (foreign, foreign_exact)
+
+
+# A batch entry: several transfers booked as one credit ---------------------------------------
+
+BATCH = b"""<?xml version="1.0"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>
+<Acct><Id><IBAN>DE02 1203 0000 0000 2020 51</IBAN></Id></Acct>
+<Ntry><Amt Ccy="EUR">178.50</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+<BookgDt><Dt>2026-12-03</Dt></BookgDt><AcctSvcrRef>SAMMLER-77</AcctSvcrRef>
+<NtryDtls>
+<TxDtls><Refs><EndToEndId>E2E-MEDTECH</EndToEndId></Refs><Amt Ccy="EUR">119.00</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><RltdPties><Dbtr><Pty><Nm>MedTech Beispiel GmbH</Nm></Pty></Dbtr>
+</RltdPties><RmtInf><Ustrd>GWMD-2026-00001</Ustrd></RmtInf></TxDtls>
+<TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs><Amt Ccy="EUR">59.50</Amt>
+<CdtDbtInd>CRDT</CdtDbtInd><RltdPties><Dbtr><Pty><Nm>Pflegedienst Sonnenschein</Nm></Pty>
+</Dbtr></RltdPties><RmtInf><Ustrd>GWMD-2026-00003</Ustrd></RmtInf></TxDtls>
+</NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>"""
+
+# camt.053.001.02 has no TxDtls/Amt: the transfer's amount is AmtDtls/TxAmt/Amt.
+BATCH_02 = b"""<?xml version="1.0"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><Stmt>
+<Acct><Id><IBAN>DE02120300000000202051</IBAN></Id></Acct>
+<Ntry><Amt Ccy="EUR">219.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts>
+<BookgDt><Dt>2026-12-04</Dt></BookgDt>
+<NtryDtls>
+<TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">119.00</Amt></TxAmt></AmtDtls>
+<RmtInf><Ustrd>GWMD-2026-00001</Ustrd></RmtInf></TxDtls>
+<TxDtls><AmtDtls><TxAmt><Amt Ccy="EUR">100.00</Amt></TxAmt></AmtDtls>
+<RmtInf><Ustrd>GWMD-2026-00002</Ustrd></RmtInf></TxDtls>
+</NtryDtls></Ntry>
+</Stmt></BkToCstmrStmt></Document>"""
+
+
+def test_each_transfer_of_a_batch_entry_is_matched_and_booked_once(manager, invoices):
+    entries = parse(BATCH)
+    assert [(e.reference, e.amount_cents, e.debtor, e.remittance) for e in entries] == [
+        ("SAMMLER-77/E2E-MEDTECH", 11900, "MedTech Beispiel GmbH", "GWMD-2026-00001"),
+        ("SAMMLER-77/#2", 5950, "Pflegedienst Sonnenschein", "GWMD-2026-00003"),
+    ]
+    proposals = match(entries)
+    assert [(p.outcome, p.invoice) for p in proposals] == [
+        (Outcome.GOOD, invoices[0]),
+        (Outcome.GOOD, invoices[2]),
+    ]
+
+    response = upload(manager, BATCH)
+    data = {"payload": response.context["payload"], "entry": ["0", "1"]}
+    data.update({f"invoice-{i}": p.invoice.number for i, p in enumerate(proposals)})
+    assert "2 Zahlung(en) gebucht." in manager.post(BOOK, data, follow=True).text
+    assert "übersprungen" in manager.post(BOOK, data, follow=True).text
+    assert sorted(Payment.objects.values_list("bank_reference", "amount_cents")) == [
+        ("SAMMLER-77/#2", 5950),
+        ("SAMMLER-77/E2E-MEDTECH", 11900),
+    ]
+    again = [row["proposal"].outcome for row in upload(manager, BATCH).context["rows"]]
+    assert again == [Outcome.ALREADY_BOOKED, Outcome.ALREADY_BOOKED]
+
+
+def test_a_batch_in_the_oldest_camt_version_reads_its_transfers_amounts(invoices):
+    entries = parse(BATCH_02)
+    assert [e.amount_cents for e in entries] == [11900, 10000]
+    assert len({e.reference for e in entries}) == 2
+    assert all(e.reference.startswith("sha256:") for e in entries)
+    assert [e.reference for e in parse(BATCH_02)] == [e.reference for e in entries]
+    result = book(entries, {0: "GWMD-2026-00001", 1: "GWMD-2026-00002"})
+    assert (result.booked, result.skipped) == (2, 0)
+    invoices[1].refresh_from_db()
+    assert invoices[1].status == Invoice.Status.PARTLY_PAID
+
+
+# The statement's account must be an invoicing body's ------------------------------------------
+
+OTHER_IBAN = b"DE89370400440532013000"
+
+
+def test_a_statement_of_an_unknown_account_is_shown_but_books_nothing(manager, invoices):
+    xml = SAMPLE.read_bytes().replace(b"DE02120300000000202051", OTHER_IBAN)
+    response = upload(manager, xml)
+    assert response.status_code == 200
+    page = response.text
+    assert "Dieser Kontoauszug gehört zu einem unbekannten Konto" in page
+    assert "DE89370400440532013000 ist das Konto keines Rechnungsstellers" in page
+    assert 'value="Zahlungen buchen"' not in page
+    assert 'name="entry"' not in page
+    rows = response.context["rows"]
+    assert {row["proposal"].outcome for row in rows} == {Outcome.UNKNOWN_ACCOUNT}
+
+    # A payload of that statement books nothing, whatever is ticked.
+    response = manager.post(
+        BOOK,
+        {
+            "payload": response.context["payload"],
+            "entry": ["0", "3"],
+            "invoice-0": "GWMD-2026-00001",
+            "invoice-3": "GWMD-2026-00003",
+        },
+        follow=True,
+    )
+    assert "gebucht." not in response.text
+    assert not Payment.objects.exists()
+
+
+def test_a_statement_of_another_bodys_account_pays_none_of_this_bodys_invoices(invoices):
+    make_seller(invoice_prefix="LZG", iban="DE02500105170137075030")
+    xml = SAMPLE.read_bytes().replace(b"DE02120300000000202051", b"DE02500105170137075030")
+    proposals = match(parse(xml))
+    assert [p.outcome for p in proposals][:4] == [Outcome.UNKNOWN] * 4
+    assert not any(p.candidates for p in proposals)
+
+
+# Reaching the import ----------------------------------------------------------------------------
+
+
+def test_whoever_records_payments_finds_the_import_on_the_index_and_the_invoice_list(
+    admin_client, regional_client, client, invoices
+):
+    for staff in (admin_client, regional_client):
+        index = staff.get("/admin/")
+        billing = next(a for a in index.context["app_list"] if a["app_label"] == "billing")
+        assert IMPORT in [model["admin_url"] for model in billing["models"]]
+        assert f'href="{IMPORT}"' in index.text
+        assert "Kontoauszug importieren" in index.text
+        listing = staff.get("/admin/billing/invoice/").text
+        assert f'<a href="{IMPORT}">Kontoauszug importieren</a>' in listing
+
+    reader = get_user_model().objects.create_user(
+        username="lesend", password="a-long-test-password", is_staff=True
+    )
+    reader.user_permissions.add(
+        Permission.objects.get(content_type__app_label="billing", codename="view_invoice")
+    )
+    client.force_login(reader)
+    assert f'href="{IMPORT}"' not in client.get("/admin/").text
+    assert f'href="{IMPORT}"' not in client.get("/admin/billing/invoice/").text

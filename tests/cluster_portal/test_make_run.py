@@ -127,7 +127,7 @@ def processes_of(folder: Path) -> list[str]:
 
 
 def wait_for_mail(folder: Path, to: str, timeout=60) -> email.message.EmailMessage:
-    """The first mail to `to`: the demo's invoices are mailed by the same worker meanwhile."""
+    """The first mail to `to`, whatever else the worker writes into the folder meanwhile."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         files = sorted(folder.glob("*.log")) if folder.exists() else []

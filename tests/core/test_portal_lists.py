@@ -133,6 +133,7 @@ def test_dashboard_panels_come_from_the_apps_in_their_order():
         "upcoming_events",
         "recent_registrations",
         "overdue_invoices",
+        "sellers_without_phone",
     ]
     assert backoffice_dashboard.panels.__module__ == "backoffice.dashboard"
 

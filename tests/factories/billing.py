@@ -15,6 +15,7 @@ def make_seller(**overrides) -> Seller:
         "city": "Leipzig",
         "vat_id": "DE136695976",
         "email": "rechnung@example.org",
+        "phone": "0341 123456",
         "iban": "DE02120300000000202051",
         "bic": "BYLADEM1001",
         "bank_name": "Deutsche Kreditbank",

@@ -175,3 +175,69 @@ def test_the_invoice_goes_with_the_applications_language():
     application = make_stand_application(make_stand(), language="en")
     services.stand_accept(application=application)
     assert "joint stand" in Invoice.objects.get().lines.get().description
+
+
+# Free places, the applicant's language, the back office's check of the VAT ID ----------------
+
+
+@db
+def test_a_member_organisations_first_places_on_the_stand_cost_nothing(mailoutbox):
+    stand = make_stand(places=6, free_places_per_member=1)
+    two = make_stand_application(stand, places_needed=2)
+    services.stand_accept(application=two)
+    line = services.stand_invoice(two).lines.get()
+    assert (line.quantity, line.unit_net_cents) == (1, 245000)  # one of the two is free
+
+    one = make_stand_application(stand, places_needed=1)
+    services.stand_accept(application=one)
+    one.refresh_from_db()
+    assert one.status == Status.ACCEPTED
+    assert services.stand_invoice(one) is None  # its only place is its free one
+    assert Invoice.objects.count() == 1
+
+
+@db
+def test_a_non_member_pays_every_place_even_where_members_get_free_ones():
+    stand = make_stand(places=6, free_places_per_member=2)
+    application = make_stand_application(stand, places_needed=2)
+    application.organisation.status = application.organisation.Status.FORMER_MEMBER
+    application.organisation.save(update_fields=["status"])
+    services.stand_accept(application=application)
+    assert services.stand_invoice(application).lines.get().quantity == 2
+
+
+@db
+def test_an_english_co_exhibitor_gets_invoice_and_credit_note_mails_in_english(mailoutbox):
+    application = make_stand_application(make_stand(), language="en")
+    services.stand_accept(application=application)
+    invoice_mail = next(m for m in mailoutbox if m.attachments)
+    services.stand_withdraw(application=application)
+    credit_mail = [m for m in mailoutbox if m.attachments][-1]
+    credit_note = Invoice.objects.credit_notes().get()
+    assert credit_note.number in credit_mail.subject
+    for message in (invoice_mail, credit_mail):
+        assert message.to == [application.billing.billing_email]
+        assert "Rechnung" not in message.subject and "Gutschrift" not in message.subject
+        assert "/en/" in message.body
+
+
+@db
+def test_a_manager_correcting_billing_details_gets_the_vat_id_checked(admin_client):
+    from tests.helpers import admin_form_data
+
+    application = make_stand_application(make_stand())
+    url = f"/admin/stands/coexhibitorapplication/{application.pk}/change/"
+    data = admin_form_data(admin_client.get(url))
+    data["billing-0-billing_vat_id"] = "DE123456789"  # a wrong check digit
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "Das ist keine gültige USt-IdNr." in response.text
+    data["billing-0-billing_vat_id"] = "ATU13585627"  # valid, but Austrian
+    assert "gehört nicht zum Land" in admin_client.post(url, data).text
+    application.billing.refresh_from_db()
+    assert application.billing.billing_vat_id == ""
+
+    data["billing-0-billing_vat_id"] = "de 136 695 976"
+    assert admin_client.post(url, data).status_code == 302
+    application.billing.refresh_from_db()
+    assert application.billing.billing_vat_id == "DE136695976"
