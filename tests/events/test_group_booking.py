@@ -146,6 +146,27 @@ def test_a_paid_form_without_the_participants_part_registers_the_booker_alone(cl
     assert Registration.objects.get().booking.registrations.count() == 1
 
 
+@db
+def test_a_booker_already_registered_is_told_the_group_was_not_registered(client, mailoutbox):
+    event = paid_event()
+    make_registration(event, email="erika@example.org", status=Status.CONFIRMED)
+    response = client.post(event.get_absolute_url(), group_data(), follow=True)
+    assert "auch die weiteren Teilnehmenden wurden nicht angemeldet" in response.text
+    assert Registration.objects.count() == 1
+    assert [mail.to for mail in mailoutbox] == [["erika@example.org"]]  # the link again
+
+
+@db
+def test_a_colleague_registered_meanwhile_stops_the_whole_group(mailoutbox):
+    event = paid_event()
+    make_registration(event, email="max@example.org")
+    with pytest.raises(services.ParticipantAlreadyRegistered):
+        book_group(event, "Max Muster", "Lea Beispiel")
+    assert Registration.objects.count() == 1
+    assert not Booking.objects.exists()
+    assert not mailoutbox
+
+
 # Allocation and the one invoice
 
 
