@@ -315,13 +315,18 @@ def test_cancelling_the_last_place_of_an_invoice_only_credits_it():
 
 
 @db
-def test_an_english_booking_gets_its_invoice_mail_in_english(mailoutbox):
+def test_an_english_booking_gets_its_invoices_and_credit_note_in_english(mailoutbox):
     event = paid_event()
     booker = book_group(event, "Max Muster", language="en")
     services.confirm(registration=booker)
     (invoice_mail,) = mails_to(mailoutbox, "rechnung@example.org")
     assert invoice_mail.subject.startswith("Invoice ")
-    assert Registration.objects.get(email="max@example.org").language == "en"
+    max_ = Registration.objects.get(email="max@example.org")
+    assert max_.language == "en"
+    services.cancel(registration=max_)
+    credit_note_mail, new_invoice_mail = mails_to(mailoutbox, "rechnung@example.org")[1:]
+    assert credit_note_mail.subject.startswith("Credit note ")
+    assert new_invoice_mail.subject.startswith("Invoice ")
 
 
 @db
