@@ -7,7 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
@@ -513,6 +513,7 @@ class RegistrationAdmin(
         "created_at",
         "updated_at",
         "booking",
+        "group",
         "invoice",
     ]
     fields = [
@@ -533,3 +534,25 @@ class RegistrationAdmin(
     def has_add_permission(self, request):
         # Registrations come through the public form, so that consent is always recorded.
         return False
+
+    @admin.display(description=_("group booking"))
+    def group(self, obj):
+        """The booking's other participants (a group booking), each linked, with its status."""
+        if obj.booking_id is None:
+            return "–"
+        others = obj.booking.registrations.exclude(pk=obj.pk).order_by("pk")
+        return (
+            format_html_join(
+                ", ",
+                '<a href="{}">{}</a> ({})',
+                (
+                    (
+                        reverse("admin:events_registration_change", args=[other.pk]),
+                        other.name,
+                        other.get_status_display(),
+                    )
+                    for other in others
+                ),
+            )
+            or "–"
+        )

@@ -54,6 +54,14 @@ def personal_url(registration) -> str:
     return absolute_url(path)
 
 
+def registered_by(registration) -> str:
+    """The booker's name when someone else registered this person (a group booking)."""
+    booking = registration.booking if registration.booking_id else None
+    if booking is None or booking.booker_email.lower() == registration.email.lower():
+        return ""
+    return booking.booker_name
+
+
 def send_registration_mail(kind: str, registration, *, reason: str = "") -> None:
     """`reason`: a manager's words on a decision, quoted in the mail (a decline's reason)."""
     event = registration.event
@@ -70,6 +78,7 @@ def send_registration_mail(kind: str, registration, *, reason: str = "") -> None
         if registration.status == registration.Status.CONFIRMED
         else "",
         "reason": reason,
+        "registered_by": registered_by(registration),
     }
     if kind == "confirm":
         context["confirm_url"] = confirm_url(registration)
@@ -77,6 +86,13 @@ def send_registration_mail(kind: str, registration, *, reason: str = "") -> None
         context["confirm_by"] = min(
             links.valid_until(CONFIRM_PURPOSE), registration.pending_lapses_at()
         )
+        # A group booking: confirming registers the further participants too.
+        if registration.booking_id:
+            context["group"] = list(
+                registration.booking.registrations.filter(status=registration.Status.PENDING)
+                .exclude(pk=registration.pk)
+                .order_by("pk")
+            )
     send_mail_in_language(
         template=TEMPLATES[kind],
         to=[registration.email],

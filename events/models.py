@@ -535,9 +535,11 @@ def new_ticket_code() -> str:
 class Booking(BillingAddress):
     """Who books and pays for places of a paid event: the billing details, given once.
 
-    A booking has one registration per participant (one today; a group booking several),
-    each with its own ticket, personal page and mails. The invoice is written when a place
-    is confirmed, at the members' price when the booker's organisation is a member.
+    A booking has one registration per participant: the booker's, and in a group booking
+    one for each further participant of their organisation, each with its own ticket,
+    personal page and mails. The places confirmed together are invoiced on one invoice to
+    the booking (a place confirmed later, on its own), at the members' price when the
+    booker's organisation is a member.
     """
 
     event = models.ForeignKey(

@@ -9,6 +9,7 @@ was rolled back.
 """
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from billing.models import Invoice
+from billing.pricing import Line
 from billing.services import Buyer, credit_note_issue, invoice_issue
 from core.allocation import lock_for_allocation, places_left
 from core.fragments import content_changed
@@ -80,75 +82,162 @@ def _places_free(event: Event) -> int | None:
     return places_left(event.capacity, taken)
 
 
-def _invoice_place(event: Event, registration: Registration) -> None:
-    """Invoice a paid event's confirmed place, in the confirmation's own transaction.
+def _place_line(event: Event, registration: Registration) -> Line:
+    """One confirmed place at the booking's price: members' price, early bird as booked.
 
-    The booking's members' price applies when its organisation is a member; each member
-    organisation's first `free_places_per_member` confirmed places cost nothing, and nothing
-    is invoiced at a unit price of 0. Called under the event's allocation lock, so the count
-    of a member's free places cannot race.
+    The early-bird date is the day the booking was made in the portal's time zone.
     """
     booking = registration.booking
-    if not event.is_paid or booking is None or registration.invoice_id:
-        return
-    today = timezone.localdate()
-    line = event.line(
+    return event.line(
         f"{event.title}: {registration.name}",
         quantity=1,
         member=booking.member_price,
-        on=booking.created_at.date() if booking.created_at else today,
+        on=timezone.localdate(booking.created_at),
     )
-    if booking.member_price and event.free_places_per_member:
-        free_taken = (
-            Registration.objects.filter(
-                event=event,
-                status=Status.CONFIRMED,
-                booking__member_price=True,
-                booking__billing_organisation__iexact=booking.billing_organisation,
-            )
-            .exclude(pk=registration.pk)
-            .filter(invoice__isnull=True)
-            .count()
+
+
+def _member_free_places_left(event: Event, booking: Booking, places: list[Registration]) -> int:
+    """How many of a member organisation's free places `places` may still take."""
+    if not (booking.member_price and event.free_places_per_member):
+        return 0
+    taken = (
+        Registration.objects.filter(
+            event=event,
+            status=Status.CONFIRMED,
+            booking__member_price=True,
+            booking__billing_organisation__iexact=booking.billing_organisation,
+            invoice__isnull=True,
         )
-        if free_taken < event.free_places_per_member:
-            return
-    if line.unit_net_cents == 0:
-        return
-    registration.invoice = invoice_issue(
+        .exclude(pk__in=[place.pk for place in places])
+        .count()
+    )
+    return max(event.free_places_per_member - taken, 0)
+
+
+def _issue_place_invoice(
+    event: Event, booking: Booking, places: list[Registration], lines: list[Line]
+) -> Invoice:
+    """One invoice to the booking, one line per place (in the places' order), set on each.
+
+    A single place is the invoice's source; several are invoiced for their booking.
+    """
+    invoice = invoice_issue(
         seller=event.seller,
         buyer=Buyer.of(booking),
-        lines=[line],
+        lines=lines,
         service_date=timezone.localtime(event.start).date(),
         region=event.region,
-        source=registration,
+        source=places[0] if len(places) == 1 else booking,
         currency=event.currency,
+        language=places[0].language,
     )
-    registration.save(update_fields=["invoice", "updated_at"])
+    Registration.objects.filter(pk__in=[place.pk for place in places]).update(
+        invoice=invoice, updated_at=timezone.now()
+    )
+    for place in places:
+        place.invoice = invoice
+    return invoice
 
 
-def _confirm_place(event: Event, registration: Registration, mail: str = "confirmed") -> None:
-    """The one place where a registration gets its confirmed place (and its invoice)."""
+def _invoice_places(event: Event, registrations: list[Registration]) -> None:
+    """Invoice a paid event's newly confirmed places of one booking on one invoice.
+
+    Called in the confirmation's own transaction, under the event's allocation lock (so the
+    count of a member's free places cannot race). The booking's members' price applies when
+    its organisation is a member; each member organisation's first `free_places_per_member`
+    confirmed places cost nothing, and nothing is invoiced at a unit price of 0.
+    """
+    places = sorted(
+        (r for r in registrations if r.booking_id and not r.invoice_id), key=lambda r: r.pk
+    )
+    if not event.is_paid or not places:
+        return
+    booking = places[0].booking
+    free_left = _member_free_places_left(event, booking, places)
+    invoiced, lines = [], []
+    for place in places:
+        if free_left:
+            free_left -= 1
+            continue
+        line = _place_line(event, place)
+        if line.unit_net_cents:
+            invoiced.append(place)
+            lines.append(line)
+    if invoiced:
+        _issue_place_invoice(event, booking, invoiced, lines)
+
+
+def _credit_place(event: Event, registration: Registration) -> None:
+    """Credit a cancelled place's invoice; the rest of a group's invoice is invoiced anew.
+
+    The whole invoice is cancelled by a credit note, and the places of it that are still
+    confirmed get a new invoice with their lines as they were (the way pretix does it), all
+    in the cancellation's transaction.
+    """
+    invoice = registration.invoice
+    places = list(Registration.objects.filter(invoice=invoice).order_by("pk"))
+    lines = [
+        Line(
+            description=line.description,
+            quantity=line.quantity,
+            unit_net_cents=line.unit_net_cents,
+            vat_rate=line.vat_rate,
+            vat_exemption=line.vat_exemption,
+        )
+        for line in invoice.lines.order_by("position")
+    ]
+    if len(lines) != len(places):
+        # Not one line per place (an invoice from elsewhere): price the places as booked.
+        lines = [_place_line(event, place) for place in places]
+    credit_note_issue(invoice=invoice, language=registration.language)
+    rest = [
+        (place, line)
+        for place, line in zip(places, lines, strict=True)
+        if place.pk != registration.pk and place.status == Status.CONFIRMED
+    ]
+    if rest:
+        _issue_place_invoice(
+            event,
+            registration.booking,
+            [place for place, _line in rest],
+            [line for _place, line in rest],
+        )
+
+
+def _confirm_place(
+    event: Event, registration: Registration, mail: str = "confirmed", *, invoice: bool = True
+) -> None:
+    """The one place where a registration gets its confirmed place (and its invoice).
+
+    `invoice=False`: the caller invoices the place together with the rest of its group.
+    """
     registration.status = Status.CONFIRMED
     registration.confirmed_at = timezone.now()
     registration.waiting_since = None
     registration.offer_expires_at = None
     registration.save()
-    _invoice_place(event, registration)
+    if invoice:
+        _invoice_places(event, [registration])
     send_registration_mail(mail, registration)
 
 
-def _allocate(event: Event, registration: Registration, *, approved=False):
-    """Give the registration a place, or put it at the end of the waiting list."""
+def _allocate(event: Event, registration: Registration, *, approved=False, invoice=True) -> bool:
+    """Give the registration a place, or put it at the end of the waiting list.
+
+    True when it got a place.
+    """
     now = timezone.now()
     free = _places_free(event)
     queue_exists = event.registrations.filter(status=Status.WAITING_LIST).exists()
     if free is None or (free > 0 and not queue_exists):
-        _confirm_place(event, registration, "approved" if approved else "confirmed")
-    else:
-        registration.status = Status.WAITING_LIST
-        registration.waiting_since = now
-        registration.save()
-        send_registration_mail("waiting_list", registration)
+        mail = "approved" if approved else "confirmed"
+        _confirm_place(event, registration, mail, invoice=invoice)
+        return True
+    registration.status = Status.WAITING_LIST
+    registration.waiting_since = now
+    registration.save()
+    send_registration_mail("waiting_list", registration)
+    return False
 
 
 def _offer_free_places(event: Event) -> int:
@@ -184,6 +273,22 @@ class RegisterResult:
     created: bool
 
 
+@dataclass(frozen=True)
+class Participant:
+    """A further participant of a group booking, registered by the booker."""
+
+    name: str
+    email: str
+    role: str = ""
+
+
+class ParticipantAlreadyRegistered(RegistrationError):
+    message = _(
+        "One of the further participants has just been registered for this event by "
+        "someone else. Please check the participants and send the form again."
+    )
+
+
 def register(
     *,
     event: Event,
@@ -197,14 +302,24 @@ def register(
     answers: dict | None = None,
     billing: dict | None = None,
     member: bool = False,
+    participants: Sequence[Participant] = (),
 ) -> RegisterResult:
     """Record a pending registration and mail the confirmation link.
 
     The same e-mail address registering again for the same event gets no second
     registration: the link for the one that exists is mailed again instead.
+
+    A group booking (`participants`, paid events only): one booking, and a pending
+    registration for the booker and for each further participant of their organisation
+    (same organisation and language; the booker's consent covers passing their data on).
+    The booker alone is mailed now; confirming the booker's address allocates the whole
+    group (`confirm`), and only then are the participants mailed. Nothing is recorded when
+    one of the further participants is already registered.
     """
     if not event.accepts_registrations:
         raise RegistrationNotOpen
+    if participants and not event.is_paid:
+        raise RegistrationError(_("Group bookings are only taken for paid events."))
     # No look-up first: the unique constraint on the active registrations of an address is the
     # check (one query less for every new registration, and no race between look-up and insert).
     try:
@@ -221,17 +336,19 @@ def register(
                     and is_member_organisation(organisation_name, billing["billing_organisation"]),
                     **billing,
                 )
-            registration = Registration.objects.create(
-                booking=booking,
-                event=event,
-                name=name,
-                email=email,
-                language=language,
-                organisation_name=organisation_name,
-                role=role,
-                show_organisation_publicly=show_organisation_publicly,
+            shared = {
+                "booking": booking,
+                "event": event,
+                "language": language,
+                "organisation_name": organisation_name,
+                "show_organisation_publicly": show_organisation_publicly,
                 **consent,
-            )
+            }
+            registration = Registration.objects.create(name=name, email=email, role=role, **shared)
+            for participant in participants:
+                Registration.objects.create(
+                    name=participant.name, email=participant.email, role=participant.role, **shared
+                )
             if answers:
                 RegistrationAnswer.objects.bulk_create(
                     RegistrationAnswer(registration=registration, question=question, value=value)
@@ -239,28 +356,54 @@ def register(
                 )
             send_registration_mail("confirm", registration)
     except IntegrityError:
-        # This address already has an active registration (or a parallel request made it).
-        existing = Registration.objects.active().get(event=event, email__iexact=email)
+        # This address already has an active registration (or a parallel request made it);
+        # or, in a group, one of the further participants' addresses has.
+        existing = Registration.objects.active().filter(event=event, email__iexact=email).first()
+        if existing is None:
+            raise ParticipantAlreadyRegistered from None
     else:
         return RegisterResult(registration=registration, created=True)
     send_registration_mail(STATUS_MAIL[existing.status], existing)
     return RegisterResult(registration=existing, created=False)
 
 
+def _pending_group(registration: Registration) -> list[Registration]:
+    """The registration and the other pending registrations of its booking, locked, in order."""
+    if registration.booking_id is None:
+        return [registration]
+    others = (
+        Registration.objects.select_for_update()
+        .filter(booking_id=registration.booking_id, status=Status.PENDING)
+        .exclude(pk=registration.pk)
+    )
+    group = sorted([registration, *others], key=lambda member: member.pk)
+    for member in group:
+        member.event = registration.event
+    return group
+
+
 def confirm(*, registration: Registration) -> Registration:
-    """The person clicked the link: confirmed, waiting list or awaiting approval."""
+    """The person clicked the link: confirmed, waiting list or awaiting approval.
+
+    For a group booking, confirming allocates every pending registration of the booking in
+    turn, under the one allocation lock: places while they last, then the waiting list (or
+    each awaits approval). The places confirmed here are invoiced together, on one invoice.
+    """
     with transaction.atomic():
         event, registration = _locked(registration)
         if registration.status != Status.PENDING:
             return registration
         if event.start <= timezone.now():
             raise RegistrationNotOpen
-        if event.requires_approval:
-            registration.status = Status.AWAITING_APPROVAL
-            registration.save()
-            send_registration_mail("awaiting_approval", registration)
-        else:
-            _allocate(event, registration)
+        confirmed = []
+        for member in _pending_group(registration):
+            if event.requires_approval:
+                member.status = Status.AWAITING_APPROVAL
+                member.save()
+                send_registration_mail("awaiting_approval", member)
+            elif _allocate(event, member, invoice=False):
+                confirmed.append(member)
+        _invoice_places(event, confirmed)
     return registration
 
 
@@ -303,7 +446,7 @@ def cancel(*, registration: Registration, notify: bool = True) -> Registration:
         registration.waiting_since = None
         registration.save()
         if registration.invoice_id and registration.invoice.status != Invoice.Status.CANCELLED:
-            credit_note_issue(invoice=registration.invoice)
+            _credit_place(event, registration)
         if notify:
             send_registration_mail("cancelled", registration)
         if freed:

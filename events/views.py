@@ -24,7 +24,7 @@ from .apps import CONFIRM_PURPOSE, PERSONAL_PURPOSE
 from .calendar import calendar_bytes, feed_name
 from .emails import registration_for_link
 from .filters import EventFilter
-from .forms import BookingDetailsForm, CheckInSearchForm, RegistrationForm
+from .forms import BookingDetailsForm, CheckInSearchForm, ParticipantFormSet, RegistrationForm
 from .models import Event, Registration, RegistrationState, Session
 
 PAGE_SIZE = 20
@@ -91,9 +91,11 @@ def _participating_organisations(event):
     )
 
 
-def _register(request, event, form, billing_form=None) -> bool:
-    """Register from a valid form and say so; False when registration closed meanwhile."""
+def _register(request, event, form, billing_form=None, participants=None) -> bool:
+    """Register from a valid form and say so; False when registration closed meanwhile (or
+    a further participant was registered meanwhile)."""
     paid = billing_form is not None
+    group = participants.participants() if participants is not None else []
     try:
         result = services.register(
             event=event,
@@ -107,16 +109,35 @@ def _register(request, event, form, billing_form=None) -> bool:
             answers=form.answers(),
             billing=billing_form.billing_values() if paid else None,
             member=paid and billing_form.cleaned_data["is_member"],
+            participants=group,
         )
-    except services.RegistrationNotOpen as error:
+    except (services.RegistrationNotOpen, services.ParticipantAlreadyRegistered) as error:
         messages.error(request, error.message)
         return False
-    if result.created:
+    if result.created and group:
+        messages.success(
+            request,
+            _(
+                "Thank you. We have sent you an e-mail: please confirm your registration "
+                "with the link in it. Your confirmation registers the further participants "
+                "too; each of them then receives their own e-mail."
+            ),
+        )
+    elif result.created:
         messages.success(
             request,
             _(
                 "Thank you. We have sent you an e-mail: please confirm your "
                 "registration with the link in it."
+            ),
+        )
+    elif group:
+        messages.info(
+            request,
+            _(
+                "This e-mail address is already registered for this event, so no second "
+                "registration was made, and the further participants were not registered "
+                "either. We have sent the link to your registration to it again."
             ),
         )
     else:
@@ -134,6 +155,7 @@ def _register(request, event, form, billing_form=None) -> bool:
 def event_detail(request, slug):
     form = None
     billing_form = None
+    participants = None
     refusal = None
     # The event with its places taken; the programme, organisers and participants are loaded
     # only when the page is rendered and its fragments are not cached.
@@ -149,6 +171,14 @@ def event_detail(request, slug):
         form = RegistrationForm(request.POST, questions=event.questions.all())
         # Billing details only where money is due.
         billing_form = BookingDetailsForm(request.POST) if event.is_paid else None
+        # A group booking: further participants of the booker's organisation, paid events only.
+        participants = (
+            ParticipantFormSet(
+                request.POST, event=event, booker_email=request.POST.get("email", "")
+            )
+            if event.is_paid
+            else None
+        )
         # One transaction, one durable commit: the attempt is counted in the same transaction
         # as the registration, its answers, its history and its confirmation mail (a refused
         # or invalid submission commits the count alone). The counters' rows stay locked until
@@ -157,8 +187,16 @@ def event_detail(request, slug):
             refusal = refuse_if_limited(
                 request, form, scope="event-registration", email=request.POST.get("email")
             )
-            valid = form.is_valid() & (billing_form is None or billing_form.is_valid())
-            registered = refusal is None and valid and _register(request, event, form, billing_form)
+            valid = (
+                form.is_valid()
+                & (billing_form is None or billing_form.is_valid())
+                & (participants is None or participants.is_valid())
+            )
+            registered = (
+                refusal is None
+                and valid
+                and _register(request, event, form, billing_form, participants)
+            )
         if registered:
             # A page of its own, so that no second registration form follows the thanks.
             return redirect("events:registered", slug=event.slug)
@@ -166,6 +204,7 @@ def event_detail(request, slug):
     if form is None and event.accepts_registrations:
         form = SimpleLazyObject(lambda: RegistrationForm(questions=list(event.questions.all())))
         billing_form = BookingDetailsForm() if event.is_paid else None
+        participants = ParticipantFormSet(event=event) if event.is_paid else None
     # Lazy: the programme, participants and the empty form are read only when their cached
     # fragments have to be rendered (the joint stand too, by its template tag); the
     # registration state and places are always live.
@@ -179,6 +218,7 @@ def event_detail(request, slug):
             "states": RegistrationState,
             "form": form,
             "billing_form": billing_form if form is not None else None,
+            "participants": participants if form is not None else None,
             "participating_organisations": SimpleLazyObject(
                 lambda: _participating_organisations(event)
             ),

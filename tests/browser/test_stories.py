@@ -274,3 +274,59 @@ def test_registrations_are_kept_while_the_worker_is_down_and_mailed_when_it_is_b
     assert registration.status == Registration.Status.CONFIRMED
     assert_no_violations(page, console_errors)
     screenshot()
+
+
+def test_booker_registers_two_colleagues_for_a_paid_event_and_each_gets_a_ticket(
+    site, page, console_errors, mailbox, screenshot
+):
+    event = make_event(
+        title="Fachtagung Pflege digital",
+        slug="fachtagung-pflege-digital",
+        capacity=10,
+        price_cents=9500,
+        registration_enabled=True,
+    )
+    page.goto(site + event.get_absolute_url())
+    page.locator("main input[name='name']").fill("Greta Gruppe")
+    page.locator("main input[name='email']").fill("greta.group@example.org")
+    page.locator("main input[name='privacy_consent']").check()
+    for name, value in {
+        "billing_organisation": "Beispiel Pflege GmbH",
+        "billing_street": "Hauptstraße 5",
+        "billing_postcode": "06108",
+        "billing_city": "Halle (Saale)",
+        "billing_email": "rechnung.group@example.org",
+    }.items():
+        page.locator(f"main input[name='{name}']").fill(value)
+    # The group's rows are behind a summary that opens without any script.
+    page.get_by_text("Weitere Teilnehmende Ihrer Organisation anmelden").click()
+    page.locator("main input[name='participants-0-name']").fill("Karl Kollege")
+    page.locator("main input[name='participants-0-email']").fill("greta.group@example.org")
+    page.locator("main form[method='post' i] button[type='submit']").click()
+    page.wait_for_load_state()
+    # The same address twice and the missing consent: both said at their fields, the rows open.
+    email = page.locator("main input[name='participants-0-email']")
+    assert email.get_attribute("aria-invalid") == "true"
+    assert page.locator(f"#{email.get_attribute('aria-describedby')}").is_visible()
+    assert page.locator("main input[name='participants-participants_consent']").is_visible()
+    assert_no_violations(page, console_errors)
+
+    email.fill("karl.group@example.org")
+    page.locator("main input[name='participants-1-name']").fill("Kira Kollegin")
+    page.locator("main input[name='participants-1-email']").fill("kira.group@example.org")
+    page.locator("main input[name='participants-participants_consent']").check()
+    page.locator("main input[name='privacy_consent']").check()
+    page.locator("main form[method='post' i] button[type='submit']").click()
+    page.wait_for_load_state()
+    assert "weiteren Teilnehmenden" in page.locator(".alert-success").inner_text()
+
+    confirm_from_mail(page, mailbox, "greta.group@example.org")
+    for email_address in ["karl.group@example.org", "kira.group@example.org"]:
+        message = mailbox.wait_for(email_address, "bestätigt")
+        assert "Greta Gruppe hat Sie" in text_of(message)
+        page.goto(link_in(message, "/anmeldung/"))
+        assert page.locator("main svg, main img").count() >= 1  # their own ticket
+    assert_no_violations(page, console_errors)
+    invoice = mailbox.wait_for("rechnung.group@example.org", "Rechnung")
+    assert "Rechnung" in str(invoice["Subject"])
+    screenshot()
