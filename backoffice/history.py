@@ -27,9 +27,18 @@ def register_history():
         m2m_fields=["sectors", "innovation_fields"],
         excluded_fields=["search_vector"],
     )
-    simple_history.register(Event, app="backoffice", m2m_fields=["innovation_fields"])
+    # The site search's vectors are computed by PostgreSQL from the columns that are kept.
     simple_history.register(
-        Cooperation, app="backoffice", m2m_fields=["innovation_fields", "events"]
+        Event,
+        app="backoffice",
+        m2m_fields=["innovation_fields"],
+        excluded_fields=["site_search_vector"],
+    )
+    simple_history.register(
+        Cooperation,
+        app="backoffice",
+        m2m_fields=["innovation_fields", "events"],
+        excluded_fields=["site_search_vector"],
     )
     simple_history.register(CooperationPartner, app="backoffice")
     simple_history.register(Region, app="backoffice")

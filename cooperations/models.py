@@ -1,5 +1,6 @@
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Prefetch, Q
@@ -10,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from core import structured_data as schema
 from core.templatetags.portal import country_name
+from core.textsearch import both, weighted_vector
 
 
 class Country(models.TextChoices):
@@ -97,6 +99,15 @@ class CooperationQuerySet(models.QuerySet):
         )
 
 
+# The site search's vector of a cooperation (cooperations/search.py), which
+# `cooperation_site_search` indexes.
+COOPERATION_SITE_SEARCH_FIELDS = [
+    *both("title", "A"),
+    *both("summary", "B"),
+    *both("description", "C"),
+]
+
+
 class Cooperation(models.Model):
     class Kind(models.TextChoices):
         CO_ORGANISED_EVENT = "co_organised", _("Co-organised congress or conference")
@@ -155,6 +166,15 @@ class Cooperation(models.Model):
         help_text=_("Events that came out of this cooperation."),
     )
 
+    # The site search's vector (core.search), computed by PostgreSQL whenever the row is
+    # written: ranking many hits reads it instead of computing every hit's vector anew.
+    site_search_vector = models.GeneratedField(
+        expression=weighted_vector(COOPERATION_SITE_SEARCH_FIELDS),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=_("site search vector"),
+    )
+
     objects = CooperationQuerySet.as_manager()
 
     class Meta:
@@ -184,6 +204,14 @@ class Cooperation(models.Model):
                 F("started_on").desc(nulls_last=True), "title", name="cooperation_order_idx"
             ),
             models.Index(fields=["ended_on"], name="cooperation_end_idx"),
+            # The site search (core.search): its vector and its misspelt titles (`%>`).
+            GinIndex(fields=["site_search_vector"], name="cooperation_site_search"),
+            *(
+                GinIndex(
+                    fields=[column], opclasses=["gin_trgm_ops"], name=f"cooperation_{column}_trgm"
+                )
+                for column in both("title")
+            ),
             GinIndex(fields=["countries"], name="cooperation_countries_idx"),
         ]
 

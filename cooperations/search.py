@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.search import SearchKind, both, register
+from core.search import SearchKind, register
+from core.textsearch import both
 
-from .models import Cooperation
+from .models import COOPERATION_SITE_SEARCH_FIELDS, Cooperation
 
 register(
     SearchKind(
@@ -13,8 +14,9 @@ register(
         model=Cooperation,
         queryset=lambda: Cooperation.objects.all(),
         title_field="title",
+        vector_field="site_search_vector",
         similarity_fields=both("title"),
-        fields=[*both("title", "A"), *both("summary", "B"), *both("description", "C")],
+        fields=COOPERATION_SITE_SEARCH_FIELDS,
         snippet_fields=["summary", "description"],
     ),
     position=30,

@@ -8,9 +8,11 @@ Every kind is searched by PostgreSQL full-text search with the German configurat
 "Kongresse" finds "Kongress") and, for typos, by trigram word similarity on its title
 ("Fraunhover" finds "Fraunhofer"). Misspelt words anywhere in the texts are corrected first,
 once for all kinds, from the words that occur in them (`correct_spelling()`, see
-`core.lexicon`): "Exoskelete" searches for "Exoskelette" as well. The vector is
-computed on the fly for now; a kind switches to a stored, indexed vector by setting
-`vector_field` to the name of its SearchVectorField.
+`core.lexicon`): "Exoskelete" searches for "Exoskelette" as well. A kind with many rows
+keeps its vector stored and indexed (`vector_field`: the members' maintained column, or a
+column PostgreSQL generates from `weighted_vector(fields)` for events, news and
+cooperations), so that matching and ranking read it instead of computing every row's vector;
+the small kinds compute theirs on the fly.
 
 **Similarity on the indexes.** Both conditions of a search are index conditions where the
 kind has the indexes (the members: the stored vector's GIN index and the name's trigram GIN
@@ -35,7 +37,6 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
     TrigramWordSimilarity,
 )
 from django.db import connection, connections, transaction
@@ -62,8 +63,9 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from core import lexicon
 from core.portal import Registry
 from core.templatetags.content import shown_language
+from core.textsearch import SEARCH_CONFIG, weighted_vector
 
-CONFIG = "german"
+CONFIG = SEARCH_CONFIG
 MAX_QUERY_LENGTH = 200
 THRESHOLD_SETTING = "pg_trgm.word_similarity_threshold"
 # Markers ts_headline puts around matches; control characters never survive clean_query()
@@ -119,11 +121,8 @@ class SearchKind:
     def vector(self):
         if self.vector_field:
             return F(self.vector_field)
-        vectors = [SearchVector(name, weight=weight, config=CONFIG) for name, weight in self.fields]
-        combined = vectors[0]
-        for vector in vectors[1:]:
-            combined = combined + vector
-        return combined
+        # The expression a model's GIN index holds, where it has one (core.textsearch).
+        return weighted_vector(self.fields)
 
     def _snippet_parts(self, language: str, translated: set[str]) -> list:
         names = [
@@ -376,16 +375,6 @@ def has_search_terms(text: str) -> bool:
     with connection.cursor() as cursor:
         cursor.execute("SELECT numnode(websearch_to_tsquery(%s::regconfig, %s))", [CONFIG, text])
         return cursor.fetchone()[0] > 0
-
-
-def both(name: str, weight: str | None = None) -> list:
-    """The German and English columns of a text kept in both languages (modeltranslation).
-
-    Named explicitly: modeltranslation would otherwise rewrite `name` to the active language's
-    column only, and an English search would miss texts that exist in German alone.
-    """
-    names = [build_localized_fieldname(name, code) for code, _label in settings.LANGUAGES]
-    return [(n, weight) for n in names] if weight else names
 
 
 kinds = Registry("search kind")

@@ -8,8 +8,13 @@ an `ILIKE '%word%'` on that same expression, which the index serves. Punctuation
 abbreviations ("saar.is", "LZG.NRW", "IBMT") are found as they are typed.
 """
 
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector
 from django.db.models import F, Func, Lookup, Q, TextField, Value
 from django.db.models.functions import Coalesce
+
+# PostgreSQL's German configuration: "Kongresse" finds "Kongress".
+SEARCH_CONFIG = "german"
 
 
 class ILike(Lookup):
@@ -52,3 +57,30 @@ def words_in(text_expression, term: str, max_words: int = 8) -> Q | None:
     for word in words:
         condition &= Q(ILike(text_expression, Value(contains_pattern(word))))
     return condition
+
+
+def both(name: str, weight: str | None = None) -> list:
+    """The German and English columns of a text kept in both languages (modeltranslation),
+    with `weight` as (column, weight) pairs for `weighted_vector`.
+
+    Named explicitly: modeltranslation would otherwise rewrite `name` to the active language's
+    column only, and an English search would miss texts that exist in German alone.
+    """
+    from modeltranslation.utils import build_localized_fieldname
+
+    names = [build_localized_fieldname(name, code) for code, _label in settings.LANGUAGES]
+    return [(n, weight) for n in names] if weight else names
+
+
+def weighted_vector(fields: list[tuple[str, str]]):
+    """The full-text vector of (column, weight) pairs, computed from the columns.
+
+    The site search compares with this expression, and a model indexes the very same one
+    (`GinIndex(weighted_vector(FIELDS), name=...)`), so that PostgreSQL answers from the index
+    instead of computing the vector of every row: both must be built from the same pairs.
+    """
+    vectors = [SearchVector(name, weight=weight, config=SEARCH_CONFIG) for name, weight in fields]
+    combined = vectors[0]
+    for vector in vectors[1:]:
+        combined = combined + vector
+    return combined

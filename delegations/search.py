@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.search import SearchKind, both, register
+from core.search import SearchKind, register
+from core.textsearch import both
 
 from .models import DelegationVisit
 

@@ -4,6 +4,7 @@ import secrets
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
@@ -17,7 +18,7 @@ from billing.models import BillingAddress
 from billing.pricing import Priced, VatRate, price_constraints
 from core import structured_data as schema
 from core.allocation import places_left
-from core.textsearch import SearchText
+from core.textsearch import SearchText, both, weighted_vector
 from legal.models import ConsentRecord
 from pictures.models import PictureField
 
@@ -128,6 +129,13 @@ def default_languages():
 
 # The columns the back office searches, joined in this order by its trigram index.
 EVENT_SEARCH_COLUMNS = ("title_de", "title_en", "city", "venue_name")
+# The site search's vector of an event (events/search.py), which `event_site_search` indexes.
+EVENT_SITE_SEARCH_FIELDS = [
+    *both("title", "A"),
+    *both("summary", "B"),
+    ("city", "B"),
+    *both("description", "C"),
+]
 REGISTRATION_SEARCH_COLUMNS = ("name", "organisation_name", "email")
 
 
@@ -239,6 +247,15 @@ class Event(Priced):
     )
     is_published = models.BooleanField(_("published"), default=True)
 
+    # The site search's vector (core.search), computed by PostgreSQL whenever the row is
+    # written: ranking many hits reads it instead of computing every hit's vector anew.
+    site_search_vector = models.GeneratedField(
+        expression=weighted_vector(EVENT_SITE_SEARCH_FIELDS),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=_("site search vector"),
+    )
+
     objects = EventQuerySet.as_manager()
 
     class Meta:
@@ -265,6 +282,12 @@ class Event(Priced):
             GinIndex(
                 OpClass(SearchText(*EVENT_SEARCH_COLUMNS), name="gin_trgm_ops"),
                 name="event_search_trgm",
+            ),
+            # The site search (core.search): its vector and its misspelt titles (`%>`).
+            GinIndex(fields=["site_search_vector"], name="event_site_search"),
+            *(
+                GinIndex(fields=[column], opclasses=["gin_trgm_ops"], name=f"event_{column}_trgm")
+                for column in both("title")
             ),
         ]
 

@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.search import SearchKind, both, register
+from core.search import SearchKind, register
+from core.textsearch import both
 
-from .models import Event
+from .models import EVENT_SITE_SEARCH_FIELDS, Event
 
 register(
     SearchKind(
@@ -13,13 +14,9 @@ register(
         model=Event,
         queryset=lambda: Event.objects.published(),
         title_field="title",
+        vector_field="site_search_vector",
         similarity_fields=both("title"),
-        fields=[
-            *both("title", "A"),
-            *both("summary", "B"),
-            ("city", "B"),
-            *both("description", "C"),
-        ],
+        fields=EVENT_SITE_SEARCH_FIELDS,
         snippet_fields=["summary", "description", "venue_name", "city"],
     ),
     position=20,

@@ -30,7 +30,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core import lexicon
 from core import search as site_search
-from core.textsearch import ILike
+from core.textsearch import ILike, both
 from core.textsearch import contains_pattern as _contains_pattern
 
 from .models import Organisation
@@ -171,7 +171,7 @@ site_search.register(
         queryset=lambda: Organisation.objects.members(),
         title_field="name",
         vector_field="search_vector",
-        fields=[("name", "A"), ("city", "B"), *site_search.both("description", "C")],
+        fields=[("name", "A"), ("city", "B"), *both("description", "C")],
         lexicon_text=organisation_search_text,
         lexicon_on_save=False,
         snippet_fields=["description", "city"],

@@ -1,3 +1,5 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -8,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core import structured_data as schema
+from core.textsearch import both, weighted_vector
 from pictures.models import MAX_BYTES, MAX_SIDE, PictureField
 from pictures.validation import validate_image
 
@@ -32,6 +35,10 @@ class NewsItemQuerySet(models.QuerySet):
 
     def for_event(self, event):
         return self.published().filter(events=event)
+
+
+# The site search's vector of a news item (news/search.py), which `newsitem_site_search` indexes.
+NEWS_SITE_SEARCH_FIELDS = [*both("title", "A"), *both("teaser", "B"), *both("body", "C")]
 
 
 class NewsItem(models.Model):
@@ -88,6 +95,15 @@ class NewsItem(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    # The site search's vector (core.search), computed by PostgreSQL whenever the row is
+    # written: ranking many hits reads it instead of computing every hit's vector anew.
+    site_search_vector = models.GeneratedField(
+        expression=weighted_vector(NEWS_SITE_SEARCH_FIELDS),
+        output_field=SearchVectorField(),
+        db_persist=True,
+        verbose_name=_("site search vector"),
+    )
+
     objects = NewsItemQuerySet.as_manager()
 
     class Meta:
@@ -97,6 +113,12 @@ class NewsItem(models.Model):
         indexes = [
             models.Index(fields=["is_draft", "-published_at"], name="newsitem_public_idx"),
             models.Index(fields=["kind", "-published_at"], name="newsitem_kind_idx"),
+            # The site search (core.search): its vector and its misspelt titles (`%>`).
+            GinIndex(fields=["site_search_vector"], name="newsitem_site_search"),
+            *(
+                GinIndex(fields=[column], opclasses=["gin_trgm_ops"], name=f"news_{column}_trgm")
+                for column in both("title")
+            ),
         ]
         constraints = [
             # Drafts may wait for their press contact; nothing public goes without one.

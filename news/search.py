@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from core.search import SearchKind, both, register
+from core.search import SearchKind, register
+from core.textsearch import both
 
-from .models import NewsItem
+from .models import NEWS_SITE_SEARCH_FIELDS, NewsItem
 
 register(
     SearchKind(
@@ -13,8 +14,9 @@ register(
         model=NewsItem,
         queryset=lambda: NewsItem.objects.published(),
         title_field="title",
+        vector_field="site_search_vector",
         similarity_fields=both("title"),
-        fields=[*both("title", "A"), *both("teaser", "B"), *both("body", "C")],
+        fields=NEWS_SITE_SEARCH_FIELDS,
         snippet_fields=["teaser", "body"],
     ),
     position=50,
