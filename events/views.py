@@ -247,8 +247,15 @@ def event_ics(request, slug):
 
 
 def event_feed(request):
-    events = Event.objects.upcoming().with_known_date()
-    content = calendar_bytes(events, name=feed_name())
+    # Written once per change of the events and per hour (an event that has ended leaves the
+    # feed within the hour), not for every calendar that polls it.
+    content = fragments.cached_value(
+        request,
+        "events:feed",
+        ["events"],
+        lambda: calendar_bytes(Event.objects.upcoming().with_known_date(), name=feed_name()),
+        address=timezone.localtime().strftime("feed:%Y%m%d%H"),
+    )
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="events.ics"'
     return response

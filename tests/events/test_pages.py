@@ -3,6 +3,8 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
@@ -179,6 +181,32 @@ def test_feed_holds_all_upcoming_events_and_no_past_ones(client):
     assert titles == ["Eins", "Zwei"]
     assert calendar.walk("VTIMEZONE")
     assert len({str(item["uid"]) for item in calendar.walk("VEVENT")}) == 2
+
+
+def feed_titles(client) -> list[str]:
+    calendar = Calendar.from_ical(client.get("/veranstaltungen/feed.ics").content)
+    return sorted(str(item["summary"]) for item in calendar.walk("VEVENT"))
+
+
+def test_feed_is_written_once_for_every_calendar_that_polls_it(client):
+    factories.make_event(title="Eins", start=in_days(2))
+    feed_titles(client)
+
+    with CaptureQueriesContext(connection) as queries:
+        assert feed_titles(client) == ["Eins"]
+
+    assert not [q for q in queries.captured_queries if "events_event" in q["sql"]]
+
+
+def test_feed_shows_a_changed_event_at_once(client):
+    event = factories.make_event(title="Eins", start=in_days(2))
+    feed_titles(client)
+
+    event.title = "Eins (verschoben)"
+    event.save()
+    factories.make_event(title="Zwei", start=in_days(3))
+
+    assert feed_titles(client) == ["Eins (verschoben)", "Zwei"]
 
 
 def test_list_page_runs_a_constant_number_of_queries(client, region, innovation_field):
