@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection, transaction
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -171,6 +172,8 @@ def _create(
         )
         for position, line in enumerate(lines, start=1)
     )
+    # Read once for the XML, the PDF and the mail.
+    prefetch_related_objects([invoice], "lines")
     # The documents are written in the numbering transaction: an invoice never exists without
     # them, and a document the schema refuses rolls the invoice (and its number) back.
     # Imported here: fpdf2 and factur-x weigh ~50 MB, which only a worker that issues an
