@@ -3,6 +3,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -30,10 +31,9 @@ class FederalState(models.TextChoices):
 
 
 class RegionQuerySet(models.QuerySet):
-    def descendant_ids(self, region: "Region") -> list[int]:
-        """The region itself and every region below it, in one recursive query."""
+    def _descendants_sql(self) -> str:
         table = self.model._meta.db_table
-        sql = f"""
+        return f"""
             WITH RECURSIVE tree(id) AS (
                 SELECT id FROM {table} WHERE id = %s
                 UNION
@@ -41,9 +41,17 @@ class RegionQuerySet(models.QuerySet):
             )
             SELECT id FROM tree
         """  # noqa: S608 - the table name is ours, the value is a parameter
+
+    def descendant_ids(self, region: "Region") -> list[int]:
+        """The region itself and every region below it, in one recursive query."""
         with connection.cursor() as cursor:
-            cursor.execute(sql, [region.pk])
+            cursor.execute(self._descendants_sql(), [region.pk])
             return [row[0] for row in cursor.fetchall()]
+
+    def descendants_subquery(self, region: "Region") -> RawSQL:
+        """The ids of `descendant_ids` as a subquery (`region_id__in=...`): no query of its own
+        where a page filters by it anyway."""
+        return RawSQL(self._descendants_sql(), [region.pk])  # noqa: S611 - our SQL, a parameter
 
     def ancestors_of(self, region: "Region") -> list["Region"]:
         """The regions above `region`, outermost first, in one recursive query."""

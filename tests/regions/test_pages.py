@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from members.models import Organisation
 from tests import factories
@@ -243,3 +245,30 @@ def test_english_page_marks_german_texts_as_german_where_no_translation_exists(c
     english = client.get("/en/regions/nordrhein-westfalen/").content.decode()
     assert '<div lang="de"><p>Das Cluster hat sechs Regionen.</p></div>' in english
     assert "This text is available in German only." in english
+
+
+def test_region_page_is_served_from_its_fragment_until_a_member_joins(client, nrw, muensterland):
+    factories.make_organisation(name="Münster Medizintechnik GmbH", region=muensterland)
+    factories.make_event(region=muensterland, title="Netzwerktreffen Münster")
+    client.get("/regionen/nordrhein-westfalen/")
+
+    with CaptureQueriesContext(connection) as warm:
+        content = client.get("/regionen/nordrhein-westfalen/").content.decode()
+    factories.make_organisation(name="Bochum Klinik gGmbH", region=nrw)
+    after_join = client.get("/regionen/nordrhein-westfalen/").content.decode()
+
+    assert "Netzwerktreffen Münster" in content
+    # The region, the content versions and the events' places left (live), nothing more.
+    assert len(warm.captured_queries) <= 3
+    assert "Bochum Klinik gGmbH" in after_join
+    assert "Alle 2 Mitglieder dieser Region im Mitgliederverzeichnis" in after_join
+
+
+def test_region_page_cold_stays_within_twelve_queries(client, nrw, muensterland):
+    factories.make_organisation(region=muensterland)
+    factories.make_event(region=muensterland)
+
+    with CaptureQueriesContext(connection) as cold:
+        client.get("/regionen/muensterland/")
+
+    assert len(cold.captured_queries) <= 12
