@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from core import structured_data as schema
 from core.fragments import affects, loaded_values, register_live_part
 
-from .models import Event, Registration, RegistrationAnswer
+from .models import Booking, Event, Registration, RegistrationAnswer
 
 LISTED_BY = ("status", "show_organisation_publicly", "organisation_name")
 
@@ -44,6 +44,8 @@ affects(
     tracks=LISTED_BY,
 )
 affects(RegistrationAnswer)
+# The billing details of a paid registration show nowhere public.
+affects(Booking)
 
 
 def _load_places(keys: list[str]) -> dict[str, Event]:

@@ -291,3 +291,50 @@ def test_a_live_part_renders_in_place_without_the_middleware(rf):
         Context({"pk": event.pk})
     )
     assert "Noch 3 Plätze frei" in html
+
+
+def test_a_paid_registration_keeps_the_event_pages_cached(client):
+    event = factories.make_open_event(slug="bezahlt", capacity=10, price_cents=9500)
+    first = visit_all(client, event)
+    cached = visit_all(client, event)
+    before = tokens("events")
+
+    response = client.post(
+        event.get_absolute_url(),
+        registration_form(
+            billing_organisation="Beispiel Medizintechnik GmbH",
+            billing_street="Hauptstraße 5",
+            billing_postcode="06108",
+            billing_city="Halle (Saale)",
+            billing_country="DE",
+            billing_email="rechnung@example.org",
+        ),
+    )
+
+    assert response.status_code == 302
+    assert Registration.objects.get(event=event).booking is not None
+    assert tokens("events") == before
+    assert {name: queries for name, (queries, _r) in visit_all(client, event).items()} == {
+        name: queries for name, (queries, _r) in cached.items()
+    }
+    assert all(cached[name][0] < first[name][0] for name in cached)
+
+
+def test_stand_applications_render_the_stand_again_only_once_one_is_accepted(client):
+    from stands import services as stand_services
+
+    stand = factories.make_stand(price_cents=0)
+    exhibitor = factories.make_organisation(name="Beispiel Telemedizin GmbH")
+    page = stand.event.get_absolute_url()
+    client.get(page)
+    cached = count_queries(client, page)[0]
+    before = tokens("stands")
+
+    application = factories.make_stand_application(stand, exhibitor, billing=False)
+    assert tokens("stands") == before
+    assert count_queries(client, page)[0] == cached
+
+    stand_services.stand_accept(application=application)
+
+    assert tokens("stands") != before
+    assert "Beispiel Telemedizin GmbH" in client.get(page).text
