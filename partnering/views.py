@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -69,7 +70,9 @@ def _detail(request, post, *, private=False):
             return redirect(request.path)
     else:
         form = ExpressionOfInterestForm()
-    context = {"post": post, "form": form, "matches": all_matches(post), "private": private}
+    # Worked out only when the cached suggestions have to be rendered.
+    matches = SimpleLazyObject(lambda: all_matches(post))
+    context = {"post": post, "form": form, "matches": matches, "private": private}
     return limited_response(render(request, "partnering/post_detail.html", context), refusal)
 
 

@@ -117,6 +117,23 @@ def test_post_page_shows_the_suggestions_with_their_reasons(client, request_post
     assert "2 shared innovation fields: AAL, Telemedizin" in english
 
 
+def test_post_page_serves_its_suggestions_from_the_cache_until_a_member_fits(
+    client, request_post, with_themes, world
+):
+    url = request_post.get_absolute_url()
+    cold, _ = count_queries(client, url)
+    warm, response = count_queries(client, url)
+
+    newcomer = factories.make_organisation(name="Zeta Sensorik GmbH", region=world["aachen"])
+    newcomer.innovation_fields.set([world["tele"], world["aal"]])
+    newcomer.sectors.set([world["it"]])
+    after = client.get(url).text
+
+    assert warm < cold
+    assert "Alpha GmbH" in response.text
+    assert "Zeta Sensorik GmbH" in after
+
+
 def test_matching_runs_a_constant_number_of_queries(client, request_post, world):
     def add_candidates(n):
         for _ in range(n):
