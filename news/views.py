@@ -1,6 +1,7 @@
 from django.contrib.admin.views.decorators import staff_member_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
+
+from core.fragments import lazy_page
 
 from .filters import NewsFilter
 from .models import NewsItem
@@ -10,7 +11,8 @@ PAGE_SIZE = 12
 
 def news_list(request):
     filterset = NewsFilter(request.GET or None, queryset=NewsItem.objects.published())
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Read only when the list's cached fragment has to be rendered.
+    page = lazy_page(request, filterset, PAGE_SIZE)
     return render(request, "news/news_list.html", {"filter": filterset, "page_obj": page})
 
 

@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language, gettext_lazy
@@ -8,6 +7,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from core.fragments import lazy_page
 from core.links import LinkError, object_from_token
 from core.ratelimit import limited_response, refuse_if_limited
 from members.access import AccessLinkRequestView, access_link_required
@@ -27,11 +27,13 @@ def board(request):
     """The public board; members-only posts are counted, not shown (there is no member login)."""
     posts = Post.objects.on_board().public().for_cards()
     filterset = PostFilter(request.GET or None, queryset=posts)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Read only when the board's cached fragment has to be rendered.
     context = {
         "filter": filterset,
-        "page_obj": page,
-        "members_only_count": Post.objects.on_board().members_only().count(),
+        "page_obj": lazy_page(request, filterset, PAGE_SIZE),
+        "members_only_count": SimpleLazyObject(
+            lambda: Post.objects.on_board().members_only().count()
+        ),
     }
     return render(request, "partnering/post_list.html", context)
 

@@ -14,8 +14,9 @@ EVENTS_SHOWN = 6
 
 
 def region_list(request):
-    regions = list(Region.objects.select_related("parent"))
-    context = {"regions": regions, "groups": group_by_state(regions)}
+    # Read only when the list's cached fragment has to be rendered.
+    regions = SimpleLazyObject(lambda: list(Region.objects.select_related("parent")))
+    context = {"regions": regions, "groups": SimpleLazyObject(lambda: group_by_state(regions))}
     return render(request, "regions/region_list.html", context)
 
 

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, render
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -26,11 +27,14 @@ PAGE_SIZE = 20
 
 def stand_list(request):
     stands = JointStand.objects.with_places_taken().select_related("event", "event__region")
-    past = Paginator(stands.past(), PAGE_SIZE).get_page(request.GET.get("page"))
+    # Read only when the list's cached fragment has to be rendered.
+    past = SimpleLazyObject(
+        lambda: Paginator(stands.past(), PAGE_SIZE).get_page(request.GET.get("page"))
+    )
     return render(
         request,
         "stands/stand_list.html",
-        {"upcoming": list(stands.upcoming()), "past_page": past},
+        {"upcoming": stands.upcoming(), "past_page": past},
     )
 
 

@@ -9,7 +9,7 @@ from members.models import Organisation
 from news.models import NewsItem
 from tests import factories
 from tests.factories import make_news
-from tests.helpers import assert_constant_queries
+from tests.helpers import assert_constant_queries, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -208,3 +208,18 @@ def test_queryset_helpers_select_by_relation(region, organisation, event):
 def test_header_links_to_news_and_marks_it_current(client):
     html = client.get("/aktuelles/").content.decode()
     assert 'aria-current="page" href="/aktuelles/">Aktuelles</a>' in html
+
+
+def test_news_pages_are_served_from_their_fragments_until_an_item_is_published(client):
+    item = make_news(title="Telemedizin im ländlichen Raum", slug="telemedizin-land")
+    pages = ["/aktuelles/", item.get_absolute_url()]
+    cold = [count_queries(client, url)[0] for url in pages]
+    warm = [count_queries(client, url)[0] for url in pages]
+
+    make_news(title="Neue Förderrunde für Medizintechnik", slug="foerderrunde")
+    item.title = "Telemedizin auf dem Land"
+    item.save()
+
+    assert all(w < c for w, c in zip(warm, cold, strict=True))
+    assert "Neue Förderrunde für Medizintechnik" in client.get("/aktuelles/").text
+    assert "Telemedizin auf dem Land" in client.get(item.get_absolute_url()).text

@@ -6,7 +6,7 @@ from django.utils import timezone
 from partnering.models import Post
 from tests import factories
 from tests.factories import make_post
-from tests.helpers import assert_constant_queries
+from tests.helpers import assert_constant_queries, count_queries
 
 BOARD = "/kooperationsboerse/"
 
@@ -148,3 +148,15 @@ def test_board_pages_in_english(client, board):
     html = response.content.decode()
     assert "Partnering board" in html
     assert "Skilled-staff cooperation" in html
+
+
+def test_board_is_served_from_its_fragment_until_a_post_is_published(client, poster, world):
+    make_post(poster, kind=Post.Kind.TECHNOLOGY_OFFER, title="Sensorplattform für die Pflege")
+    cold, _ = count_queries(client, "/kooperationsboerse/")
+    warm, response = count_queries(client, "/kooperationsboerse/")
+
+    make_post(poster, kind=Post.Kind.TECHNOLOGY_REQUEST, title="Partner für Exoskelette gesucht")
+
+    assert warm < cold
+    assert "Sensorplattform für die Pflege" in response.text
+    assert "Partner für Exoskelette gesucht" in client.get("/kooperationsboerse/").text

@@ -20,7 +20,7 @@ from tests.factories import (
     make_stand_application,
     make_trade_fair,
 )
-from tests.helpers import assert_constant_queries
+from tests.helpers import assert_constant_queries, count_queries
 
 Status = CoExhibitorApplication.Status
 db = pytest.mark.django_db
@@ -578,3 +578,16 @@ def test_the_application_form_is_prefilled_with_the_contact_who_asked(client, li
     assert re.search(r'name="contact_name"[^>]*value="Anna Beispiel"', form_page)
     assert re.search(r'name="contact_email"[^>]*value="anna@beispiel.example"', form_page)
     assert re.search(r'name="contact_phone"[^>]*value="\+49 000 1"', form_page)
+
+
+def test_stand_list_is_served_from_its_fragment_until_a_stand_is_published(client):
+    url = "/veranstaltungen/gemeinschaftsstaende/"
+    factories.make_stand(title="Landesgemeinschaftsstand NRW")
+    cold, _ = count_queries(client, url)
+    warm, response = count_queries(client, url)
+
+    factories.make_stand(title="Gemeinschaftsstand Saarland")
+
+    assert warm < cold
+    assert "Landesgemeinschaftsstand NRW" in response.text
+    assert "Gemeinschaftsstand Saarland" in client.get(url).text
