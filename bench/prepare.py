@@ -292,6 +292,23 @@ PAGES = [
 ]
 
 
+def registration_body(**extra) -> str:
+    """A registration form's body; `{n}` in the address is made unique per request."""
+    return urlencode(
+        {
+            "csrfmiddlewaretoken": CSRF_SECRET,
+            "name": "Bench Teilnehmerin",
+            "email": f"bench-{{n}}@{EMAIL_DOMAIN}",
+            "organisation_name": "Lastprobe GmbH",
+            "role": "Test",
+            "privacy_consent": "on",
+            "homepage": "",
+            **extra,
+        },
+        safe="{}@",
+    )
+
+
 def registration_targets(rng: random.Random) -> tuple[list[str], str] | None:
     """Event pages that take a registration now, and the form body; None without the form."""
     try:
@@ -312,18 +329,7 @@ def registration_targets(rng: random.Random) -> tuple[list[str], str] | None:
             open_events.append(event.get_absolute_url())
     if not open_events:
         return None
-    body = urlencode(
-        {
-            "csrfmiddlewaretoken": CSRF_SECRET,
-            "name": "Bench Teilnehmerin",
-            "email": f"bench-{{n}}@{EMAIL_DOMAIN}",
-            "organisation_name": "Lastprobe GmbH",
-            "role": "Test",
-            "privacy_consent": "on",
-            "homepage": "",
-        },
-        safe="{}@",
-    )
+    body = registration_body()
     return rng.sample(open_events, min(PATHS_PER_PAGE, len(open_events))), body
 
 
@@ -394,20 +400,7 @@ def paid_event() -> Event | None:
 
 def paid_registration_targets(event: Event) -> tuple[list[str], str]:
     """The paid event's page and a registration body with billing details."""
-    body = urlencode(
-        {
-            "csrfmiddlewaretoken": CSRF_SECRET,
-            "name": "Bench Teilnehmerin",
-            "email": f"bench-{{n}}@{EMAIL_DOMAIN}",
-            "organisation_name": "Lastprobe GmbH",
-            "role": "Test",
-            "privacy_consent": "on",
-            "homepage": "",
-            **BILLING,
-        },
-        safe="{}@",
-    )
-    return [event.get_absolute_url()], body
+    return [event.get_absolute_url()], registration_body(**BILLING)
 
 
 def paid_confirm_targets(event: Event) -> list[str]:
