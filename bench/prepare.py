@@ -145,8 +145,12 @@ def other_page_paths(rng: random.Random, words: list[str], misspelt: list[str]) 
     """Every other public page type: regions, archive, joint stands, partners, news, the
     partnering board, the site search, calendars, feeds, the sitemap and robots.txt."""
     regions = list(Region.objects.order_by("?").values_list("slug", flat=True)[:PATHS_PER_PAGE])
-    events = list(
-        Event.objects.published().order_by("?").values_list("slug", flat=True)[:PATHS_PER_PAGE]
+    # An event without a known date has no calendar entry (its .ics answers 404).
+    dated_events = list(
+        Event.objects.published()
+        .with_known_date()
+        .order_by("?")
+        .values_list("slug", flat=True)[:PATHS_PER_PAGE]
     )
     search = reverse("search")
     paths = {
@@ -158,7 +162,7 @@ def other_page_paths(rng: random.Random, words: list[str], misspelt: list[str]) 
         "partners": [reverse("cooperations:partners")],
         "site_search": [f"{search}?{urlencode({'q': word})}" for word in words[:PATHS_PER_PAGE]],
         "site_search_misspelt": [f"{search}?{urlencode({'q': word})}" for word in misspelt],
-        "event_ics": [reverse("events:ics", kwargs={"slug": slug}) for slug in events],
+        "event_ics": [reverse("events:ics", kwargs={"slug": slug}) for slug in dated_events],
         "event_feed": [reverse("events:feed")],
         "sitemap": [reverse("sitemap")],
         "robots": [reverse("robots_txt")],
@@ -225,7 +229,10 @@ def long_tail_populations(rng: random.Random) -> dict:
             reverse("regions:detail", kwargs={"slug": slug})
             for slug in Region.objects.values_list("slug", flat=True)
         ],
-        "event_ics": [reverse("events:ics", kwargs={"slug": slug}) for slug in events],
+        "event_ics": [
+            reverse("events:ics", kwargs={"slug": slug})
+            for slug in Event.objects.published().with_known_date().values_list("slug", flat=True)
+        ],
         "site_search": [f"{search}?{urlencode({'q': word})}" for word in words],
         "site_search_misspelt": [f"{search}?{urlencode({'q': word})}" for word in misspelt],
     }
