@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -24,7 +25,14 @@ class CoreConfig(AppConfig):
         portal.autodiscover()
         fragments.connect_signals()
         lexicon.connect_signals()
+        post_migrate.connect(_declare_trigram_costs, sender=self)
 
         if settings.ADMIN_REQUIRE_OTP:
             # Staff must enter a one-time password from a TOTP device besides the password.
             admin.site.__class__ = OTPAdminSite
+
+
+def _declare_trigram_costs(*, using, **kwargs):
+    from .textsearch import declare_trigram_costs
+
+    declare_trigram_costs(using)
