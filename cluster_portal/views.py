@@ -84,10 +84,9 @@ def search(request):
             )
             return render(request, "search/results.html", context)
         for each in site_search.kinds.values():
-            count = each.matches(query, corrected).count()
+            found, count = each.best(query, corrected, SEARCH_HITS_PER_KIND)
             if count:
-                ranked = each.ranked(query, corrected)
-                hits = [each.hit(obj) for obj in ranked[:SEARCH_HITS_PER_KIND]]
+                hits = [each.hit(obj) for obj in found]
                 context["groups"].append({"kind": each, "count": count, "hits": hits})
                 context["total"] += count
     return render(request, "search/results.html", context)

@@ -43,6 +43,7 @@ from django.db import connection, connections, transaction
 from django.db.models import (
     Case,
     CharField,
+    Count,
     Expression,
     F,
     Func,
@@ -52,6 +53,7 @@ from django.db.models import (
     TextField,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import Greatest, NullIf
 from django.utils.html import escape
@@ -208,7 +210,24 @@ class SearchKind:
                 ),
             )
             .order_by("-rank", "pk")
+            .only(*self.shown_columns())
         )
+
+    def shown_columns(self) -> list[str]:
+        """The columns a hit shows: its title in every language and its slug, which every
+        kind's URL is made of (an event row alone has fifty columns)."""
+        title = self.title_field
+        columns = ["pk", "slug", title]
+        if title in translation_fields(self.model):
+            columns += [build_localized_fieldname(title, code) for code, _ in settings.LANGUAGES]
+        return columns
+
+    def best(self, query: SearchQuery, text: str, limit: int) -> tuple[list, int]:
+        """The `limit` best matches and how many there are, in one query: the ranking reads
+        every match anyway, so counting them alongside (a window over the whole result)
+        costs nothing, where a separate COUNT would search again."""
+        found = list(self.ranked(query, text).annotate(match_count=Window(Count("*")))[:limit])
+        return found, (found[0].match_count if found else 0)
 
     def hit(self, obj) -> dict:
         return {

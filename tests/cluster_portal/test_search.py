@@ -284,3 +284,67 @@ def test_english_page_marks_a_german_only_title_as_german(client):
     with translation.override("en"):
         html = client.get("/en/search/", {"q": "Robotik"}).content.decode()
     assert re.search(r'<a href="[^"]+" lang="de">Robotik im Krankenhaus</a>', section(html, "news"))
+
+
+def test_a_kind_shows_its_five_best_hits_and_counts_every_match(client):
+    for number in range(7):
+        factories.make_event(title=f"Robotik-Werkstatt {number}")
+
+    events = section(search(client, "Robotik"), "events")
+
+    assert events.count("Robotik-Werkstatt") == 5
+    assert '<span class="badge text-bg-secondary">7</span>' in events
+    assert "Alle 7 Treffer in Veranstaltungen zeigen" in events
+
+
+def test_the_search_reads_each_kind_once_for_its_hits_and_their_count(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    factories.make_organisation(name="Robotik Nord GmbH")
+    factories.make_event(title="Forum Robotik")
+    make_news(title="Robotik heute")
+
+    with CaptureQueriesContext(connection) as queries:
+        search(client, "Robotik")
+
+    reads_of_events = [q["sql"] for q in queries if 'FROM "events_event"' in q["sql"]]
+    assert len(reads_of_events) == 1
+    assert len(queries) <= 12
+
+
+def test_event_search_conditions_use_the_trigram_and_full_text_indexes():
+    # pg_trgm declares word_similarity as cheap as an integer comparison; unless the portal
+    # declares its real cost (core.textsearch.declare_trigram_costs), PostgreSQL filters every
+    # published event by it through the index on `is_published` instead of asking the
+    # trigram index. Sequential scans are forbidden only because a test table is too small
+    # for any index to pay off; 1,500 events keep the margin clear of the pending entries
+    # that rolled-back tests leave in the GIN indexes.
+    from django.db import connection
+
+    from core import search as site_search
+    from events.models import Event
+
+    Event.objects.bulk_create(
+        Event(
+            title=f"Sprechstunde {number}",
+            title_de=f"Sprechstunde {number}",
+            slug=f"sprechstunde-{number}",
+            kind=Event.Kind.WORKSHOP,
+            start=timezone.now() + dt.timedelta(days=number),
+            end=timezone.now() + dt.timedelta(days=number, hours=2),
+            is_published=number % 10 != 0,
+        )
+        for number in range(1500)
+    )
+    factories.make_event(title="Forum Exoskelette")
+    kind = site_search.kinds.get("events")
+    with site_search.similarity_scope():
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE events_event")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        plan = kind.matches(site_search.make_query("Exoskelete"), "Exoskelete").explain()
+
+    assert "BitmapOr" in plan
+    assert "event_site_search" in plan
+    assert "event_title_de_trgm" in plan
