@@ -128,6 +128,10 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, Tra
     list_display_links = ["name"]
     list_filter = ["status", "kind", "is_partner", "region", "sectors", "innovation_fields"]
     list_select_related = ["region"]
+    # Rendering the rows is what the changelist spends its time on (the queries take a few
+    # milliseconds even at 100,000 organisations): half of Django's 100, and the search or a
+    # filter finds an organisation sooner than paging does.
+    list_per_page = 50
     # The primary key breaks ties between equal names (organisation_name_id index); Django
     # would otherwise add "-pk", an order no index serves.
     ordering = ["name", "pk"]
