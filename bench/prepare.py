@@ -340,6 +340,29 @@ def registration_targets(rng: random.Random) -> tuple[list[str], str] | None:
     return rng.sample(open_events, min(PATHS_PER_PAGE, len(open_events))), body
 
 
+def access_request_targets(rng: random.Random) -> list[dict]:
+    """Requests for a profile's update link (members' `access_request`), each with the public
+    address of its organisation, so that every one stores a link and queues its mail: the
+    other write of the stream besides registrations (issue 22)."""
+    members = Organisation.objects.members().exclude(email="")
+    chosen = members.order_by("?").values_list("slug", "email")[:PATHS_PER_PAGE]
+    return [
+        {
+            "path": reverse("members:access_request", kwargs={"slug": slug}),
+            "body": urlencode(
+                {
+                    "csrfmiddlewaretoken": CSRF_SECRET,
+                    "email": email,
+                    "privacy_consent": "on",
+                    "homepage": "",
+                },
+                safe="@",
+            ),
+        }
+        for slug, email in chosen
+    ]
+
+
 PAID_EVENT_SLUG = "bench-bezahlte-konferenz"
 PAID_EMAIL_DOMAIN = "bench-paid.example.org"
 # Confirmation links are used once: every confirmation in a run needs a pending registration
@@ -625,6 +648,7 @@ def prepare(output: Path, seed: int) -> None:
             "cooperations": Cooperation.objects.count(),
         },
         "pages": pages,
+        "stream_writes": {"access_requests": access_request_targets(rng)},
     }
     output.write_text(json.dumps(data, indent=2, ensure_ascii=False))
 

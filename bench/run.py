@@ -235,16 +235,20 @@ def load(server: Server, page: dict, folder: Path, args, label: str, round_no: i
 
 
 class WriteStream:
-    """A bounded stream of registrations while the pages are measured (issue 22): on average
+    """A bounded stream of writes while the pages are measured (issue 22): on average
     BENCH_WRITE_RATE per second (5), in bursts at the rush rate (35 per second) with pauses
     between them, at most BENCH_WRITES_MAX (3000) in a run, each from its own client and
-    address, as the registration POST's paths and form body (bench/prepare.py) make them."""
+    address. Registrations, as the registration POST's paths and form body (bench/prepare.py)
+    make them, and every `ACCESS_REQUEST_EVERY`-th write a request for a profile's update link
+    (a stored link and a queued mail, as a member asks for one)."""
 
     RUSH_RATE = 35.0
+    ACCESS_REQUEST_EVERY = 5
 
-    def __init__(self, server: Server, page: dict | None):
+    def __init__(self, server: Server, page: dict | None, access_requests: list[dict] = ()):
         self.server = server
         self.page = page
+        self.access_requests = list(access_requests)
         self.rate = float(os.environ.get("BENCH_WRITE_RATE", "5"))
         self.limit = int(os.environ.get("BENCH_WRITES_MAX", "3000"))
         self.sent = 0
@@ -265,8 +269,15 @@ class WriteStream:
             self._thread.join(timeout=30)
 
     def _post(self, number: int) -> None:
-        path = self.page["paths"][number % len(self.page["paths"])]
-        body = self.page["body"].replace("{n}", f"stream-{time.time_ns()}-{number}")
+        if self.access_requests and number % self.ACCESS_REQUEST_EVERY == 0:
+            target = self.access_requests[
+                number // self.ACCESS_REQUEST_EVERY % len(self.access_requests)
+            ]
+            path, body, kind = target["path"], target["body"], "access_request"
+        else:
+            kind = "registration"
+            path = self.page["paths"][number % len(self.page["paths"])]
+            body = self.page["body"].replace("{n}", f"stream-{time.time_ns()}-{number}")
         client = f"10.255.{(number >> 8) % 256}.{number % 256}"
         request = urllib.request.Request(  # noqa: S310 - our own server
             self.server.url + path,
@@ -285,7 +296,7 @@ class WriteStream:
             status = str(error.code)
         except OSError as error:
             status = type(error).__name__
-        self.answers[status] = self.answers.get(status, 0) + 1
+        self.answers[f"{kind} {status}"] = self.answers.get(f"{kind} {status}", 0) + 1
 
     def _run(self) -> None:
         # A burst of `burst` POSTs at the rush rate, then a pause that brings the average to
@@ -348,7 +359,8 @@ def run_scale(label: str, organisations: int, suffix: str, args) -> dict:
     with Server(env) as server:
         log(f"[{label}] gunicorn on {server.url}, {args.rounds} rounds of {args.seconds} s")
         # The floor and the pages alike are measured while the registrations go on.
-        with WriteStream(server, registration) as stream:
+        access_requests = prepared.get("stream_writes", {}).get("access_requests", [])
+        with WriteStream(server, registration, access_requests) as stream:
             for round_no in range(1, args.rounds + 1):
                 log(f"[{label}] round {round_no}")
                 results = {"floor": load(server, FLOOR, folder, args, label, round_no)}

@@ -238,3 +238,20 @@ def test_benchmark_confirms_paid_places_through_their_links_with_an_invoice_each
     assert answers == [302, 302]
     assert Invoice.objects.filter(seller=event.seller).count() == 2
     assert prepare.paid_event() == event
+
+
+def test_the_write_stream_asks_for_profile_links_that_are_stored(demo, client):
+    import random
+
+    from members.models import AccessLink
+
+    prepare = importlib.import_module("bench.prepare")
+    targets = prepare.access_request_targets(random.Random(1))
+
+    assert targets
+    for target in targets[:3]:
+        response = client.post(
+            target["path"], target["body"], content_type="application/x-www-form-urlencoded"
+        )
+        assert response.status_code == 302
+    assert AccessLink.objects.count() == 3
