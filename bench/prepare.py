@@ -340,12 +340,16 @@ def registration_targets(rng: random.Random) -> tuple[list[str], str] | None:
     return rng.sample(open_events, min(PATHS_PER_PAGE, len(open_events))), body
 
 
+ACCESS_REQUEST_TARGETS = 300
+
+
 def access_request_targets(rng: random.Random) -> list[dict]:
     """Requests for a profile's update link (members' `access_request`), each with the public
     address of its organisation, so that every one stores a link and queues its mail: the
     other write of the stream besides registrations (issue 22)."""
     members = Organisation.objects.members().exclude(email="")
-    chosen = members.order_by("?").values_list("slug", "email")[:PATHS_PER_PAGE]
+    # Enough organisations that the per-address rate limit refuses few of them.
+    chosen = members.order_by("?").values_list("slug", "email")[:ACCESS_REQUEST_TARGETS]
     return [
         {
             "path": reverse("members:access_request", kwargs={"slug": slug}),

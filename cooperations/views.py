@@ -50,13 +50,17 @@ def cooperation_detail(request, slug):
     return render(request, "cooperations/cooperation_detail.html", {"cooperation": cooperation})
 
 
-def partner_list(request):
-    partners = Organisation.objects.partners().prefetch_related(
-        Prefetch(
-            "cooperations",
-            # distinct: an organisation in two roles of one cooperation lists it once.
-            queryset=Cooperation.objects.distinct(),
-            to_attr="partner_cooperations",
+def _partner_groups() -> list[dict]:
+    partners = (
+        Organisation.objects.partners()
+        .only("pk", "name", "slug", "partner_category")
+        .prefetch_related(
+            Prefetch(
+                "cooperations",
+                # distinct: an organisation in two roles of one cooperation lists it once.
+                queryset=Cooperation.objects.distinct(),
+                to_attr="partner_cooperations",
+            )
         )
     )
     groups = {category: [] for category in Organisation.PartnerCategory.values}
@@ -71,6 +75,12 @@ def partner_list(request):
     ]
     if others:
         partner_groups.append({"label": _("Further partners"), "partners": others})
+    return partner_groups
+
+
+def partner_list(request):
+    # Read only when the cached fragment has to be rendered.
+    partner_groups = SimpleLazyObject(_partner_groups)
     return render(request, "cooperations/partner_list.html", {"partner_groups": partner_groups})
 
 

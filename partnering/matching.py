@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 
 from django.contrib.postgres.expressions import ArraySubquery
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db.models import (
     Case,
     CharField,
+    Exists,
     F,
     Func,
     IntegerField,
@@ -215,10 +216,32 @@ def _names(model, relation: str, ids: list[int]):
 def organisation_matches(post: Post, *, limit: int = 5, profile: PostProfile | None = None):
     """The member organisations that fit the post best (not the poster itself)."""
     profile = profile or PostProfile.of(post)
-    candidates = Organisation.objects.members().exclude(pk=post.organisation_id)
-    vector = SearchVector("name", weight="A", config="german") + SearchVector(
-        "description", weight="B", config="german"
-    )
+    # Only members with something in common are scored: a shared field or sector (index
+    # lookups in the relation tables) or shared words (the directory's stored vector and its
+    # GIN index). Scoring every member computed each one's subqueries and text rank: 1.7 s a
+    # page at 10,000 organisations.
+    in_common = Q()
+    if profile.field_ids:
+        in_common |= Q(
+            Exists(
+                Organisation.innovation_fields.through.objects.filter(
+                    organisation_id=OuterRef("pk"), innovationfield_id__in=profile.field_ids
+                )
+            )
+        )
+    if profile.sector_ids:
+        in_common |= Q(
+            Exists(
+                Organisation.sectors.through.objects.filter(
+                    organisation_id=OuterRef("pk"), sector_id__in=profile.sector_ids
+                )
+            )
+        )
+    if profile.query is not None:
+        in_common |= Q(search_vector=profile.query)
+    if not in_common:
+        return []
+    candidates = Organisation.objects.members().exclude(pk=post.organisation_id).filter(in_common)
     candidates = annotate_candidates(
         candidates,
         profile,
@@ -227,7 +250,8 @@ def organisation_matches(post: Post, *, limit: int = 5, profile: PostProfile | N
             _names(InnovationField, "organisations", profile.field_ids),
             _names(Sector, "organisations", profile.sector_ids),
         ),
-        vector=vector,
+        # The directory's stored vector (name, city, description, innovation fields).
+        vector=F("search_vector"),
     )
     rows = candidates.filter(theme_points__gt=0).order_by("-score", "name")[:limit]
     return [Match(row, row.score, reasons(row, profile)) for row in rows]

@@ -104,3 +104,12 @@ def test_non_member_partner_is_absent_from_the_member_directory(client, creative
 def test_non_member_partner_has_no_directory_profile(client, creative_nrw):
     assert client.get("/mitglieder/creative-nrw/").status_code == 404
     assert client.get("/en/members/creative-nrw/").status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_new_partner_appears_on_the_cached_partners_overview(client, creative_nrw):
+    client.get("/kooperationen/partner/")  # rendered and cached
+
+    make_partner(name="AHK USA – Chicago", partner_category=Organisation.PartnerCategory.ABROAD)
+
+    assert "AHK USA – Chicago" in client.get("/kooperationen/partner/").content.decode()

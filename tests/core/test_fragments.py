@@ -245,6 +245,7 @@ CACHED_PAGES = {
     "event list": (lambda n: reverse("events:list"), 2),
     "event page": (lambda n: n["event"].get_absolute_url(), 2),
     "cooperation list": (lambda n: reverse("cooperations:list"), 1),
+    "partners": (lambda n: reverse("cooperations:partners"), 1),
 }
 
 
