@@ -327,6 +327,9 @@ def registration_targets(rng: random.Random) -> tuple[list[str], str] | None:
     candidates = Event.objects.published().filter(
         start__gt=timezone.now(), registration_enabled=True
     )
+    if has_field(Event, "price_cents"):
+        # A paid event's form also asks for billing details: `paid_registration_post`.
+        candidates = candidates.exclude(price_cents__gt=0).exclude(member_price_cents__gt=0)
     open_events = []
     for event in candidates.order_by("start")[:400]:
         questions = getattr(event, "questions", None)

@@ -255,3 +255,22 @@ def test_the_write_stream_asks_for_profile_links_that_are_stored(demo, client):
         )
         assert response.status_code == 302
     assert AccessLink.objects.count() == 3
+
+
+def test_the_free_registration_posts_go_to_free_events_whose_form_they_fill(demo, client):
+    import random
+
+    prepare = importlib.import_module("bench.prepare")
+    paths, body = prepare.registration_targets(random.Random(2))
+
+    answers = {
+        path: client.post(
+            path,
+            body.replace("{n}", str(number)),
+            content_type="application/x-www-form-urlencoded",
+            REMOTE_ADDR=f"10.8.0.{number}",
+        ).status_code
+        for number, path in enumerate(paths)
+    }
+
+    assert answers == dict.fromkeys(paths, 302)
