@@ -67,8 +67,14 @@ class EventQuerySet(models.QuerySet):
         return self.filter(date_unknown=False)
 
     def for_organisation(self, organisation):
-        """Events the organisation organises or co-organises."""
-        return self.filter(Q(organiser=organisation) | Q(co_organisers=organisation)).distinct()
+        """Events the organisation organises or co-organises.
+
+        A semi-join (`pk IN (…)`) rather than a join with DISTINCT, which compared every wide
+        row of the events to drop the duplicates (6 ms of a profile's 17 ms of SQL)."""
+        co_organised = self.model.co_organisers.through.objects.filter(
+            organisation=organisation
+        ).values("event_id")
+        return self.filter(Q(organiser=organisation) | Q(pk__in=co_organised))
 
     def with_places_taken(self):
         """Annotate `places_taken` (confirmed and offered places) in the same query.

@@ -48,10 +48,10 @@ class JointStandQuerySet(models.QuerySet):
 
     def for_organisation(self, organisation):
         """Stands the organisation exhibited (or exhibits) on as an accepted co-exhibitor."""
-        return self.filter(
-            applications__organisation=organisation,
-            applications__status=CoExhibitorApplication.Status.ACCEPTED,
-        ).distinct()
+        accepted = CoExhibitorApplication.objects.filter(
+            organisation=organisation, status=CoExhibitorApplication.Status.ACCEPTED
+        ).values("stand_id")
+        return self.filter(pk__in=accepted)
 
 
 class JointStand(Priced):

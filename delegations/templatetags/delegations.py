@@ -50,16 +50,13 @@ def delegations_for_organisation(organisation, heading_level=2):
     """Visits the organisation hosts or receives, and trips it organises or that come out of a
     cooperation it is a partner in; newest first."""
     visits = DelegationVisit.objects.for_organisation(organisation).order_by("-start_date")
-    trips = (
-        _trips()
-        .filter(
-            Q(organiser=organisation)
-            | Q(co_organisers=organisation)
-            | Q(cooperations__partners=organisation)
-        )
-        .distinct()
-        .order_by("-start")
-    )
+    # A semi-join, as in DelegationVisit.objects.for_organisation().
+    involved = Event.objects.filter(
+        Q(organiser=organisation)
+        | Q(co_organisers=organisation)
+        | Q(cooperations__partners=organisation)
+    ).values("pk")
+    trips = _trips().filter(pk__in=involved).order_by("-start")
     return {
         "organisation": organisation,
         "visits": list(visits.select_related("region").prefetch_related("hosts")[:SHOWN]),
