@@ -13,7 +13,11 @@ PLACEHOLDER_START = timezone.make_aware(dt.datetime(2014, 1, 1, 9))
 def make_event(**overrides) -> Event:
     """A published workshop in a month unless told otherwise."""
     slug = overrides.pop("slug", None) or unique("event")
-    start = overrides.pop("start", None) or timezone.now() + dt.timedelta(days=30)
+    # At ten in the morning, whatever time the tests run: four hours from an evening start
+    # would end on the next day, and pages show a two-day event with its dates.
+    start = overrides.pop("start", None) or (timezone.localtime() + dt.timedelta(days=30)).replace(
+        hour=10, minute=0, second=0, microsecond=0
+    )
     values = {
         "title": slug.replace("-", " ").title(),
         "kind": Event.Kind.WORKSHOP,
