@@ -1,11 +1,14 @@
 """What the events app's changes show on cached pages, and the places left as a live part
 (see `core.fragments`).
 
-An event's content (text, programme, speakers, stand) is the app's topic `events`. A
-registration changes only the places left, which are never cached (`{% live "events:places"
-event.pk %}`), and, once confirmed with its organisation shown, the event's list of
-participating organisations (`events:participants:<event pk>`): registering, the rush of a
-popular event, renders no fragment again.
+An event's content (text, programme, speakers, stand) is the app's topic `events`, which
+the lists, the home page and every page naming events show; an event's own page names
+`events:event:<pk>` instead, with `events:series` and `events:speakers` for what it shares with
+other events, so that editing one event renders the others' pages no more. A registration
+changes only the places left, which are never cached (`{% live "events:places" event.pk %}`),
+and, once confirmed with its organisation shown, the event's list of participating
+organisations (`events:participants:<event pk>`): registering, the rush of a popular event,
+renders no fragment again.
 """
 
 from django.template.loader import render_to_string
@@ -13,7 +16,16 @@ from django.template.loader import render_to_string
 from core import structured_data as schema
 from core.fragments import affects, loaded_values, register_live_part
 
-from .models import Booking, Event, Registration, RegistrationAnswer
+from .models import (
+    Booking,
+    Event,
+    EventSeries,
+    Registration,
+    RegistrationAnswer,
+    RegistrationQuestion,
+    Session,
+    Speaker,
+)
 
 LISTED_BY = ("status", "show_organisation_publicly", "organisation_name")
 
@@ -37,6 +49,15 @@ def _registration_shown(registration, created, _update_fields):
     return was_listed or _listed({name: getattr(registration, name) for name in LISTED_BY})
 
 
+affects(Event, "events", "events:event:{pk}")
+affects(Event.co_organisers.through, "events", "events:event:{event_id}")
+affects(Event.innovation_fields.through, "events", "events:event:{event_id}")
+affects(Session, "events", "events:event:{event_id}")
+affects(Session.speakers.through, "events", "events:speakers")
+affects(Speaker, "events", "events:speakers")
+affects(EventSeries, "events", "events:series")
+# Asked in the event's registration form alone.
+affects(RegistrationQuestion, "events:event:{event_id}")
 affects(
     Registration,
     "events:participants:{event_id}",

@@ -90,6 +90,60 @@ def test_a_registration_leaves_the_event_fragments_cached_and_the_places_update_
         assert "Kongress Digitale Pflege" in response.text, name
 
 
+def test_an_edit_of_one_event_keeps_the_other_event_pages_cached(client, event):
+    other = factories.make_open_event(slug="andere", title="Forum Pflegeroboter")
+    client.get(event.get_absolute_url())
+    client.get(other.get_absolute_url())
+    cached, _ = count_queries(client, other.get_absolute_url())
+
+    event.summary = "Jetzt mit Ausstellung."
+    event.save()
+
+    assert count_queries(client, other.get_absolute_url())[0] == cached
+    assert "Jetzt mit Ausstellung." in client.get(event.get_absolute_url()).text
+    assert "Forum Pflegeroboter" in client.get(reverse("events:list")).text
+
+
+def test_a_session_and_its_speaker_show_on_the_cached_event_page(client, event):
+    from events.models import Session, Speaker
+
+    client.get(event.get_absolute_url())
+    session = Session.objects.create(event=event, title="Begrüßung", start=event.start)
+    assert "Begrüßung" in client.get(event.get_absolute_url()).text
+
+    speaker = Speaker.objects.create(name="Dr. Erika Beispiel")
+    session.speakers.add(speaker)
+    assert "Dr. Erika Beispiel" in client.get(event.get_absolute_url()).text
+
+    speaker.name = "Prof. Dr. Erika Beispiel"
+    speaker.save()
+    assert "Prof. Dr. Erika Beispiel" in client.get(event.get_absolute_url()).text
+
+
+def test_a_renamed_series_and_a_new_co_organiser_show_on_the_cached_event_page(client, event):
+    from events.models import EventSeries
+
+    series = EventSeries.objects.create(name="Pflegeforum", slug="pflegeforum")
+    event.series = series
+    event.save()
+    client.get(event.get_absolute_url())
+
+    series.name = "Pflegeforum NRW"
+    series.save()
+    assert "Pflegeforum NRW" in client.get(event.get_absolute_url()).text
+
+    event.co_organisers.add(factories.make_organisation(name="Uniklinik Beispielstadt"))
+    assert "Uniklinik Beispielstadt" in client.get(event.get_absolute_url()).text
+
+
+def test_a_question_added_to_an_event_shows_in_its_cached_registration_form(client, event):
+    from events.models import RegistrationQuestion
+
+    client.get(event.get_absolute_url())
+    RegistrationQuestion.objects.create(event=event, text="Essenswunsch?")
+    assert "Essenswunsch?" in client.get(event.get_absolute_url()).text
+
+
 def test_the_structured_data_of_a_cached_event_page_sells_out_with_the_last_place(client):
     event = factories.make_open_event(slug="letzter-platz", capacity=1)
     assert "https://schema.org/InStock" in client.get(event.get_absolute_url()).text
