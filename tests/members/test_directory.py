@@ -187,8 +187,11 @@ def test_search_conditions_can_use_the_full_text_and_trigram_indexes():
         cursor.execute("SET LOCAL cpu_operator_cost = 1")
     plan = search(Organisation.objects.members(), "Telemedzin").explain()
     assert "BitmapOr" in plan
-    assert "organisation_member_search" in plan
-    assert "organisation_member_name_trgm" in plan
+    # On the members' partial indexes or on those of all organisations (the back office's),
+    # whichever PostgreSQL reckons cheaper: GIN indexes that earlier tests' rolled-back rows
+    # left pending entries in look dearer than they are.
+    assert "Index Cond: (search_vector @@" in plan
+    assert "Index Cond: ((name)::text %> 'Telemedzin'::text)" in plan
 
 
 def test_search_ranks_name_matches_above_description_mentions(client):
