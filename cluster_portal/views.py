@@ -10,12 +10,14 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from core import search as site_search
+from core.fragments import cached_fragment
 from core.site_urls import absolute_url
 from core.views import request_too_large
 from events.models import Event
@@ -25,6 +27,7 @@ from regions.models import Region
 
 SEARCH_HITS_PER_KIND = 5
 SEARCH_PAGE_SIZE = 20
+SEARCH_RESULTS_TEMPLATE = "search/_results.html"
 
 
 def home(request):
@@ -55,15 +58,33 @@ def health(request):
 
 
 def search(request):
-    """Results across kinds, grouped; with ?kind=… one kind's results page by page."""
+    """Results across kinds, grouped; with ?kind=… one kind's results page by page.
+
+    The results are a fragment cached under the topics of every searchable kind (and the
+    minute: news appear at their publication time), so a search asked again, by anyone, is
+    not searched again until something it could find has changed."""
     text, shortened = site_search.clean_query(request.GET.get("q", ""))
+    if text:
+        results = cached_fragment(
+            request,
+            "search:results",
+            site_search.topics(),
+            lambda: search_results(request, text, shortened),
+            per="minute",
+        )
+    else:
+        results = search_results(request, text, shortened)
+    return render(request, "search/results.html", {"query": text, "results": results})
+
+
+def search_results(request, text: str, shortened: bool) -> str:
     context = {"query": text, "shortened": shortened, "groups": [], "total": 0}
     if not text:
-        return render(request, "search/results.html", context)
+        return render_to_string(SEARCH_RESULTS_TEMPLATE, context, request=request)
     if not site_search.has_search_terms(text):
         # Nothing left to search once the dictionary drops stop words ("und", "die").
         context["only_common_words"] = True
-        return render(request, "search/results.html", context)
+        return render_to_string(SEARCH_RESULTS_TEMPLATE, context, request=request)
     # One transaction for the search's queries, with the similarity threshold set in it once
     # (by the spelling correction, the first of them).
     with site_search.similarity_scope():
@@ -82,14 +103,15 @@ def search(request):
                 hits=[kind.hit(obj) for obj in page],
                 total=page.paginator.count,
             )
-            return render(request, "search/results.html", context)
-        for each in site_search.kinds.values():
-            found, count = each.best(query, corrected, SEARCH_HITS_PER_KIND)
-            if count:
-                hits = [each.hit(obj) for obj in found]
-                context["groups"].append({"kind": each, "count": count, "hits": hits})
-                context["total"] += count
-    return render(request, "search/results.html", context)
+        else:
+            for each in site_search.kinds.values():
+                found, count = each.best(query, corrected, SEARCH_HITS_PER_KIND)
+                if count:
+                    hits = [each.hit(obj) for obj in found]
+                    context["groups"].append({"kind": each, "count": count, "hits": hits})
+                    context["total"] += count
+        # Rendered inside the transaction: the hits' snippets and URLs are read from it.
+        return render_to_string(SEARCH_RESULTS_TEMPLATE, context, request=request)
 
 
 @require_GET

@@ -181,7 +181,9 @@ class SearchKind:
             similar |= Q(**{f"{name}__trigram_word_similar": text})
         return with_similarity_threshold(
             self.queryset()
-            .annotate(
+            # Aliases, not selected: a vector is the widest value of a row, and the ranking
+            # carries every match through a sort.
+            .alias(
                 # Not "search_vector": a model may have a stored field of that name.
                 site_vector=self.vector(),
                 similarity=self.similarity(text),
@@ -397,6 +399,12 @@ def has_search_terms(text: str) -> bool:
 
 
 kinds = Registry("search kind")
+
+
+def topics() -> list[str]:
+    """The content topics a search's results show: the app label of every kind (see
+    `core.fragments`), since a change of any searchable text can change any search."""
+    return sorted({kind.app_label for kind in kinds.values()})
 
 
 def register(kind: SearchKind, *, position: int) -> SearchKind:

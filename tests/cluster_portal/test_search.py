@@ -2,6 +2,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.core.cache import caches
 from django.utils import timezone, translation
 
 from core.search import MAX_QUERY_LENGTH, clean_query, safe_headline
@@ -245,6 +246,7 @@ def test_a_misspelt_search_costs_as_many_queries_as_a_right_one(client):
     factories.make_event(title="Forum Robotik")
     make_news(title="Robotik heute")
     client.get("/suche/?q=Robotik")  # caches filled once per process
+    caches["fragments"].clear()  # both searches are run, not served from the cache
 
     right, _response = count_queries(client, "/suche/?q=Robotik")
     misspelt, response = count_queries(client, "/suche/?q=Robotk")
@@ -350,3 +352,45 @@ def test_event_search_conditions_use_the_trigram_and_full_text_indexes():
     assert "BitmapOr" in plan
     assert "event_site_search" in plan
     assert "event_title_de_trgm" in plan
+
+
+def test_a_search_asked_again_is_served_without_searching_again(client):
+    factories.make_event(title="Forum Robotik")
+    first = search(client, "Robotik")
+
+    queries, response = count_queries(client, "/suche/?q=Robotik")
+
+    assert response.content.decode() == first
+    assert "Forum Robotik" in first
+    assert queries <= 2  # the content tokens; no kind is searched
+
+
+def test_a_new_event_is_found_by_a_search_that_was_cached_before(client):
+    factories.make_event(title="Forum Robotik")
+    search(client, "Robotik")
+
+    factories.make_event(title="Robotik-Werkstatt")
+
+    assert "Robotik-Werkstatt" in section(search(client, "Robotik"), "events")
+
+
+def test_a_registration_leaves_cached_search_results_in_place(client):
+    event = factories.make_event(title="Forum Robotik")
+    search(client, "Robotik")
+
+    factories.make_registration(event)
+    queries, _response = count_queries(client, "/suche/?q=Robotik")
+
+    assert queries <= 2
+
+
+def test_signed_in_staff_get_a_search_of_their_own(client, django_user_model):
+    factories.make_event(title="Forum Robotik")
+    search(client, "Robotik")
+    staff = django_user_model.objects.create_user("redaktion", password="x", is_staff=True)
+    client.force_login(staff)
+
+    queries, response = count_queries(client, "/suche/?q=Robotik")
+
+    assert "Forum Robotik" in response.content.decode()
+    assert queries > 2
