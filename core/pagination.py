@@ -9,9 +9,11 @@ the query is an index range scan that stops after one page, whatever the page's 
                        count=lambda: queryset.count())
 
 The page number stays in the address for the visitor ("Page 3 of 40") and for addresses
-without a cursor (bookmarks, the first page), which are read by OFFSET as before. The order
-must end with a unique field (the primary key), so that every row has exactly one place;
-its fields must not be NULL. The count is only read when shown (`page.paginator.count`).
+without a cursor (bookmarks, the first page). A deep page by its number alone first reads the
+sort key of the row before it (from an index that holds the order's columns, without visiting
+the table) and then seeks after it; the first pages are read by OFFSET. The order must end
+with a unique field (the primary key), so that every row has exactly one place; its fields
+must not be NULL. The count is only read when shown (`page.paginator.count`).
 """
 
 import base64
@@ -140,6 +142,21 @@ class KeysetPage(Sequence):
         return encode_cursor(self._key(self.object_list[0])) if self.object_list else ""
 
 
+# From this many rows on, a page by its number alone is read in two steps (_deep_rows).
+DEEP_OFFSET = 240
+
+
+def _deep_rows(ordered: QuerySet, order: Sequence[str], start: int, limit: int) -> list:
+    """`limit` rows from position `start`: the sort key of the row before is read alone,
+    which an index holding the order's columns answers without visiting the table (the
+    skipped rows are index entries, not rows), and the page is then sought after it."""
+    fields = [_direction(field)[0] for field in order]
+    before = list(ordered.values_list(*fields)[start - 1 : start])
+    if not before:
+        return []
+    return list(seek(ordered, order, list(before[0]), forward=True)[:limit])
+
+
 def _number(params: Mapping) -> int:
     try:
         return max(1, int(params.get("page") or 1))
@@ -190,7 +207,10 @@ def keyset_page(
     if number > 1:
         number = min(number, counter.num_pages)
     start = (number - 1) * per_page
-    rows = list(ordered[start : start + per_page + 1])
+    if start >= DEEP_OFFSET:
+        rows = _deep_rows(ordered, order, start, per_page + 1)
+    else:
+        rows = list(ordered[start : start + per_page + 1])
     return KeysetPage(
         rows[:per_page],
         number=number,

@@ -14,14 +14,7 @@ from .search import search, spelling
 
 
 def city_choices():
-    cities = (
-        Organisation.objects.members()
-        .exclude(city="")
-        .order_by("city")
-        .values_list("city", flat=True)
-        .distinct()
-    )
-    return [(city, city) for city in cities]
+    return [(city, city) for city in Organisation.objects.member_cities()]
 
 
 class OrganisationFilter(django_filters.FilterSet):

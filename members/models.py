@@ -5,7 +5,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connection, connections, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -62,6 +62,26 @@ class OrganisationQuerySet(models.QuerySet):
 
     def partners(self):
         return self.filter(is_partner=True)
+
+    def member_cities(self) -> list[str]:
+        """The members' distinct cities (none empty), in order: one probe of the
+        `organisation_status_city` index per city (a "loose index scan"), where DISTINCT
+        would read the index entry of every member (60 ms at 75,000 members)."""
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        sql = f"""
+            WITH RECURSIVE cities(city) AS (
+                (SELECT city FROM {table} WHERE status = %(member)s AND city > ''
+                 ORDER BY city LIMIT 1)
+                UNION ALL
+                SELECT (SELECT o.city FROM {table} o WHERE o.status = %(member)s
+                        AND o.city > cities.city ORDER BY o.city LIMIT 1)
+                FROM cities WHERE cities.city IS NOT NULL
+            )
+            SELECT city FROM cities WHERE city IS NOT NULL
+        """  # noqa: S608 - the table name is the model's own, quoted
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, {"member": Organisation.Status.MEMBER})
+            return [row[0] for row in cursor.fetchall()]
 
     def due_for_confirmation(self, today: dt.date | None = None):
         """Members whose profile was last confirmed (and last reminded) over a year ago."""
@@ -217,8 +237,12 @@ class Organisation(models.Model):
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
         indexes = [
-            models.Index(fields=["status", "name"], name="organisation_status_name"),
-            models.Index(fields=["status", "-joined_on"], name="organisation_status_joined"),
+            # The directory's two orders, with the primary key that ends each: a deep page
+            # finds where it starts from these indexes alone (core.pagination).
+            models.Index(fields=["status", "name", "id"], name="organisation_status_name"),
+            models.Index(
+                fields=["status", "-joined_on", "name", "id"], name="organisation_status_joined"
+            ),
             models.Index(fields=["city"], name="organisation_city"),
             # The directory's city choices: an index-only scan instead of reading every row.
             models.Index(fields=["status", "city"], name="organisation_status_city"),

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 LIST = "/mitglieder/"
 PAGE = 24
+SORTS = {"name": ("name", "pk"), "newest": ("-joined_on", "name", "pk")}
 
 
 @pytest.fixture
@@ -77,6 +78,26 @@ def test_a_page_by_its_number_alone_shows_the_same_members(client, members):
     by_cursor = client.get(LIST + "?" + link(client.get(LIST), "next").lstrip("?"))
     assert names(by_number) == names(by_cursor) == [m.name for m in members[24:48]]
     assert "Seite 2 von 3" in by_number.content.decode()
+
+
+@pytest.mark.parametrize("sort", ["name", "newest"])
+def test_a_deep_page_by_its_number_alone_starts_after_the_page_before(
+    client, members, monkeypatch, sort
+):
+    # Deep pages by number are sought from the key of the row before (core.pagination); here
+    # from the second page on, and with several members joined on the same day.
+    monkeypatch.setattr("core.pagination.DEEP_OFFSET", PAGE)
+    ordered = list(Organisation.objects.members().order_by(*SORTS[sort]))
+
+    pages = [names(client.get(LIST, {"page": number, "sort": sort})) for number in (2, 3)]
+
+    assert pages == [[m.name for m in ordered[24:48]], [m.name for m in ordered[48:]]]
+
+
+def test_a_page_number_past_the_end_shows_the_last_page(client, members, monkeypatch):
+    monkeypatch.setattr("core.pagination.DEEP_OFFSET", PAGE)
+    response = client.get(LIST, {"page": 99})
+    assert names(response) == [m.name for m in members[48:]]
 
 
 def test_a_broken_cursor_is_read_as_the_page_number(client, members):
