@@ -88,3 +88,29 @@ def test_without_database_url_the_checkouts_own_cluster_is_used(settings):
     if "DATABASE_URL" not in os.environ:
         assert settings.DATABASES["default"]["HOST"] == str(ROOT / ".pgdata" / "run")
         assert settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+@pytest.mark.django_db
+def test_the_portals_connections_run_without_jit_compilation():
+    # Compiling a plan took longer than running the partner suggestions (core settings).
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
+
+
+def test_jit_stays_the_servers_choice_when_asked_for():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; "
+        "print(settings.DATABASES['default'].get('OPTIONS', {}).get('options', ''))",
+        env={
+            "DATABASE_URL": "postgres://someone:pw@db.example.org:6543/elsewhere",
+            "DATABASE_JIT": "on",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "jit" not in result.stdout
