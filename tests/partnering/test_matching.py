@@ -165,3 +165,65 @@ def test_a_candidate_in_a_target_region_counts_as_near(poster, world):
         "1 gemeinsames Innovationsfeld: Orthopädietechnik",
         "in einer Zielregion: Sachsen",
     ]
+
+
+@pytest.fixture
+def many_candidates(request_post, world):
+    make = factories.make_organisation
+    strong = []
+    for letter in "ABCD":
+        # Both fields and the sector, far away, no words in common: 2 × 3 + 2 = 8 points.
+        organisation = make(name=f"Firma {letter}", region=world["saxony"])
+        organisation.innovation_fields.set([world["tele"], world["aal"]])
+        organisation.sectors.set([world["it"]])
+        strong.append(organisation)
+    # One field and the same region (3 + 3), but the post's own words: up to 3 more points.
+    wordy = make(
+        name="Aachener Nachsorge",
+        region=world["aachen"],
+        description="Tragbare Sensoren für Vitaldaten in der telemedizinischen Nachsorge: "
+        "Sensoren, Vitaldaten, Nachsorge.",
+    )
+    wordy.innovation_fields.set([world["tele"]])
+    # One field, far away: 3 points, too few to reach the best three with any text.
+    weak = make(name="Fern GmbH", region=world["saxony"])
+    weak.innovation_fields.set([world["aal"]])
+    return {"strong": strong, "wordy": wordy, "weak": weak}
+
+
+def test_suggestions_among_many_are_those_of_scoring_every_member(
+    request_post, many_candidates, monkeypatch
+):
+    from partnering import matching
+
+    pools = []
+    real_pool = matching._best_structure_pool
+
+    def recorded_pool(*args, **kwargs):
+        pools.append(real_pool(*args, **kwargs))
+        return pools[-1]
+
+    monkeypatch.setattr(matching, "_best_structure_pool", recorded_pool)
+    pruned = [(m.target.name, m.score) for m in organisation_matches(request_post, limit=3)]
+    monkeypatch.setattr(matching, "_best_structure_pool", lambda *args, **kwargs: None)
+    every = [(m.target.name, m.score) for m in organisation_matches(request_post, limit=3)]
+
+    # The third best has 8 points without its text: 5 or more may still reach it.
+    strong, wordy = many_candidates["strong"], many_candidates["wordy"]
+    assert sorted(pools[0]) == sorted([o.pk for o in strong] + [wordy.pk])
+    assert pruned == every
+    # 6 points without its words, below the others; first with them (by name at a tie).
+    assert pruned[0][0] == "Aachener Nachsorge", pruned
+    assert "Fern GmbH" not in dict(pruned)
+
+
+def test_a_crowd_of_equals_is_cut_to_the_pool_size_with_the_closest_kept(
+    request_post, many_candidates, monkeypatch
+):
+    from partnering import matching
+
+    monkeypatch.setattr(matching, "POOL_SIZE", 4)
+    names = [m.target.name for m in organisation_matches(request_post, limit=3)]
+
+    # The four strong members (8 points) fill the pool: the wordy one (6) is left out.
+    assert names == ["Firma A", "Firma B", "Firma C"]
