@@ -7,17 +7,20 @@ class OrganisationAdmin(OrganisationImportExportMixin, BackOfficeAdminMixin, adm
 """
 
 from .audit import AuditedAdminMixin
+from .changelist import ChangeListRowsMixin
 from .resources import ExportAdminMixin, ImportExportAdminMixin, OrganisationImportExportMixin
 from .scoping import RegionScopedAdminMixin
 
 
-class BackOfficeAdminMixin(RegionScopedAdminMixin, AuditedAdminMixin):
-    """Regional scope and audit history together (the model must be registered for history)."""
+class BackOfficeAdminMixin(ChangeListRowsMixin, RegionScopedAdminMixin, AuditedAdminMixin):
+    """Regional scope and audit history together (the model must be registered for history),
+    and lists whose rows are quick to render."""
 
 
 __all__ = [
     "AuditedAdminMixin",
     "BackOfficeAdminMixin",
+    "ChangeListRowsMixin",
     "ExportAdminMixin",
     "ImportExportAdminMixin",
     "OrganisationImportExportMixin",

@@ -215,3 +215,18 @@ def test_generic_rows_reveal_a_list_that_queries_once_per_row(admin_client):
         assert_constant_queries(
             admin_client, "/careless-admin/events/event/", auto_row_maker(Event)
         )
+
+
+@pytest.mark.django_db
+def test_back_office_rows_have_djangos_own_action_checkbox(rf):
+    from members.admin import OrganisationAdmin
+    from members.models import Organisation
+
+    organisation = factories.make_organisation(name='Müller & Söhne "Reha" <GmbH>')
+    ours = admin.site._registry[Organisation]
+    assert isinstance(ours, OrganisationAdmin)
+
+    expected = admin.ModelAdmin.action_checkbox(ours, organisation)
+
+    assert ours.action_checkbox(organisation) == expected
+    assert 'value="%d"' % organisation.pk in expected
