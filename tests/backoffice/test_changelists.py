@@ -229,4 +229,4 @@ def test_back_office_rows_have_djangos_own_action_checkbox(rf):
     expected = admin.ModelAdmin.action_checkbox(ours, organisation)
 
     assert ours.action_checkbox(organisation) == expected
-    assert 'value="%d"' % organisation.pk in expected
+    assert f'value="{organisation.pk}"' in expected
