@@ -238,37 +238,35 @@ def _best_structure_pool(post: Post, profile: PostProfile, limit: int) -> list[i
     sectors = Organisation.sectors.through._meta.db_table
     organisations = Organisation._meta.db_table
     sql = f"""
-        WITH shared AS (
-            SELECT organisation_id, %s * count(*) AS points FROM {fields}
+        WITH by_field AS (
+            SELECT organisation_id, count(*) AS shared FROM {fields}
             WHERE innovationfield_id = ANY(%s) GROUP BY organisation_id
-            UNION ALL
-            SELECT organisation_id, %s * count(*) AS points FROM {sectors}
+        ), by_sector AS (
+            SELECT organisation_id, count(*) AS shared FROM {sectors}
             WHERE sector_id = ANY(%s) GROUP BY organisation_id
-        ), scored AS (
-            SELECT o.id, sum(shared.points)
+        ), scored AS MATERIALIZED (
+            SELECT o.id, %s * coalesce(f.shared, 0) + %s * coalesce(s.shared, 0)
                 + coalesce((%s::jsonb ->> o.region_id::text)::int, %s) AS structure
-            FROM shared JOIN {organisations} o ON o.id = shared.organisation_id
+            FROM by_field f FULL JOIN by_sector s USING (organisation_id)
+            JOIN {organisations} o ON o.id = coalesce(f.organisation_id, s.organisation_id)
             WHERE o.status = %s AND o.id <> %s
-            GROUP BY o.id
-        ), ranked AS (
-            SELECT id, structure, nth_value(structure, %s) OVER (
-                ORDER BY structure DESC ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-            ) AS kth
-            FROM scored
+        ), kth AS (
+            SELECT structure FROM scored ORDER BY structure DESC OFFSET %s LIMIT 1
         )
-        SELECT id, kth FROM ranked WHERE structure >= kth - %s
-        ORDER BY structure DESC, id LIMIT %s
+        SELECT scored.id, kth.structure FROM scored, kth
+        WHERE scored.structure >= kth.structure - %s
+        ORDER BY scored.structure DESC, scored.id LIMIT %s
     """  # noqa: S608 - table names are the models' own; every value is a parameter
     params = [
-        FIELD_WEIGHT,
         profile.field_ids,
-        SECTOR_WEIGHT,
         profile.sector_ids,
+        FIELD_WEIGHT,
+        SECTOR_WEIGHT,
         json.dumps(proximity),
         FAR,
         Organisation.Status.MEMBER,
         post.organisation_id,
-        limit,
+        limit - 1,
         TEXT_MAX,
         POOL_SIZE,
     ]
