@@ -65,7 +65,9 @@ KEY_SALT = "cluster_portal.ratelimit"
 # The database's clock decides, so that app processes with skewed clocks agree.
 _UPSERT = """
 INSERT INTO {table} AS counter ("key", "scope", "hits", "window_ends")
-VALUES {rows}
+SELECT key, %s, 1, statement_timestamp() + %s * interval '1 second'
+FROM unnest(%s::uuid[]) WITH ORDINALITY AS keys (key, position){local_setting}
+ORDER BY position
 ON CONFLICT ("key") DO UPDATE SET
     "hits" = CASE WHEN counter."window_ends" <= statement_timestamp() THEN 1
                   ELSE counter."hits" + 1 END,
@@ -74,7 +76,11 @@ ON CONFLICT ("key") DO UPDATE SET
 RETURNING "key", "hits",
     GREATEST(1, CEIL(EXTRACT(EPOCH FROM "window_ends" - statement_timestamp())))::integer
 """
-_ROW = "(%s, %s, 1, statement_timestamp() + %s * interval '1 second')"
+# A counter's commit need not wait for the disk: a database crash may lose the last moment's
+# attempts, which only lets a few more through, and each durable commit the registration POST
+# made waited for its own WAL flush. Only where the upsert is its own transaction: inside a
+# transaction the setting would also cover that transaction's commit (a registration's).
+_ASYNCHRONOUS_COMMIT = ", (SELECT set_config('synchronous_commit', 'off', true)) AS local_setting"
 
 
 def client_ip(request) -> str:
@@ -111,10 +117,12 @@ def _hit(scope: str, keys: list[uuid.UUID], window: int) -> dict[uuid.UUID, tupl
     keys = sorted(keys)
     table = RateLimitCounter._meta.db_table
     connection = connections[router.db_for_write(RateLimitCounter)]
-    sql = _UPSERT.format(table=connection.ops.quote_name(table), rows=", ".join([_ROW] * len(keys)))
-    params = [value for key in keys for value in (key, scope, window)]
+    sql = _UPSERT.format(
+        table=connection.ops.quote_name(table),
+        local_setting="" if connection.in_atomic_block else _ASYNCHRONOUS_COMMIT,
+    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [scope, window, keys])
         return {key: (hits, left) for key, hits, left in cursor.fetchall()}
 
 

@@ -62,6 +62,35 @@ def test_one_check_of_client_and_e_mail_address_is_one_query(django_assert_num_q
     assert set(RateLimitCounter.objects.values_list("hits", flat=True)) == {2}
 
 
+def synchronous_commit() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_counter_of_its_own_is_committed_without_waiting_for_the_disk():
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        check_rate_limit(request_from(), scope="t", email="eva@example.org")
+
+    (upsert,) = queries.captured_queries
+    assert "set_config('synchronous_commit', 'off', true)" in upsert["sql"]
+    # Set for the upsert's own transaction alone: the connection's later commits are durable.
+    assert synchronous_commit() == "on"
+    assert RateLimitCounter.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_a_counter_inside_a_transaction_leaves_that_transactions_commit_durable():
+    # (A test runs inside a transaction, as a registration counts inside its own.)
+    check_rate_limit(request_from(), scope="t", email="eva@example.org")
+
+    assert synchronous_commit() == "on"
+    assert set(RateLimitCounter.objects.values_list("hits", flat=True)) == {1}
+
+
 @pytest.mark.django_db
 def test_the_window_is_fixed_from_the_first_attempt():
     check_rate_limit(request_from(), scope="t")
