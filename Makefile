@@ -9,8 +9,8 @@ PORT ?= 8000
 # Every link the portal sends (e-mails, calendars, feeds) starts with this address.
 run serve: export PORTAL_BASE_URL ?= http://127.0.0.1:$(PORT)
 
-.PHONY: help setup run test lint db-start db-stop messages browser checker serve backup restore \
-	bench bench-1x wrk loadtest
+.PHONY: help setup run test lint db-start db-stop messages browser checker redis serve backup \
+	restore bench bench-1x wrk loadtest
 
 help:
 	@echo "make run      set everything up and run the portal on http://127.0.0.1:$(PORT): web server,"
@@ -71,6 +71,17 @@ browser:
 	  echo "The browser tests need Debian's chromium: sudo apt-get install chromium" >&2; exit 1; \
 	fi
 
+# Debian's redis-server for the tests of the fragment cache's shared tier (each test session
+# starts its own on a free port, tests/core/test_fragments_redis.py).
+redis:
+	@if command -v redis-server >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "Installing Debian's redis-server for the tests"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; \
+	else \
+	  echo "The tests need Debian's redis-server: sudo apt-get install redis-server" >&2; exit 1; \
+	fi
+
 # The Nu Html Checker for the markup test (tests/browser/test_html_validity.py): vnu.jar from the
 # npm registry (MIT; its Java downloader is not run), run by Debian's Java.
 node_modules/.installed: package.json package-lock.json
@@ -94,7 +105,7 @@ lint: $(VENV)/.installed
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: setup lint browser checker
+test: setup lint browser checker redis
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest -m "not browser"
 	DJANGO_SETTINGS_MODULE=cluster_portal.settings.test $(PY) -m pytest -m browser tests/browser
