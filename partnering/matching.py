@@ -9,7 +9,6 @@ Everything is computed in SQL, so a page asks a constant number of queries howev
 organisations and posts there are.
 """
 
-import json
 import re
 from dataclasses import dataclass, field
 
@@ -107,7 +106,8 @@ class PostProfile:
             target_ids.update(Region.objects.descendant_ids(target))
         return cls(
             post=post,
-            field_ids=list(post.innovation_fields.values_list("pk", flat=True)),
+            # Through .all(): the fields a card's query prefetched (Post.objects.for_cards).
+            field_ids=[innovation_field.pk for innovation_field in post.innovation_fields.all()],
             sector_ids=list(post.sectors.values_list("pk", flat=True)),
             region=region,
             target_region_ids=sorted(target_ids),
@@ -225,20 +225,25 @@ def _best_structure_pool(post: Post, profile: PostProfile, limit: int) -> list[i
     K - TEXT_MAX cannot reach K with its text. So only the pool above that floor has its text
     ranked and its shared names read, in place of every member with a shared field (tens of
     thousands at 100,000 organisations: 1.2 s). Where more than POOL_SIZE members are that
-    close (a post whose fields half the members share), the POOL_SIZE with the most points are
-    kept (the longest-standing records first among equals): among so many that close, the text
-    then picks from those. The points are summed from the relation
-    tables' rows (one aggregate each) and the proximity of each region, computed once per
-    region by the same expression that scores a candidate. Where the floor is within what
-    proximity alone gives (a member with only words in common), there is no pool.
+    close (a post whose fields half the members share), the POOL_SIZE with the most points
+    are kept (the longest-standing records first among equals): among so many that close, the
+    text then picks from those. The points are summed from one aggregate of each relation
+    table and the proximity of each region, computed once per region by the expression that
+    scores a candidate, all in one query. Where the floor is within what proximity alone gives
+    (a member with only words in common), there is no pool.
     """
-    regions = Region.objects.annotate(points=proximity_points(profile, prefix="", region=""))
-    proximity = {str(pk): points for pk, points in regions.values_list("pk", "points")}
+    # Both columns annotated, so that the compiled query names them (as `region_key` and
+    # `region_points`) whatever order Django puts them in.
+    regions = Region.objects.annotate(
+        region_key=F("pk"), region_points=proximity_points(profile, prefix="", region="")
+    ).values("region_key", "region_points")
+    regions_sql, regions_params = regions.query.sql_with_params()
     fields = Organisation.innovation_fields.through._meta.db_table
     sectors = Organisation.sectors.through._meta.db_table
     organisations = Organisation._meta.db_table
     sql = f"""
-        WITH by_field AS (
+        WITH proximity AS ({regions_sql}),
+        by_field AS (
             SELECT organisation_id, count(*) AS shared FROM {fields}
             WHERE innovationfield_id = ANY(%s) GROUP BY organisation_id
         ), by_sector AS (
@@ -246,9 +251,10 @@ def _best_structure_pool(post: Post, profile: PostProfile, limit: int) -> list[i
             WHERE sector_id = ANY(%s) GROUP BY organisation_id
         ), scored AS MATERIALIZED (
             SELECT o.id, %s * coalesce(f.shared, 0) + %s * coalesce(s.shared, 0)
-                + coalesce((%s::jsonb ->> o.region_id::text)::int, %s) AS structure
+                + coalesce(p.region_points, %s) AS structure
             FROM by_field f FULL JOIN by_sector s USING (organisation_id)
             JOIN {organisations} o ON o.id = coalesce(f.organisation_id, s.organisation_id)
+            LEFT JOIN proximity p ON p.region_key = o.region_id
             WHERE o.status = %s AND o.id <> %s
         ), kth AS (
             SELECT structure FROM scored ORDER BY structure DESC OFFSET %s LIMIT 1
@@ -256,13 +262,13 @@ def _best_structure_pool(post: Post, profile: PostProfile, limit: int) -> list[i
         SELECT scored.id, kth.structure FROM scored, kth
         WHERE scored.structure >= kth.structure - %s
         ORDER BY scored.structure DESC, scored.id LIMIT %s
-    """  # noqa: S608 - table names are the models' own; every value is a parameter
+    """  # noqa: S608 - the models' own tables and a query Django compiled; values are parameters
     params = [
+        *regions_params,
         profile.field_ids,
         profile.sector_ids,
         FIELD_WEIGHT,
         SECTOR_WEIGHT,
-        json.dumps(proximity),
         FAR,
         Organisation.Status.MEMBER,
         post.organisation_id,
