@@ -4,7 +4,7 @@ co-exhibitor sees the invoice behind its link."""
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from billing.models import Invoice
 from billing.services import payment_record
@@ -101,7 +101,7 @@ def test_manager_accepting_a_co_exhibitor_invoices_the_place_with_vat(mailoutbox
     assert (invoice.net_cents, invoice.vat_cents, invoice.gross_cents) == (245000, 46550, 291550)
     assert invoice.seller == stand.seller
     assert invoice.region == stand.event.region
-    assert invoice.service_date == stand.event.start.date()
+    assert invoice.service_date == timezone.localdate(stand.event.start)
     assert invoice.billing_organisation == application.billing.billing_organisation
     line = invoice.lines.get()
     assert (line.quantity, line.unit_net_cents) == (1, 245000)
