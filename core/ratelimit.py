@@ -77,9 +77,9 @@ RETURNING "key", "hits",
     GREATEST(1, CEIL(EXTRACT(EPOCH FROM "window_ends" - statement_timestamp())))::integer
 """
 # A counter's commit need not wait for the disk: a database crash may lose the last moment's
-# attempts, which only lets a few more through, and each durable commit the registration POST
-# made waited for its own WAL flush. Only where the upsert is its own transaction: inside a
-# transaction the setting would also cover that transaction's commit (a registration's).
+# attempts, which only lets a few more through, and a durable commit waits for its WAL flush.
+# Only where the upsert is its own transaction: inside a transaction (the registration counts
+# inside its own) the setting would also cover that transaction's commit.
 _ASYNCHRONOUS_COMMIT = ", (SELECT set_config('synchronous_commit', 'off', true)) AS local_setting"
 
 

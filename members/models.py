@@ -5,7 +5,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import connection, connections, models
+from django.db import connections, models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -67,6 +67,7 @@ class OrganisationQuerySet(models.QuerySet):
         """The members' distinct cities (none empty), in order: one probe of the
         `organisation_status_city` index per city (a "loose index scan"), where DISTINCT
         would read the index entry of every member (60 ms at 75,000 members)."""
+        connection = connections[self.db]
         table = connection.ops.quote_name(self.model._meta.db_table)
         sql = f"""
             WITH RECURSIVE cities(city) AS (
@@ -79,7 +80,7 @@ class OrganisationQuerySet(models.QuerySet):
             )
             SELECT city FROM cities WHERE city IS NOT NULL
         """  # noqa: S608 - the table name is the model's own, quoted
-        with connections[self.db].cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(sql, {"member": Organisation.Status.MEMBER})
             return [row[0] for row in cursor.fetchall()]
 

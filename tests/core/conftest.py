@@ -1,6 +1,10 @@
-"""Fixtures of the kernel's tests: a real SMTP server, and mail templates made for tests."""
+"""Fixtures of the kernel's tests: a real SMTP server, a real Redis server, mail templates made
+for tests and a member for the cached pages."""
 
+import shutil
 import socket
+import subprocess
+import time
 from email import message_from_bytes
 from pathlib import Path
 
@@ -62,3 +66,42 @@ def mail_templates(settings):
     settings.TEMPLATES = [
         {**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], HERE / "templates"]}
     ]
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory):
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is missing: `make test` installs Debian's redis-server.")
+    port = free_port()
+    folder = tmp_path_factory.mktemp("redis")
+    server = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
+                    conn.sendall(b"PING\r\n")
+                    if conn.recv(16).startswith(b"+PONG"):
+                        break
+            except OSError:
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.05)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+@pytest.fixture
+def member(db):
+    from members.models import Organisation
+    from tests.factories import make_organisation
+
+    return make_organisation(name="Aachener Sensorik GmbH", status=Organisation.Status.MEMBER)

@@ -32,11 +32,6 @@ def fragment_cache():
     return fragments.fragment_cache()
 
 
-@pytest.fixture
-def member():
-    return make_organisation(name="Aachener Sensorik GmbH", status=Organisation.Status.MEMBER)
-
-
 def test_second_visit_to_the_directory_is_served_from_the_fragment_with_one_query(
     client, fragment_cache, member
 ):

@@ -2,13 +2,9 @@
 rendered is served by the others, and a change still shows at every worker's next visit.
 
 `make test` installs Debian's redis-server; each test session starts its own on a free port,
-without persistence, and stops it afterwards.
+without persistence, and stops it afterwards (`redis_url`, tests/core/conftest.py).
 """
 
-import shutil
-import socket
-import subprocess
-import time
 import uuid
 
 import pytest
@@ -21,43 +17,6 @@ from tests.factories import make_organisation
 from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def redis_url(tmp_path_factory):
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is missing: `make test` installs Debian's redis-server.")
-    port = free_port()
-    folder = tmp_path_factory.mktemp("redis")
-    server = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        cwd=folder,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        deadline = time.monotonic() + 10
-        while True:
-            try:
-                with socket.create_connection(("127.0.0.1", port), timeout=1) as conn:
-                    conn.sendall(b"PING\r\n")
-                    if conn.recv(16).startswith(b"+PONG"):
-                        break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.05)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 @pytest.fixture
@@ -79,11 +38,6 @@ def shared_tier(settings, redis_url):
 def another_worker():
     """What a request to another worker sees: its own memory holds no fragment yet."""
     fragments.fragment_cache().clear()
-
-
-@pytest.fixture
-def member():
-    return make_organisation(name="Aachener Sensorik GmbH", status=Organisation.Status.MEMBER)
 
 
 def test_a_fragment_one_worker_rendered_is_served_by_another_from_redis(
